@@ -1,0 +1,58 @@
+using System.CommandLine;
+using InfraLedger.Core.Database;
+using InfraLedger.Core.Tenancy;
+
+namespace InfraLedger.Cli;
+
+internal static class DbCommands
+{
+    public static Command Create()
+    {
+        var migrate = new Command("migrate", "データベースを最新のスキーマに移行する / Apply pending schema migrations");
+        migrate.SetAction(async (_, ct) =>
+        {
+            var outcome = await Migrator.MigrateAsync(CliHost.Database(), new Progress<string>(s => Console.WriteLine($"適用中 / applying: {s}")), ct);
+            Console.WriteLine($"マイグレーション: {outcome.Applied.Count} 件適用、{outcome.AlreadyApplied} 件は適用済み / applied {outcome.Applied.Count}, already applied {outcome.AlreadyApplied}");
+            return 0;
+        });
+
+        var seed = new Command("seed", "団体マスタとデモデータ（焼津市）を投入する / Load the local-government master and the demo data");
+        seed.SetAction(async (_, ct) =>
+        {
+            await Migrator.MigrateAsync(CliHost.Database(), null, ct);
+            await using var services = CliHost.Services();
+            var outcome = await DemoData.SeedAsync(services, ct);
+            Console.WriteLine(outcome.Master.AlreadyCurrent
+                ? "団体マスタは最新です / master is current"
+                : $"団体マスタ: 追加 {outcome.Master.Added}、更新 {outcome.Master.Updated} / master: added {outcome.Master.Added}, updated {outcome.Master.Updated}");
+            PrintDemoAdmin(outcome.AdminPassword);
+            return 0;
+        });
+
+        var provider = new Option<string>("--provider") { Description = "sqlite または postgres / sqlite or postgres", DefaultValueFactory = _ => "sqlite" };
+        var script = new Command("model-script", "現在のEFモデルのCREATE文を出力する（次のマイグレーションの下書き）/ Print the CREATE script of the current EF model") { provider };
+        script.SetAction(parse =>
+        {
+            var p = parse.GetValue(provider) == "postgres" ? DatabaseProvider.Postgres : DatabaseProvider.Sqlite;
+            // The script depends only on the provider, not on a reachable server.
+            Console.WriteLine(Migrator.ModelScript(new DatabaseSettings(p, p == DatabaseProvider.Sqlite ? DatabaseSettings.DefaultSqlite : "Host=localhost")));
+            return 0;
+        });
+
+        return new Command("db", "データベースの管理 / Database administration") { migrate, seed, script };
+    }
+
+    public static void PrintDemoAdmin(string? password)
+    {
+        if (password is null)
+        {
+            return;
+        }
+
+        Console.WriteLine();
+        Console.WriteLine("デモ管理者を作成しました（パスワードはこの一度だけ表示されます）/ Demo admin created (password shown only once):");
+        Console.WriteLine($"  メールアドレス / email:    {DemoData.AdminEmail}");
+        Console.WriteLine($"  パスワード / password:     {password}");
+        Console.WriteLine();
+    }
+}

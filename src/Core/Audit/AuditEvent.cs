@@ -1,0 +1,36 @@
+namespace InfraLedger.Core.Audit;
+
+/// <summary>
+/// One append-only record of a change to tenant data, written in the same transaction as the change.
+/// Events of a tenant form a hash chain: <see cref="Hash"/> covers this event's fields and
+/// <see cref="PreviousHash"/>, so editing or deleting any event breaks every later link.
+/// </summary>
+public sealed class AuditEvent : Tenancy.ITenantOwned
+{
+    public required string TenantId { get; init; }
+
+    /// <summary>1, 2, 3 … per tenant, without gaps.</summary>
+    public required long Sequence { get; init; }
+
+    /// <summary>UTC, truncated to whole milliseconds so that every database returns the hashed value exactly.</summary>
+    public required DateTime OccurredAtUtc { get; init; }
+
+    public required string Actor { get; init; }
+
+    /// <summary>"Added", "Modified" or "Deleted".</summary>
+    public required string Action { get; init; }
+
+    public required string EntityType { get; init; }
+
+    public required string EntityKey { get; init; }
+
+    /// <summary>JSON of the values before the change (null when added).</summary>
+    public string? Before { get; init; }
+
+    /// <summary>JSON of the values after the change (null when deleted).</summary>
+    public string? After { get; init; }
+
+    public required string PreviousHash { get; init; }
+
+    public required string Hash { get; init; }
+}

@@ -1,0 +1,78 @@
+using System.Globalization;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using InfraLedger.Core.Tenancy;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.ChangeTracking;
+
+namespace InfraLedger.Core.Audit;
+
+/// <summary>Turns the pending changes of tenant-owned entities into chained audit events.</summary>
+internal static class AuditRecorder
+{
+    private static readonly JsonSerializerOptions Json = new()
+    {
+        Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+        Converters = { new JsonStringEnumConverter() },
+    };
+
+    /// <summary>The changed tenant-owned entries, audit events excluded.</summary>
+    public static List<EntityEntry> PendingChanges(DbContext db) =>
+        db.ChangeTracker.Entries()
+            .Where(e => e.Entity is ITenantOwned and not AuditEvent
+                && e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted)
+            .ToList();
+
+    /// <summary>Builds one event per change, continuing the chain after <paramref name="last"/>.</summary>
+    public static List<AuditEvent> EventsFor(IEnumerable<EntityEntry> changes, string tenantId, string actor, AuditEvent? last, DateTime nowUtc)
+    {
+        // Millisecond precision: what both SQLite text and PostgreSQL timestamptz give back unchanged.
+        var at = new DateTime(nowUtc.Ticks - (nowUtc.Ticks % TimeSpan.TicksPerMillisecond), DateTimeKind.Utc);
+        var previousHash = last?.Hash ?? AuditChain.Genesis;
+        var sequence = last?.Sequence ?? 0;
+        var events = new List<AuditEvent>();
+        foreach (var entry in changes)
+        {
+            var draft = new AuditEvent
+            {
+                TenantId = tenantId,
+                Sequence = ++sequence,
+                OccurredAtUtc = at,
+                Actor = actor,
+                Action = entry.State.ToString(),
+                EntityType = entry.Metadata.ClrType.Name,
+                EntityKey = KeyOf(entry),
+                Before = entry.State == EntityState.Added ? null : Values(entry, original: true),
+                After = entry.State == EntityState.Deleted ? null : Values(entry, original: false),
+                PreviousHash = previousHash,
+                Hash = "",
+            };
+            var e = new AuditEvent
+            {
+                TenantId = draft.TenantId, Sequence = draft.Sequence, OccurredAtUtc = draft.OccurredAtUtc, Actor = draft.Actor,
+                Action = draft.Action, EntityType = draft.EntityType, EntityKey = draft.EntityKey, Before = draft.Before,
+                After = draft.After, PreviousHash = draft.PreviousHash, Hash = AuditChain.HashOf(draft),
+            };
+            events.Add(e);
+            previousHash = e.Hash;
+        }
+
+        return events;
+    }
+
+    private static string KeyOf(EntityEntry entry) =>
+        string.Join('/', entry.Metadata.FindPrimaryKey()!.Properties
+            .Where(p => p.Name != nameof(ITenantOwned.TenantId))
+            .Select(p => Convert.ToString(entry.Property(p.Name).CurrentValue, CultureInfo.InvariantCulture)));
+
+    private static string Values(EntityEntry entry, bool original)
+    {
+        var values = new SortedDictionary<string, object?>(StringComparer.Ordinal);
+        foreach (var p in entry.Properties)
+        {
+            values[p.Metadata.Name] = original ? p.OriginalValue : p.CurrentValue;
+        }
+
+        return JsonSerializer.Serialize(values, Json);
+    }
+}

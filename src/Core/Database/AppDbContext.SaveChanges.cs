@@ -1,0 +1,96 @@
+using InfraLedger.Core.Audit;
+using InfraLedger.Core.Tenancy;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.ChangeTracking;
+
+namespace InfraLedger.Core.Database;
+
+public sealed partial class AppDbContext
+{
+    public override int SaveChanges(bool acceptAllChangesOnSuccess) =>
+        SaveWithAuditAsync(acceptAllChangesOnSuccess, sync: true, CancellationToken.None).GetAwaiter().GetResult();
+
+    public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default) =>
+        SaveWithAuditAsync(acceptAllChangesOnSuccess, sync: false, cancellationToken);
+
+    private async Task<int> SaveWithAuditAsync(bool acceptAll, bool sync, CancellationToken ct)
+    {
+        GuardTenantScope();
+        var changes = AuditRecorder.PendingChanges(this);
+        if (changes.Count == 0)
+        {
+            return sync ? base.SaveChanges(acceptAll) : await base.SaveChangesAsync(acceptAll, ct);
+        }
+
+        var tenantId = Scope.TenantId!;
+        var ownTransaction = Database.CurrentTransaction is null
+            ? (sync ? Database.BeginTransaction() : await Database.BeginTransactionAsync(ct))
+            : null;
+        try
+        {
+            if (Database.IsNpgsql())
+            {
+                // Serialise writers of one tenant so that two transactions never take the same sequence.
+                await Database.ExecuteSqlAsync($"SELECT pg_advisory_xact_lock(hashtext({"audit:" + tenantId}))", ct);
+            }
+
+            var last = sync
+                ? AuditEvents.OrderByDescending(e => e.Sequence).FirstOrDefault()
+                : await AuditEvents.OrderByDescending(e => e.Sequence).FirstOrDefaultAsync(ct);
+            var events = AuditRecorder.EventsFor(changes, tenantId, Scope.Actor, last, DateTime.UtcNow);
+            AuditEvents.AddRange(events);
+            var count = sync ? base.SaveChanges(acceptAll) : await base.SaveChangesAsync(acceptAll, ct);
+            if (ownTransaction is not null)
+            {
+                await ownTransaction.CommitAsync(ct);
+            }
+
+            return count;
+        }
+        catch
+        {
+            // Leave the context as it was, so that nothing of a failed save is half-remembered.
+            foreach (var added in ChangeTracker.Entries<AuditEvent>().Where(e => e.State == EntityState.Added).ToList())
+            {
+                added.State = EntityState.Detached;
+            }
+
+            throw;
+        }
+        finally
+        {
+            if (ownTransaction is not null)
+            {
+                await ownTransaction.DisposeAsync();
+            }
+        }
+    }
+
+    /// <summary>Fail closed: tenant-owned rows are written only inside a tenant scope and only for that tenant.</summary>
+    private void GuardTenantScope()
+    {
+        foreach (EntityEntry entry in ChangeTracker.Entries())
+        {
+            if (entry.Entity is not ITenantOwned owned || entry.State is EntityState.Unchanged or EntityState.Detached)
+            {
+                continue;
+            }
+
+            if (Scope.TenantId is null)
+            {
+                throw new InvalidOperationException($"テナントが設定されていない状態で {entry.Metadata.ClrType.Name} を書き込もうとしました。");
+            }
+
+            if (owned.TenantId != Scope.TenantId)
+            {
+                throw new InvalidOperationException(
+                    $"テナント {Scope.TenantId} の作業単位で別テナント {owned.TenantId} の {entry.Metadata.ClrType.Name} を書き込もうとしました。");
+            }
+
+            if (entry.Entity is AuditEvent && entry.State != EntityState.Added)
+            {
+                throw new InvalidOperationException("監査イベントは追記のみです（変更・削除はできません）。");
+            }
+        }
+    }
+}

@@ -1,0 +1,58 @@
+using InfraLedger.Core.Database;
+using InfraLedger.Core.Identity;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace InfraLedger.Core.Tenancy;
+
+/// <summary>
+/// The demo: the local-government master, 焼津市 (222127) with a demo admin whose password is generated
+/// on first start and returned once, and a demo wide-area group (志太地域: 焼津市, 藤枝市).
+/// </summary>
+public static class DemoData
+{
+    public const string TenantCode = "222127";
+    public const string AdminEmail = "yaizu-admin@example.jp";
+    public const string GroupName = "志太地域インフラ群（デモ）";
+
+    public sealed record Outcome(MasterLoader.Outcome Master, string? AdminPassword);
+
+    public static async Task<Outcome> SeedAsync(IServiceProvider services, CancellationToken ct)
+    {
+        using var scope = services.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+        var master = await MasterLoader.LoadAsync(db, DateTime.UtcNow, ct);
+
+        if (!await db.WideAreaGroups.AnyAsync(g => g.Name == GroupName, ct))
+        {
+            db.WideAreaGroups.Add(new WideAreaGroup
+            {
+                Name = GroupName,
+                Kind = WideAreaGroupKind.InfrastructureGroup,
+                Description = "地域インフラ群再生戦略マネジメントのデモ用グループ（焼津市・藤枝市）",
+                Members = [new() { MemberCode = TenantCode }, new() { MemberCode = "222143" }],
+            });
+            await db.SaveChangesAsync(ct);
+        }
+
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>();
+        if (await users.FindByEmailAsync(AdminEmail) is not null)
+        {
+            return new Outcome(master, null);
+        }
+
+        var created = await UserAccounts.CreateAsync(users, AdminEmail, "焼津市 デモ管理者", password: null);
+        var admin = created.IsSuccess ? created.Value : throw new InvalidOperationException(created.Error!.Message);
+        scope.ServiceProvider.GetRequiredService<TenantScope>().Enter(LocalGovernmentCode.Parse(TenantCode).Value);
+        db.Scope.Actor = "system:demo-seed";
+        var membership = await UserAccounts.SetMembershipAsync(db, AdminEmail, TenantRole.Admin, ct);
+        if (!membership.IsSuccess)
+        {
+            throw new InvalidOperationException(membership.Error!.Message);
+        }
+
+        await UserAccounts.GrantAsync(db, admin.User.Id, PlatformRole.PlatformOperator, null, ct);
+        return new Outcome(master, admin.GeneratedPassword);
+    }
+}

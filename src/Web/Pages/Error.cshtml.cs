@@ -1,0 +1,38 @@
+using InfraLedger.Core.Common;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace InfraLedger.Web.Pages;
+
+/// <summary>The error page for every status (re-executed by the status-code pages middleware).</summary>
+[AllowAnonymous]
+[IgnoreAntiforgeryToken]
+public sealed class ErrorModel : PageModel
+{
+    public string Title { get; private set; } = "";
+
+    public string Message { get; private set; } = "";
+
+    public void OnGet(int? status) => Describe(status);
+
+    public void OnPost(int? status) => Describe(status);
+
+    private void Describe(int? status)
+    {
+        var code = status ?? 500;
+        Response.StatusCode = code;
+        (Title, Message) = code switch
+        {
+            400 => ("入力が正しくありません", "リクエストの内容に誤りがあります。"),
+            401 => ("サインインが必要です", "このページを見るにはサインインしてください。"),
+            403 => ("権限がありません", "この操作を行う権限がありません。団体の管理者に依頼してください。"),
+            404 => ("ページが見つかりません", "お探しのページは存在しないか、閲覧する権限がありません。"),
+            _ => ("エラーが発生しました", "しばらくしてからもう一度お試しください。"),
+        };
+        if (HttpContext.Items[ErrorResponses.ItemKey] is Error error)
+        {
+            Message = error.Message;
+        }
+    }
+}

@@ -1,0 +1,82 @@
+using InfraLedger.Core;
+using Microsoft.AspNetCore.Identity;
+using InfraLedger.Core.Database;
+using InfraLedger.Core.Tenancy;
+using InfraLedger.Web.Api;
+using InfraLedger.Web.Identity;
+using InfraLedger.Web.Tenancy;
+
+namespace InfraLedger.Web;
+
+/// <summary>The composition of the web application: services, the request pipeline, endpoints.</summary>
+public static class WebApp
+{
+    public static WebApplication Build(string[] args)
+    {
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions
+        {
+            Args = args,
+            ApplicationName = typeof(WebApp).Assembly.GetName().Name,
+            // Started as `infraledger serve` from any directory: static files and settings sit beside the binaries,
+            // while the SQLite file stays in the current directory (see DatabaseSettings).
+            ContentRootPath = AppContext.BaseDirectory,
+        });
+
+        builder.Services.AddInfraLedgerCore(DatabaseSettings.From(builder.Configuration))
+            .AddSignInManager();
+        builder.Services.AddInfraLedgerAuth();
+        builder.Services.AddRazorPages(o => o.Conventions.ConfigureFilter(new Microsoft.AspNetCore.Mvc.AutoValidateAntiforgeryTokenAttribute()));
+        builder.Services.AddProblemDetails();
+        builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
+        builder.Services.Configure<RouteOptions>(o => o.ConstraintMap["lgcode"] = typeof(LocalGovernmentCodeRouteConstraint));
+
+        var app = builder.Build();
+        app.UseExceptionHandler("/error/500");
+        app.UseStatusCodePagesWithReExecute("/error/{0}");
+        app.UseStaticFiles();
+        app.UseRouting();
+        app.UseMiddleware<TenantResolutionMiddleware>();
+        app.UseAuthentication();
+        app.UseMiddleware<ActorMiddleware>();
+        app.UseAuthorization();
+
+        app.MapRazorPages();
+        app.MapHealthChecks("/health", HealthResponse.Options).AllowAnonymous();
+        app.MapTenantApi();
+        return app;
+    }
+
+    /// <summary>Migrates and seeds (on the SQLite default, or when asked), then serves until stopped.</summary>
+    public static async Task RunAsync(string[] args, CancellationToken ct)
+    {
+        var app = Build(args);
+        await PrepareDatabaseAsync(app, ct);
+        await app.StartAsync(ct);
+        foreach (var url in app.Urls)
+        {
+            app.Logger.LogInformation("InfraLedger を起動しました: {Url} （サインイン: {Url}/account/login）", url, url);
+        }
+
+        await app.WaitForShutdownAsync(ct);
+    }
+
+    /// <summary>Applies migrations and, unless <c>Demo:Seed</c> is false, loads the master and the demo tenant.</summary>
+    public static async Task PrepareDatabaseAsync(WebApplication app, CancellationToken ct)
+    {
+        var settings = app.Services.GetRequiredService<DatabaseSettings>();
+        await Migrator.MigrateAsync(settings, null, ct);
+        if (app.Configuration.GetValue("Demo:Seed", true))
+        {
+            var outcome = await DemoData.SeedAsync(app.Services, ct);
+            if (outcome.AdminPassword is { } password)
+            {
+                // Printed once on the console of whoever started the app; never logged to files or stored.
+                Console.WriteLine();
+                Console.WriteLine("デモ管理者を作成しました（パスワードはこの一度だけ表示されます）/ Demo admin created (password shown only once):");
+                Console.WriteLine($"  メールアドレス / email: {DemoData.AdminEmail}");
+                Console.WriteLine($"  パスワード / password:  {password}");
+                Console.WriteLine();
+            }
+        }
+    }
+}
