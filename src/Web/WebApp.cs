@@ -27,12 +27,23 @@ public static class WebApp
         builder.Services.AddInfraLedgerAuth();
         builder.Services.AddRazorPages(o => o.Conventions.ConfigureFilter(new Microsoft.AspNetCore.Mvc.AutoValidateAntiforgeryTokenAttribute()));
         builder.Services.AddProblemDetails();
+        // Japanese text as it is in the HTML, not as &#x…; entities.
+        builder.Services.AddWebEncoders(o => o.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));
         builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
         builder.Services.Configure<RouteOptions>(o => o.ConstraintMap["lgcode"] = typeof(LocalGovernmentCodeRouteConstraint));
 
         var app = builder.Build();
-        app.UseExceptionHandler("/error/500");
-        app.UseStatusCodePagesWithReExecute("/error/{0}");
+        // Pages get the Japanese error page; the API gets ProblemDetails (the one mapping point: ErrorResponses).
+        app.UseWhen(c => !ErrorResponses.IsApi(c.Request), b =>
+        {
+            b.UseExceptionHandler("/error/500");
+            b.UseStatusCodePagesWithReExecute("/error/{0}");
+        });
+        app.UseWhen(c => ErrorResponses.IsApi(c.Request), b =>
+        {
+            b.UseExceptionHandler();
+            b.UseStatusCodePages();
+        });
         app.UseStaticFiles();
         app.UseRouting();
         app.UseMiddleware<TenantResolutionMiddleware>();

@@ -1,0 +1,48 @@
+using InfraLedger.Core.Database;
+using InfraLedger.Core.Tenancy;
+using Microsoft.EntityFrameworkCore;
+
+namespace InfraLedger.Core.Tests.Database;
+
+/// <summary>Tenancy rules of the EF model, checked for every entity (ARCHITECTURE.md "Tenancy").</summary>
+public class ModelRulesTests
+{
+    private static readonly Microsoft.EntityFrameworkCore.Metadata.IModel Model =
+        new DatabaseSettings(DatabaseProvider.Sqlite, "Data Source=:memory:").CreateContext().Model;
+
+    private static IEnumerable<Microsoft.EntityFrameworkCore.Metadata.IEntityType> TenantOwned =>
+        Model.GetEntityTypes().Where(t => typeof(ITenantOwned).IsAssignableFrom(t.ClrType));
+
+    [Fact]
+    public void every_entity_with_a_tenant_id_is_tenant_owned()
+    {
+        Model.GetEntityTypes().Where(t => t.FindProperty("TenantId") is not null && !typeof(ITenantOwned).IsAssignableFrom(t.ClrType))
+            .Select(t => t.ClrType.Name).ShouldBeEmpty();
+        TenantOwned.Count().ShouldBeGreaterThanOrEqualTo(4);
+    }
+
+    [Fact]
+    public void every_tenant_owned_entity_has_the_tenant_filter()
+    {
+        TenantOwned.Where(t => t.GetDeclaredQueryFilters().Count == 0).Select(t => t.ClrType.Name).ShouldBeEmpty();
+    }
+
+    [Fact]
+    public void tenant_id_is_first_in_every_primary_key_and_unique_index_of_tenant_owned_tables()
+    {
+        foreach (var entity in TenantOwned)
+        {
+            entity.FindPrimaryKey()!.Properties[0].Name.ShouldBe("TenantId", entity.ClrType.Name);
+            foreach (var index in entity.GetIndexes())
+            {
+                // A non-unique index that only supports a foreign key to a shared table (users) may lead with that key.
+                var supportsForeignKeyToSharedTable = !index.IsUnique && entity.GetForeignKeys()
+                    .Any(fk => fk.Properties.SequenceEqual(index.Properties) && !typeof(ITenantOwned).IsAssignableFrom(fk.PrincipalEntityType.ClrType));
+                if (!supportsForeignKeyToSharedTable)
+                {
+                    index.Properties[0].Name.ShouldBe("TenantId", $"{entity.ClrType.Name} index {index.GetDatabaseName()}");
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,166 @@
+using InfraLedger.Core.Database;
+using InfraLedger.Core.Tenancy;
+using Npgsql;
+
+namespace InfraLedger.Tests;
+
+/// <summary>
+/// A fresh, migrated database with the local-government master loaded, on the provider the test run asks
+/// for: <c>INFRALEDGER_TEST_DATABASE=sqlite|postgres</c> (scripts/test runs the suite once with each).
+/// PostgreSQL needs <c>INFRALEDGER_TEST_POSTGRES</c>; without it the tests fail (never skip).
+/// Each instance copies a template built once per run, so a test starts in milliseconds.
+/// </summary>
+public sealed class TestDatabase : IAsyncDisposable
+{
+    private static readonly SemaphoreSlim TemplateLock = new(1, 1);
+    private static string? sqliteTemplate;
+    private static string? postgresTemplate;
+
+    private TestDatabase(DatabaseSettings settings, Func<Task> drop)
+    {
+        Settings = settings;
+        this.drop = drop;
+    }
+
+    private readonly Func<Task> drop;
+
+    public DatabaseSettings Settings { get; }
+
+    public static DatabaseProvider Provider =>
+        (Environment.GetEnvironmentVariable("INFRALEDGER_TEST_DATABASE") ?? "sqlite").ToLowerInvariant() switch
+        {
+            "sqlite" => DatabaseProvider.Sqlite,
+            "postgres" => DatabaseProvider.Postgres,
+            var other => throw new InvalidOperationException($"INFRALEDGER_TEST_DATABASE={other}: use sqlite or postgres"),
+        };
+
+    public static async Task<TestDatabase> CreateAsync()
+    {
+        return Provider == DatabaseProvider.Sqlite ? await CreateSqliteAsync() : await CreatePostgresAsync();
+    }
+
+    /// <summary>An empty database (no tables) on the same provider, e.g. to build the schema from the EF model.</summary>
+    public static async Task<TestDatabase> CreateEmptyAsync()
+    {
+        if (Provider == DatabaseProvider.Sqlite)
+        {
+            var file = Path.Combine(Path.GetTempPath(), $"infraledger-empty-{Guid.NewGuid():N}.db");
+            return new TestDatabase(new DatabaseSettings(DatabaseProvider.Sqlite, $"Data Source={file};Pooling=False"), () =>
+            {
+                File.Delete(file);
+                return Task.CompletedTask;
+            });
+        }
+
+        var server = PostgresServer();
+        var db = $"il_empty_{Guid.NewGuid():N}";
+        await AdminAsync(server, $"CREATE DATABASE {db}");
+        return new TestDatabase(new DatabaseSettings(DatabaseProvider.Postgres, Connection(server, db)), async () =>
+        {
+            NpgsqlConnection.ClearAllPools();
+            await AdminAsync(server, $"DROP DATABASE IF EXISTS {db} WITH (FORCE)");
+        });
+    }
+
+    /// <summary>A context with the given tenant scope (none: the fail-closed state).</summary>
+    public AppDbContext Context(string? tenant = null, string actor = "test")
+    {
+        var scope = new TenantScope { Actor = actor };
+        if (tenant is not null)
+        {
+            scope.Enter(LocalGovernmentCode.Parse(tenant).Value);
+        }
+
+        return Settings.CreateContext(scope);
+    }
+
+    public ValueTask DisposeAsync() => new(drop());
+
+    private static async Task<TestDatabase> CreateSqliteAsync()
+    {
+        await TemplateLock.WaitAsync();
+        try
+        {
+            if (sqliteTemplate is null)
+            {
+                var path = Path.Combine(Path.GetTempPath(), $"infraledger-template-{Guid.NewGuid():N}.db");
+                var settings = new DatabaseSettings(DatabaseProvider.Sqlite, $"Data Source={path};Pooling=False");
+                await PrepareAsync(settings);
+                sqliteTemplate = path;
+            }
+        }
+        finally
+        {
+            TemplateLock.Release();
+        }
+
+        var file = Path.Combine(Path.GetTempPath(), $"infraledger-test-{Guid.NewGuid():N}.db");
+        File.Copy(sqliteTemplate, file);
+        return new TestDatabase(new DatabaseSettings(DatabaseProvider.Sqlite, $"Data Source={file};Pooling=False"), () =>
+        {
+            foreach (var f in new[] { file, file + "-wal", file + "-shm" })
+            {
+                File.Delete(f);
+            }
+
+            return Task.CompletedTask;
+        });
+    }
+
+    private static async Task<TestDatabase> CreatePostgresAsync()
+    {
+        var server = PostgresServer();
+        await TemplateLock.WaitAsync();
+        try
+        {
+            if (postgresTemplate is null)
+            {
+                var name = $"il_tpl_{Environment.ProcessId}_{Guid.NewGuid():N}"[..40];
+                await AdminAsync(server, $"CREATE DATABASE {name}");
+                await PrepareAsync(new DatabaseSettings(DatabaseProvider.Postgres, Connection(server, name)));
+                NpgsqlConnection.ClearAllPools();
+                postgresTemplate = name;
+                AppDomain.CurrentDomain.ProcessExit += (_, _) => AdminAsync(server, $"DROP DATABASE IF EXISTS {name} WITH (FORCE)").GetAwaiter().GetResult();
+            }
+        }
+        finally
+        {
+            TemplateLock.Release();
+        }
+
+        var db = $"il_test_{Guid.NewGuid():N}";
+        await AdminAsync(server, $"CREATE DATABASE {db} TEMPLATE {postgresTemplate}");
+        return new TestDatabase(new DatabaseSettings(DatabaseProvider.Postgres, Connection(server, db)), async () =>
+        {
+            NpgsqlConnection.ClearAllPools();
+            await AdminAsync(server, $"DROP DATABASE IF EXISTS {db} WITH (FORCE)");
+        });
+    }
+
+    private static string PostgresServer()
+    {
+        var server = Environment.GetEnvironmentVariable("INFRALEDGER_TEST_POSTGRES");
+        return string.IsNullOrWhiteSpace(server)
+            ? throw new InvalidOperationException(
+                "INFRALEDGER_TEST_POSTGRES is not set: run the tests with scripts/test, which installs and starts PostgreSQL 15.")
+            : server;
+    }
+
+    private static async Task PrepareAsync(DatabaseSettings settings)
+    {
+        await Migrator.MigrateAsync(settings);
+        await using var db = settings.CreateContext();
+        await MasterLoader.LoadAsync(db, new DateTime(2026, 4, 1, 0, 0, 0, DateTimeKind.Utc), CancellationToken.None);
+    }
+
+    private static string Connection(string server, string database) =>
+        new NpgsqlConnectionStringBuilder(server) { Database = database }.ConnectionString;
+
+    private static async Task AdminAsync(string server, string sql)
+    {
+        await using var connection = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(server) { Database = "postgres", Pooling = false }.ConnectionString);
+        await connection.OpenAsync();
+        await using var cmd = new NpgsqlCommand(sql, connection);
+        await cmd.ExecuteNonQueryAsync();
+    }
+}

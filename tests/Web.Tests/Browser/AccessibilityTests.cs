@@ -1,0 +1,48 @@
+namespace InfraLedger.Web.Tests.Browser;
+
+/// <summary>Every page, rendered by Chromium, passes axe-core without serious or critical violations.</summary>
+public sealed class AccessibilityTests(BrowserFixture browser) : IClassFixture<BrowserFixture>
+{
+    private static readonly string AxePath = Path.Combine(AppContext.BaseDirectory, "Browser", "axe", "axe.min.js");
+
+    [Theory]
+    [InlineData("/", false, 200, "InfraLedger インフラ台帳", null)]
+    [InlineData("/account/login", false, 200, "サインイン", null)]
+    [InlineData("/error/404", false, 404, "ページが見つかりません", null)]
+    [InlineData("/222128", false, 400, "入力が正しくありません", "222127")]
+    [InlineData("/222127", true, 200, "焼津市", null)]
+    [InlineData("/222127/members", true, 200, "メンバーの管理", null)]
+    [InlineData("/222127/tokens", true, 200, "APIトークンの管理", null)]
+    [InlineData("/220001/municipalities", true, 200, "静岡県の市区町村", "焼津市")]
+    [InlineData("/platform/tenants", true, 200, "テナント一覧", null)]
+    public async Task page_has_no_serious_accessibility_violations(string path, bool signedIn, int status, string heading, string? text)
+    {
+        await using var session = await browser.OpenAsync(signedIn);
+        var response = await session.Page.GotoAsync(path);
+
+        response.ShouldNotBeNull();
+        response.Status.ShouldBe(status);
+        response.Url.ShouldEndWith(path, Case.Sensitive, "the page redirected");
+        (await session.Page.Locator("h1").InnerTextAsync()).ShouldContain(heading);
+        if (text is not null)
+        {
+            (await session.Page.Locator("main").InnerTextAsync()).ShouldContain(text);
+        }
+
+        (await session.Page.GetAttributeAsync("html", "lang")).ShouldBe("ja");
+        var violations = await SeriousViolationsAsync(session);
+        violations.ShouldBeEmpty($"axe-core on {path}:\n{string.Join("\n", violations)}");
+        session.BlockedRequests.ShouldBeEmpty($"{path} tried to leave localhost");
+    }
+
+    /// <summary>"id (impact): selector, …" for each axe-core violation of impact serious or critical.</summary>
+    private static async Task<string[]> SeriousViolationsAsync(BrowserSession session)
+    {
+        await session.Page.AddScriptTagAsync(new() { Path = AxePath });
+        return await session.Page.EvaluateAsync<string[]>("""
+            async () => (await axe.run()).violations
+                .filter(v => v.impact === 'serious' || v.impact === 'critical')
+                .map(v => `${v.id} (${v.impact}): ${v.nodes.map(n => n.target.join(' ')).join(', ')}`)
+            """);
+    }
+}

@@ -1,0 +1,139 @@
+using System.Collections.Concurrent;
+using System.Net;
+using InfraLedger.Core.Identity;
+using InfraLedger.Web.Tests.Support;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Playwright;
+
+namespace InfraLedger.Web.Tests.Browser;
+
+/// <summary>
+/// The app on a real socket (Kestrel, 127.0.0.1, dynamic port) and one headless Chromium, shared by a test
+/// class. Its user administers 焼津市 (222127), operates the platform and views 静岡県 (220001).
+/// </summary>
+public sealed class BrowserFixture : IAsyncLifetime
+{
+    public const string AdminEmail = "browser-admin@example.jp";
+
+    // The machine's network is closed: without these Chromium keeps trying outside hosts in the background.
+    private static readonly string[] ChromiumArgs =
+    [
+        "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+        "--disable-background-networking", "--disable-component-update", "--disable-sync",
+    ];
+
+    private AppFactory? factory;
+    private IPlaywright? playwright;
+    private IBrowser? browser;
+    private string? signedInState;
+
+    public Uri BaseAddress { get; private set; } = null!;
+
+    public string AdminPassword { get; private set; } = "";
+
+    public async Task InitializeAsync()
+    {
+        factory = await AppFactory.CreateAsync();
+        factory.UseKestrel(o => o.Listen(IPAddress.Loopback, 0));
+        factory.StartServer();
+        var addresses = factory.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>();
+        BaseAddress = new Uri(addresses.Addresses.Single());
+
+        AdminPassword = await factory.CreateUserAsync(AdminEmail, "222127", TenantRole.Admin, PlatformRole.PlatformOperator);
+        await using (var db = factory.Database.Context("220001", actor: "test-setup"))
+        {
+            (await UserAccounts.SetMembershipAsync(db, AdminEmail, TenantRole.Viewer, CancellationToken.None)).IsSuccess.ShouldBeTrue();
+        }
+
+        playwright = await Playwright.CreateAsync();
+        browser = await playwright.Chromium.LaunchAsync(new() { ExecutablePath = ChromiumPath(), Headless = true, Args = ChromiumArgs });
+
+        await using var session = await OpenAsync();
+        await session.SignInAsync(AdminEmail, AdminPassword);
+        await session.Page.WaitForURLAsync(url => !url.Contains("/account/login", StringComparison.Ordinal));
+        signedInState = await session.Context.StorageStateAsync();
+    }
+
+    /// <summary>Another user, e.g. one whose sign-in may fail without touching the shared admin.</summary>
+    public Task<string> CreateUserAsync(string email, string tenant, TenantRole role) => factory!.CreateUserAsync(email, tenant, role);
+
+    /// <summary>A new browser context and page, anonymous or with the admin's sign-in cookie.</summary>
+    public async Task<BrowserSession> OpenAsync(bool signedIn = false)
+    {
+        var context = await browser!.NewContextAsync(new()
+        {
+            BaseURL = BaseAddress.ToString(),
+            Locale = "ja-JP",
+            StorageState = signedIn ? signedInState : null,
+        });
+        var session = new BrowserSession(context, await context.NewPageAsync());
+        await context.RouteAsync("**/*", session.OnlyLocalhostAsync);
+        return session;
+    }
+
+    public async Task DisposeAsync()
+    {
+        if (browser is not null)
+        {
+            await browser.DisposeAsync();
+        }
+
+        playwright?.Dispose();
+        if (factory is not null)
+        {
+            await factory.DisposeAsync();
+        }
+    }
+
+    private static string ChromiumPath()
+    {
+        var path = Environment.GetEnvironmentVariable("INFRALEDGER_CHROMIUM");
+        if (string.IsNullOrEmpty(path) && File.Exists("/usr/bin/chromium"))
+        {
+            path = "/usr/bin/chromium";
+        }
+
+        // Fail, never skip: scripts/test installs Debian's chromium and sets INFRALEDGER_CHROMIUM.
+        Assert.False(string.IsNullOrEmpty(path) || !File.Exists(path),
+            $"Chromium not found (INFRALEDGER_CHROMIUM='{path}'). Run scripts/test, or `apt-get install chromium` and set INFRALEDGER_CHROMIUM=/usr/bin/chromium.");
+        return path!;
+    }
+}
+
+/// <summary>One browser context and its page; records every request that tried to leave localhost.</summary>
+public sealed class BrowserSession(IBrowserContext context, IPage page) : IAsyncDisposable
+{
+    private readonly ConcurrentQueue<string> blocked = new();
+
+    public IBrowserContext Context { get; } = context;
+
+    public IPage Page { get; } = page;
+
+    public IReadOnlyCollection<string> BlockedRequests => blocked;
+
+    /// <summary>Fills and submits the sign-in form (does not wait for the result).</summary>
+    public async Task SignInAsync(string email, string password)
+    {
+        await Page.GotoAsync("/account/login");
+        await Page.FillAsync("#Input_Email", email);
+        await Page.FillAsync("#Input_Password", password);
+        await Page.GetByRole(AriaRole.Button, new() { Name = "サインイン", Exact = true }).ClickAsync();
+    }
+
+    internal async Task OnlyLocalhostAsync(IRoute route)
+    {
+        var url = route.Request.Url;
+        if (Uri.TryCreate(url, UriKind.Absolute, out var uri) && uri.Host is "127.0.0.1" or "localhost")
+        {
+            await route.ContinueAsync();
+            return;
+        }
+
+        blocked.Enqueue(url);
+        await route.AbortAsync("blockedbyclient");
+    }
+
+    public ValueTask DisposeAsync() => new(Context.CloseAsync());
+}
