@@ -80,8 +80,9 @@ public static class UserAccounts
     /// <summary>Members of the current tenant, admins first.</summary>
     public static Task<List<Member>> MembersAsync(AppDbContext db, CancellationToken ct) =>
         db.Memberships.AsNoTracking()
-            .Join(db.Users, m => m.UserId, u => u.Id, (m, u) => new Member(u.Id, u.Email!, u.DisplayName, m.Role))
-            .OrderByDescending(m => m.Role).ThenBy(m => m.Email)
+            .Join(db.Users, m => m.UserId, u => u.Id, (m, u) => new { m.Role, u.Id, u.Email, u.DisplayName })
+            .OrderByDescending(x => x.Role).ThenBy(x => x.Email)
+            .Select(x => new Member(x.Id, x.Email!, x.DisplayName, x.Role))
             .ToListAsync(ct);
 
     /// <summary>Gives a user a cross-tenant role (platform data, not tenant-owned).</summary>
