@@ -4,6 +4,7 @@ using InfraLedger.Core.Identity;
 using InfraLedger.Web.Tests.Support;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 
@@ -35,6 +36,7 @@ public sealed class BrowserFixture : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
+        var chromium = ChromiumPath();
         factory = await AppFactory.CreateAsync();
         factory.UseKestrel(o => o.Listen(IPAddress.Loopback, 0));
         factory.StartServer();
@@ -48,7 +50,7 @@ public sealed class BrowserFixture : IAsyncLifetime
         }
 
         playwright = await Playwright.CreateAsync();
-        browser = await playwright.Chromium.LaunchAsync(new() { ExecutablePath = ChromiumPath(), Headless = true, Args = ChromiumArgs });
+        browser = await playwright.Chromium.LaunchAsync(new() { ExecutablePath = chromium, Headless = true, Args = ChromiumArgs });
 
         await using var session = await OpenAsync();
         await session.SignInAsync(AdminEmail, AdminPassword);
@@ -96,9 +98,12 @@ public sealed class BrowserFixture : IAsyncLifetime
         }
 
         // Fail, never skip: scripts/test installs Debian's chromium and sets INFRALEDGER_CHROMIUM.
-        Assert.False(string.IsNullOrEmpty(path) || !File.Exists(path),
-            $"Chromium not found (INFRALEDGER_CHROMIUM='{path}'). Run scripts/test, or `apt-get install chromium` and set INFRALEDGER_CHROMIUM=/usr/bin/chromium.");
-        return path!;
+        if (string.IsNullOrEmpty(path) || !File.Exists(path))
+        {
+            Assert.Fail($"Chromium not found (INFRALEDGER_CHROMIUM='{path}'). Run scripts/test, or `apt-get install chromium` and set INFRALEDGER_CHROMIUM=/usr/bin/chromium.");
+        }
+
+        return path;
     }
 }
 

@@ -1,0 +1,170 @@
+using System.Net;
+using System.Net.Sockets;
+using System.Text.RegularExpressions;
+using InfraLedger.Core.Database;
+using InfraLedger.Tests;
+using Microsoft.EntityFrameworkCore;
+
+namespace InfraLedger.Web.Tests.Cli;
+
+public sealed partial class CliTests : IAsyncLifetime
+{
+    private CliRunner cli = null!;
+
+    public async Task InitializeAsync() => cli = await CliRunner.CreateAsync();
+
+    public async Task DisposeAsync() => await cli.DisposeAsync();
+
+    [Fact]
+    public async Task help_is_in_japanese_and_english()
+    {
+        var help = await cli.RunAsync("--help");
+
+        help.ExitCode.ShouldBe(0);
+        help.Out.ShouldContain("データベースの管理 / Database administration");
+        help.Out.ShouldContain("serve");
+        (await cli.RunAsync("audit", "verify", "--help")).Out.ShouldContain("最初の改ざん箇所を報告する / Verify the audit hash chain");
+    }
+
+    [Fact]
+    public async Task migrate_is_idempotent_and_seed_prints_the_demo_password_once()
+    {
+        (await cli.RunAsync("db", "migrate")).Out.ShouldContain("1 件適用");
+        (await cli.RunAsync("db", "migrate")).Out.ShouldContain("0 件適用、1 件は適用済み");
+        if (TestDatabase.Provider == DatabaseProvider.Sqlite)
+        {
+            File.Exists(Path.Combine(cli.Directory, "infraledger.db")).ShouldBeTrue();
+        }
+
+        var first = await cli.RunAsync("db", "seed");
+        var second = await cli.RunAsync("db", "seed");
+
+        first.ExitCode.ShouldBe(0, first.Error);
+        first.Out.ShouldContain("団体マスタ: 追加 1963");
+        first.Out.ShouldContain("yaizu-admin@example.jp");
+        Password().IsMatch(first.Out).ShouldBeTrue();
+        second.Out.ShouldContain("団体マスタは最新です");
+        second.Out.ShouldNotContain("yaizu-admin@example.jp");
+    }
+
+    [Fact]
+    public async Task tenants_list_prints_one_body_per_line_and_refuses_a_wrong_code()
+    {
+        await cli.RunAsync("db", "seed");
+
+        var all = await cli.RunAsync("tenants", "list");
+        var yaizu = await cli.RunAsync("tenants", "list", "--code", "222127");
+        var wrong = await cli.RunAsync("tenants", "list", "--code", "222128");
+
+        all.Out.Trim().Split('\n').Length.ShouldBe(1788);
+        yaizu.Out.Trim().ShouldBe("222127\t静岡県\t焼津市\t市");
+        wrong.ExitCode.ShouldBe(2);
+        wrong.Error.ShouldContain("22212 の検査数字は 7 です");
+    }
+
+    [Fact]
+    public async Task users_and_tokens_are_created_for_a_tenant()
+    {
+        await cli.RunAsync("db", "seed");
+
+        var user = await cli.RunAsync("users", "add", "--email", "kanri@yaizu.example.jp", "--name", "管理 太郎", "--tenant", "222127", "--role", "Editor");
+        var token = await cli.RunAsync("tokens", "create", "--tenant", "222127", "--role", "Viewer", "--name", "連携テスト");
+        var wrongTenant = await cli.RunAsync("tokens", "create", "--tenant", "011011", "--name", "区");
+
+        user.ExitCode.ShouldBe(0, user.Error);
+        user.Out.ShouldContain("焼津市（222127）の編集者にしました");
+        Password().IsMatch(user.Out).ShouldBeTrue();
+        token.Out.ShouldContain("il_222127_");
+        wrongTenant.ExitCode.ShouldBe(2);
+        wrongTenant.Error.ShouldContain("行政区");
+    }
+
+    [Fact]
+    public async Task audit_verify_reports_the_first_tampered_event()
+    {
+        await cli.RunAsync("db", "seed");
+        await cli.RunAsync("tokens", "create", "--tenant", "222127", "--name", "一つ目");
+        await cli.RunAsync("tokens", "create", "--tenant", "222127", "--name", "二つ目");
+
+        var intact = await cli.RunAsync("audit", "verify", "--tenant", "222127");
+        intact.ExitCode.ShouldBe(0, intact.Error);
+        intact.Out.ShouldContain("監査イベント 3 件のチェーンは完全です"); // demo admin membership + two tokens
+
+        await TamperAsync("UPDATE audit_events SET actor = 'cli:mallory' WHERE tenant_id = '222127' AND sequence = 2");
+        var tampered = await cli.RunAsync("audit", "verify", "--tenant", "222127");
+
+        tampered.ExitCode.ShouldBe(1);
+        tampered.Out.ShouldContain("連番 / sequence 2");
+        tampered.Out.ShouldContain("改ざん");
+    }
+
+    [Fact]
+    public async Task the_web_app_started_in_the_same_directory_uses_the_same_database()
+    {
+        await cli.RunAsync("db", "seed");
+        var user = await cli.RunAsync("users", "add", "--email", "web@yaizu.example.jp", "--tenant", "222127");
+        var password = Password().Match(user.Out).Groups[1].Value;
+        var port = FreePort();
+        using var server = cli.Start("serve", "--urls", $"http://127.0.0.1:{port}");
+        try
+        {
+            using var http = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false, UseCookies = true }) { BaseAddress = new Uri($"http://127.0.0.1:{port}") };
+            await WaitUntilUpAsync(http);
+
+            var login = await http.GetStringAsync("/account/login");
+            var token = WebUtility.HtmlDecode(Regex.Match(login, "name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"").Groups[1].Value);
+            var signIn = await http.PostAsync("/account/login", new FormUrlEncodedContent(new Dictionary<string, string>
+            {
+                ["Input.Email"] = "web@yaizu.example.jp", ["Input.Password"] = password, ["__RequestVerificationToken"] = token,
+            }));
+
+            signIn.Headers.Location!.ToString().ShouldBe("/222127");
+            (await http.GetStringAsync("/222127")).ShouldContain("web@yaizu.example.jp");
+        }
+        finally
+        {
+            server.Kill(entireProcessTree: true);
+            await server.WaitForExitAsync();
+        }
+    }
+
+    private async Task TamperAsync(string sql)
+    {
+        var settings = TestDatabase.Provider == DatabaseProvider.Sqlite
+            ? new DatabaseSettings(DatabaseProvider.Sqlite, $"Data Source={Path.Combine(cli.Directory, "infraledger.db")};Pooling=False")
+            : new DatabaseSettings(DatabaseProvider.Postgres, cli.StartInfo([]).Environment["ConnectionStrings__InfraLedger"]!);
+        await using var db = settings.CreateContext();
+        (await db.Database.ExecuteSqlRawAsync(sql)).ShouldBe(1);
+    }
+
+    private static async Task WaitUntilUpAsync(HttpClient http)
+    {
+        for (var i = 0; i < 100; i++)
+        {
+            try
+            {
+                if ((await http.GetAsync("/health")).IsSuccessStatusCode)
+                {
+                    return;
+                }
+            }
+            catch (HttpRequestException)
+            {
+            }
+
+            await Task.Delay(200);
+        }
+
+        throw new TimeoutException("infraledger serve did not answer /health within 20 s");
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+
+    [GeneratedRegex(@"(?:パスワード|password)[^:\n]*:\s+([A-Za-z0-9]{20})")]
+    private static partial Regex Password();
+}
