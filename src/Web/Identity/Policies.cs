@@ -31,7 +31,6 @@ public static class Policies
         {
             o.LoginPath = "/account/login";
             o.LogoutPath = "/account/logout";
-            o.AccessDeniedPath = "/error/403";
             o.Cookie.Name = "infraledger.auth";
             o.Cookie.HttpOnly = true;
             o.Cookie.SameSite = SameSiteMode.Lax;
@@ -39,7 +38,12 @@ public static class Policies
             o.SlidingExpiration = true;
             // Machines get status codes, not a redirect to a sign-in form.
             o.Events.OnRedirectToLogin = c => Redirect(c, StatusCodes.Status401Unauthorized);
-            o.Events.OnRedirectToAccessDenied = c => Redirect(c, StatusCodes.Status403Forbidden);
+            // A refusal is answered in place (the error page renders 403), not by a redirect.
+            o.Events.OnRedirectToAccessDenied = c =>
+            {
+                c.Response.StatusCode = StatusCodes.Status403Forbidden;
+                return Task.CompletedTask;
+            };
         });
 
         services.AddScoped<IAuthorizationHandler, TenantRoleHandler>();

@@ -123,9 +123,23 @@ public sealed class CrossTenantTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task a_national_reader_reads_every_tenant_but_writes_nothing()
+    {
+        var password = await app.CreateUserAsync("reader@mlit.example.jp", grant: PlatformRole.NationalReader);
+        var reader = await app.SignedInClientAsync("reader@mlit.example.jp", password);
+
+        (await reader.GetAsync("/131016")).StatusCode.ShouldBe(HttpStatusCode.OK);
+        (await reader.GetAsync("/api/v1/222143/members")).StatusCode.ShouldBe(HttpStatusCode.OK);
+        (await reader.GetAsync("/222127/members")).StatusCode.ShouldBe(HttpStatusCode.Forbidden);
+        (await reader.PutAsJsonAsync("/api/v1/222143/settings/plan.name", new { value = "x" })).StatusCode.ShouldBe(HttpStatusCode.Forbidden);
+    }
+
+    [Fact]
     public async Task the_platform_page_is_for_operators_only()
     {
-        (await yaizuAdmin.GetAsync("/platform/tenants")).StatusCode.ShouldBe(HttpStatusCode.Redirect); // → access denied page
+        var refused = await yaizuAdmin.GetAsync("/platform/tenants");
+        refused.StatusCode.ShouldBe(HttpStatusCode.Forbidden);
+        (await refused.Content.ReadAsStringAsync()).ShouldContain("権限がありません");
         var password = await app.CreateUserAsync("operator@example.jp", grant: PlatformRole.PlatformOperator);
         var op = await app.SignedInClientAsync("operator@example.jp", password);
 
