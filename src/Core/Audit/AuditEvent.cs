@@ -32,5 +32,6 @@ public sealed class AuditEvent : Tenancy.ITenantOwned
 
     public required string PreviousHash { get; init; }
 
-    public required string Hash { get; init; }
+    /// <summary>Set once, by the recorder, from the other fields (<see cref="AuditChain.HashOf"/>).</summary>
+    public string Hash { get; internal set; } = "";
 }

@@ -33,7 +33,7 @@ internal static class AuditRecorder
         var events = new List<AuditEvent>();
         foreach (var entry in changes)
         {
-            var draft = new AuditEvent
+            var e = new AuditEvent
             {
                 TenantId = tenantId,
                 Sequence = ++sequence,
@@ -45,14 +45,8 @@ internal static class AuditRecorder
                 Before = entry.State == EntityState.Added ? null : Values(entry, original: true),
                 After = entry.State == EntityState.Deleted ? null : Values(entry, original: false),
                 PreviousHash = previousHash,
-                Hash = "",
             };
-            var e = new AuditEvent
-            {
-                TenantId = draft.TenantId, Sequence = draft.Sequence, OccurredAtUtc = draft.OccurredAtUtc, Actor = draft.Actor,
-                Action = draft.Action, EntityType = draft.EntityType, EntityKey = draft.EntityKey, Before = draft.Before,
-                After = draft.After, PreviousHash = draft.PreviousHash, Hash = AuditChain.HashOf(draft),
-            };
+            e.Hash = AuditChain.HashOf(e);
             events.Add(e);
             previousHash = e.Hash;
         }

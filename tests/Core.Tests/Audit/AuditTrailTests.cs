@@ -106,7 +106,7 @@ public sealed class AuditTrailTests : IAsyncLifetime
             var forged = new AuditEvent
             {
                 TenantId = e2.TenantId, Sequence = 2, OccurredAtUtc = e2.OccurredAtUtc, Actor = "user:mallory", Action = e2.Action,
-                EntityType = e2.EntityType, EntityKey = e2.EntityKey, Before = e2.Before, After = e2.After, PreviousHash = e2.PreviousHash, Hash = "",
+                EntityType = e2.EntityType, EntityKey = e2.EntityKey, Before = e2.Before, After = e2.After, PreviousHash = e2.PreviousHash,
             };
             var hash = AuditChain.HashOf(forged);
             await db.Database.ExecuteSqlAsync($"UPDATE audit_events SET actor = 'user:mallory', hash = {hash} WHERE tenant_id = '222127' AND sequence = 2");
