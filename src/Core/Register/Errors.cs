@@ -1,0 +1,9 @@
+using InfraLedger.Core.Common;
+
+namespace InfraLedger.Core.Register;
+
+/// <summary>Expected refusals of the register feature (facilities, fixed assets, import, export).</summary>
+public static class Errors
+{
+    // --- reading files (Import/) ------------------------------------------------------------------------
+}
