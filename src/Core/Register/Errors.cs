@@ -6,4 +6,5 @@ namespace InfraLedger.Core.Register;
 public static class Errors
 {
     // --- reading files (Import/) ------------------------------------------------------------------------
+    public static Error FileEmpty(string file) => new("register.file_empty", $"ファイル「{file}」は空です。", "file");
 }
