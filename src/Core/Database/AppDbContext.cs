@@ -1,6 +1,7 @@
 using System.Linq.Expressions;
 using InfraLedger.Core.Audit;
 using InfraLedger.Core.Identity;
+using InfraLedger.Core.Register;
 using InfraLedger.Core.Tenancy;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
@@ -38,6 +39,12 @@ public sealed partial class AppDbContext(DbContextOptions<AppDbContext> options,
     public DbSet<ApiToken> ApiTokens => Set<ApiToken>();
 
     public DbSet<AuditEvent> AuditEvents => Set<AuditEvent>();
+
+    public DbSet<Facility> Facilities => Set<Facility>();
+
+    public DbSet<FixedAsset> FixedAssets => Set<FixedAsset>();
+
+    public DbSet<RegisterVersion> RegisterVersions => Set<RegisterVersion>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
@@ -142,6 +149,8 @@ public sealed partial class AppDbContext(DbContextOptions<AppDbContext> options,
             e.Property(x => x.Hash).HasMaxLength(64);
         });
 
+        ConfigureRegister(builder);
+
         foreach (var entity in builder.Model.GetEntityTypes().Where(t => typeof(ITenantOwned).IsAssignableFrom(t.ClrType)))
         {
             entity.FindProperty(nameof(ITenantOwned.TenantId))!.SetMaxLength(6);
@@ -152,6 +161,64 @@ public sealed partial class AppDbContext(DbContextOptions<AppDbContext> options,
         }
 
         SnakeCaseNames.Apply(builder);
+    }
+
+    private void ConfigureRegister(ModelBuilder builder)
+    {
+        // SQLite has no decimal type: EF stores it as text, which cannot be sorted or summed in SQL. Yen are
+        // whole numbers (RegisterValidation refuses fractions), so they are stored as integers; quantities
+        // (㎡, m) as REAL. PostgreSQL keeps exact numerics.
+        var sqlite = Database.IsSqlite();
+
+        builder.Entity<Facility>(e =>
+        {
+            e.ToTable("facilities");
+            e.HasKey(x => new { x.TenantId, x.Code });
+            e.Property(x => x.Code).HasMaxLength(50);
+            e.Property(x => x.Name).HasMaxLength(200);
+            e.Property(x => x.Kana).HasMaxLength(200);
+            e.Property(x => x.UsageMajor).HasMaxLength(100);
+            e.Property(x => x.UsageMinor).HasMaxLength(100);
+            e.Property(x => x.Address).HasMaxLength(300);
+            e.Property(x => x.Structure).HasMaxLength(100);
+            e.Property(x => x.Section).HasMaxLength(100);
+            e.Property(x => x.Note).HasMaxLength(2000);
+            _ = sqlite ? e.Property(x => x.Quantity).HasConversion<double?>() : e.Property(x => x.Quantity).HasPrecision(18, 3);
+            e.HasIndex(x => new { x.TenantId, x.Name });
+            e.HasIndex(x => new { x.TenantId, x.Kind });
+            e.HasIndex(x => new { x.TenantId, x.UsageMajor });
+        });
+
+        builder.Entity<FixedAsset>(e =>
+        {
+            e.ToTable("fixed_assets");
+            e.HasKey(x => new { x.TenantId, x.Number });
+            e.Property(x => x.Number).HasMaxLength(50);
+            e.Property(x => x.FacilityCode).HasMaxLength(50);
+            e.Property(x => x.Name).HasMaxLength(200);
+            e.Property(x => x.AssetClass).HasMaxLength(50);
+            e.Property(x => x.Account).HasMaxLength(50);
+            e.Property(x => x.QuantityUnit).HasMaxLength(20);
+            e.Property(x => x.Location).HasMaxLength(300);
+            e.Property(x => x.Usage).HasMaxLength(100);
+            e.Property(x => x.BusinessCategory).HasMaxLength(100);
+            e.Property(x => x.Section).HasMaxLength(100);
+            e.Property(x => x.Note).HasMaxLength(2000);
+            _ = sqlite ? e.Property(x => x.AcquisitionCost).HasConversion<long>() : e.Property(x => x.AcquisitionCost).HasPrecision(18, 0);
+            _ = sqlite ? e.Property(x => x.Quantity).HasConversion<double?>() : e.Property(x => x.Quantity).HasPrecision(18, 3);
+            e.HasOne<Facility>().WithMany().HasForeignKey(x => new { x.TenantId, x.FacilityCode })
+                .HasPrincipalKey(f => new { f.TenantId, f.Code }).OnDelete(DeleteBehavior.Restrict);
+            e.HasIndex(x => new { x.TenantId, x.Account });
+        });
+
+        builder.Entity<RegisterVersion>(e =>
+        {
+            e.ToTable("register_versions");
+            e.HasKey(x => new { x.TenantId, x.EntryType, x.Key, x.Version });
+            e.Property(x => x.Key).HasMaxLength(50);
+            e.Property(x => x.Reason).HasMaxLength(300);
+            e.HasIndex(x => new { x.TenantId, x.ValidFrom });
+        });
     }
 
     /// <summary><c>e =&gt; CurrentTenantId != null &amp;&amp; e.TenantId == CurrentTenantId</c>: no tenant, no rows.</summary>

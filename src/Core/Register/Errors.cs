@@ -5,6 +5,34 @@ namespace InfraLedger.Core.Register;
 /// <summary>Expected refusals of the register feature (facilities, fixed assets, import, export).</summary>
 public static class Errors
 {
+    // --- the register ---------------------------------------------------------------------------------
+    public static Error Required(string field, string label) => new("register.required", $"{label}を入力してください。", field);
+
+    public static Error TooLong(string field, string label, int max) => new("register.too_long", $"{label}は{max}文字以内にしてください。", field);
+
+    public static Error OutOfRange(string field, string label, string value, string range) =>
+        new("register.out_of_range", $"{label}「{value}」が範囲外です（{range}）。", field);
+
+    public static Error Negative(string field, string label) => new("register.negative", $"{label}に負の値は入力できません。", field);
+
+    public static readonly Error LatLngPair = new("register.latlng_pair", "緯度と経度は両方入力するか、両方空欄にしてください。", "Latitude");
+
+    public static readonly Error QuantityKindMissing = new("register.quantity_kind", "数量を入力したときは、数量の種類（延床面積・延長・面積）を選んでください。", "QuantityKind");
+
+    public static Error FractionalYen(decimal value) =>
+        new("register.fractional_yen", $"取得価額等「{value}」に円未満の端数があります。円単位で入力してください。", "AcquisitionCost");
+
+    public static readonly Error DisposalBeforeAcquisition = new("register.disposal_before_acquisition", "除却年月日が取得年月日より前になっています。", "DisposalDate");
+
+    public static Error DuplicateFacility(string code) => new("register.duplicate_facility", $"施設コード「{code}」はすでに登録されています。", "Code");
+
+    public static Error DuplicateAsset(string number) => new("register.duplicate_asset", $"資産番号「{number}」はすでに登録されています。", "Number");
+
+    public static Error UnknownFacility(string code) => new("register.unknown_facility", $"施設コード「{code}」の施設は登録されていません。", "FacilityCode");
+
+    public static Error FacilityHasAssets(string code, int count) =>
+        new("register.facility_has_assets", $"施設「{code}」には資産が{count}件紐づいているため削除できません。先に資産の施設コードを変更してください。");
+
     // --- reading files (Import/) ------------------------------------------------------------------------
     public static Error FileEmpty(string file) => new("register.file_empty", $"ファイル「{file}」は空です。", "file");
 }

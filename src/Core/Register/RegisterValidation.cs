@@ -1,0 +1,117 @@
+using InfraLedger.Core.Common;
+
+namespace InfraLedger.Core.Register;
+
+/// <summary>Field checks of facilities and assets, shared by the edit forms and the import. Japanese messages.</summary>
+public static class RegisterValidation
+{
+    // Japan's extent (沖ノ鳥島 20.4°N … 択捉島 45.6°N, 与那国島 122.9°E … 南鳥島 153.99°E).
+    private const double MinLatitude = 20, MaxLatitude = 46, MinLongitude = 122, MaxLongitude = 154;
+
+    public static List<Error> Check(Facility f, int currentYear)
+    {
+        var errors = new List<Error>();
+        Required(errors, f.Code, nameof(Facility.Code), "施設コード", 50);
+        Required(errors, f.Name, nameof(Facility.Name), "施設名", 200);
+        MaxLength(errors, f.Kana, nameof(Facility.Kana), "よみ", 200);
+        MaxLength(errors, f.UsageMajor, nameof(Facility.UsageMajor), "用途分類（大分類）", 100);
+        MaxLength(errors, f.UsageMinor, nameof(Facility.UsageMinor), "用途分類（中分類）", 100);
+        MaxLength(errors, f.Address, nameof(Facility.Address), "所在地", 300);
+        MaxLength(errors, f.Structure, nameof(Facility.Structure), "構造", 100);
+        MaxLength(errors, f.Section, nameof(Facility.Section), "所管課", 100);
+        MaxLength(errors, f.Note, nameof(Facility.Note), "備考", 2000);
+        if (f.Latitude is { } lat && lat is < MinLatitude or > MaxLatitude)
+        {
+            errors.Add(Errors.OutOfRange(nameof(Facility.Latitude), "緯度", lat.ToString(System.Globalization.CultureInfo.InvariantCulture), "日本の範囲（北緯20〜46度）"));
+        }
+
+        if (f.Longitude is { } lng && lng is < MinLongitude or > MaxLongitude)
+        {
+            errors.Add(Errors.OutOfRange(nameof(Facility.Longitude), "経度", lng.ToString(System.Globalization.CultureInfo.InvariantCulture), "日本の範囲（東経122〜154度）"));
+        }
+
+        if ((f.Latitude is null) != (f.Longitude is null))
+        {
+            errors.Add(Errors.LatLngPair);
+        }
+
+        if (f.Quantity is < 0)
+        {
+            errors.Add(Errors.Negative(nameof(Facility.Quantity), "数量"));
+        }
+
+        if (f.Quantity is not null && f.QuantityKind is null)
+        {
+            errors.Add(Errors.QuantityKindMissing);
+        }
+
+        if (f.YearBuilt is { } y && (y < 1600 || y > currentYear + 10))
+        {
+            errors.Add(Errors.OutOfRange(nameof(Facility.YearBuilt), "建築年", y.ToString(System.Globalization.CultureInfo.InvariantCulture), $"1600〜{currentYear + 10}年"));
+        }
+
+        return errors;
+    }
+
+    public static List<Error> Check(FixedAsset a)
+    {
+        var errors = new List<Error>();
+        Required(errors, a.Number, nameof(FixedAsset.Number), "資産番号", 50);
+        Required(errors, a.Name, nameof(FixedAsset.Name), "件名", 200);
+        Required(errors, a.Account, nameof(FixedAsset.Account), "勘定科目", 50);
+        MaxLength(errors, a.FacilityCode, nameof(FixedAsset.FacilityCode), "施設コード", 50);
+        MaxLength(errors, a.AssetClass, nameof(FixedAsset.AssetClass), "区分", 50);
+        MaxLength(errors, a.QuantityUnit, nameof(FixedAsset.QuantityUnit), "数量の単位", 20);
+        MaxLength(errors, a.Location, nameof(FixedAsset.Location), "所在地", 300);
+        MaxLength(errors, a.Usage, nameof(FixedAsset.Usage), "用途", 100);
+        MaxLength(errors, a.BusinessCategory, nameof(FixedAsset.BusinessCategory), "事業分類", 100);
+        MaxLength(errors, a.Section, nameof(FixedAsset.Section), "所管課", 100);
+        MaxLength(errors, a.Note, nameof(FixedAsset.Note), "備考", 2000);
+        if (a.AcquisitionCost < 0)
+        {
+            errors.Add(Errors.Negative(nameof(FixedAsset.AcquisitionCost), "取得価額等"));
+        }
+
+        if (decimal.Truncate(a.AcquisitionCost) != a.AcquisitionCost)
+        {
+            errors.Add(Errors.FractionalYen(a.AcquisitionCost));
+        }
+
+        if (a.UsefulLife is { } life && life is < 0 or > 100)
+        {
+            errors.Add(Errors.OutOfRange(nameof(FixedAsset.UsefulLife), "耐用年数", life.ToString(System.Globalization.CultureInfo.InvariantCulture), "0〜100年"));
+        }
+
+        if (a.Quantity is < 0)
+        {
+            errors.Add(Errors.Negative(nameof(FixedAsset.Quantity), "数量"));
+        }
+
+        if (a.DisposalDate is { } disposed && a.AcquisitionDate is { } acquired && disposed < acquired)
+        {
+            errors.Add(Errors.DisposalBeforeAcquisition);
+        }
+
+        return errors;
+    }
+
+    private static void Required(List<Error> errors, string? value, string field, string label, int max)
+    {
+        if (string.IsNullOrWhiteSpace(value))
+        {
+            errors.Add(Errors.Required(field, label));
+        }
+        else
+        {
+            MaxLength(errors, value, field, label, max);
+        }
+    }
+
+    private static void MaxLength(List<Error> errors, string? value, string field, string label, int max)
+    {
+        if (value is not null && value.Length > max)
+        {
+            errors.Add(Errors.TooLong(field, label, max));
+        }
+    }
+}

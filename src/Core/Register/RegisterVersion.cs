@@ -1,0 +1,46 @@
+namespace InfraLedger.Core.Register;
+
+/// <summary>A facility or an asset: both are versioned the same way.</summary>
+public interface IRegisterEntry
+{
+    string Key { get; }
+
+    int Version { get; set; }
+
+    DateOnly ValidFrom { get; set; }
+}
+
+public enum RegisterEntryType
+{
+    Facility = 1,
+    Asset = 2,
+}
+
+/// <summary>
+/// One version of a facility or an asset: the full record as JSON, effective from <see cref="ValidFrom"/>
+/// (the 異動日), recorded at <see cref="RecordedAtUtc"/>. The register as of a date is, per key, the latest
+/// version effective on that date, unless that version is a deletion.
+/// </summary>
+public sealed class RegisterVersion : Tenancy.ITenantOwned
+{
+    public required string TenantId { get; init; }
+
+    public required RegisterEntryType EntryType { get; init; }
+
+    /// <summary>施設コード or 資産番号.</summary>
+    public required string Key { get; init; }
+
+    public required int Version { get; init; }
+
+    public required DateOnly ValidFrom { get; init; }
+
+    public required DateTime RecordedAtUtc { get; init; }
+
+    /// <summary>増減異動事由 or "import: file name".</summary>
+    public string? Reason { get; init; }
+
+    public bool Deleted { get; init; }
+
+    /// <summary>The record as JSON (null for a deletion).</summary>
+    public string? Data { get; init; }
+}
