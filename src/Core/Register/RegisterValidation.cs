@@ -12,6 +12,7 @@ public static class RegisterValidation
     {
         var errors = new List<Error>();
         Required(errors, f.Code, nameof(Facility.Code), "施設コード", 50);
+        KeyCharacters(errors, f.Code, nameof(Facility.Code), "施設コード");
         Required(errors, f.Name, nameof(Facility.Name), "施設名", 200);
         MaxLength(errors, f.Kana, nameof(Facility.Kana), "よみ", 200);
         MaxLength(errors, f.UsageMajor, nameof(Facility.UsageMajor), "用途分類（大分類）", 100);
@@ -57,6 +58,7 @@ public static class RegisterValidation
     {
         var errors = new List<Error>();
         Required(errors, a.Number, nameof(FixedAsset.Number), "資産番号", 50);
+        KeyCharacters(errors, a.Number, nameof(FixedAsset.Number), "資産番号");
         Required(errors, a.Name, nameof(FixedAsset.Name), "件名", 200);
         Required(errors, a.Account, nameof(FixedAsset.Account), "勘定科目", 50);
         MaxLength(errors, a.FacilityCode, nameof(FixedAsset.FacilityCode), "施設コード", 50);
@@ -93,6 +95,15 @@ public static class RegisterValidation
         }
 
         return errors;
+    }
+
+    /// <summary>Keys appear in URLs (/{団体コード}/facilities/{施設コード}): no slash, no query or fragment marks, no control characters.</summary>
+    private static void KeyCharacters(List<Error> errors, string? value, string field, string label)
+    {
+        if (value is not null && value.Any(c => c is '/' or '\\' or '?' or '#' or '%' || char.IsControl(c)))
+        {
+            errors.Add(Errors.KeyCharacters(field, label, value));
+        }
     }
 
     private static void Required(List<Error> errors, string? value, string field, string label, int max)
