@@ -9,6 +9,7 @@ var root = new RootCommand("InfraLedger（インフラ台帳）の管理コマ�
     UserCommands.Create(),
     TokenCommands.Create(),
     AuditCommands.Create(),
+    ImportCommand.Create(),
     ServeCommand.Create(),
 };
 return await root.Parse(args).InvokeAsync();

@@ -46,6 +46,8 @@ public sealed partial class AppDbContext(DbContextOptions<AppDbContext> options,
 
     public DbSet<RegisterVersion> RegisterVersions => Set<RegisterVersion>();
 
+    public DbSet<Register.Import.ImportLayout> ImportLayouts => Set<Register.Import.ImportLayout>();
+
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
         // SQLite gives DateTime back with Kind=Unspecified and PostgreSQL's timestamptz demands Utc:
@@ -218,6 +220,13 @@ public sealed partial class AppDbContext(DbContextOptions<AppDbContext> options,
             e.Property(x => x.Key).HasMaxLength(50);
             e.Property(x => x.Reason).HasMaxLength(300);
             e.HasIndex(x => new { x.TenantId, x.ValidFrom });
+        });
+
+        builder.Entity<Register.Import.ImportLayout>(e =>
+        {
+            e.ToTable("import_layouts");
+            e.HasKey(x => new { x.TenantId, x.LayoutKey });
+            e.Property(x => x.LayoutKey).HasMaxLength(64);
         });
     }
 

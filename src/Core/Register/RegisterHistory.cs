@@ -22,7 +22,7 @@ public static class RegisterHistory
     internal static readonly JsonSerializerOptions Json = new()
     {
         Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
-        Converters = { new JsonStringEnumConverter() },
+        Converters = { new JsonStringEnumConverter(), new CanonicalDecimal() },
     };
 
     /// <summary>The record's content as JSON, without tenant, version and validity (what a change is about).</summary>
@@ -115,6 +115,18 @@ public static class RegisterHistory
             .Where(a => (a.AcquisitionDate is null || a.AcquisitionDate <= date) && (a.DisposalDate is null || a.DisposalDate > date))
             .OrderBy(a => a.Number, StringComparer.Ordinal).ToList();
         return (facilities, assets);
+    }
+
+    /// <summary>
+    /// 1200 and 1200.000 are the same quantity, but PostgreSQL's numeric(18,3) returns the latter: write decimals
+    /// without trailing zeros so that an unchanged record compares equal.
+    /// </summary>
+    private sealed class CanonicalDecimal : JsonConverter<decimal>
+    {
+        public override decimal Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) => reader.GetDecimal();
+
+        public override void Write(Utf8JsonWriter writer, decimal value, JsonSerializerOptions options) =>
+            writer.WriteNumberValue(value / 1.000000000000000000000000000000000m);
     }
 
     private static T Materialise<T>(string data, string tenantId)

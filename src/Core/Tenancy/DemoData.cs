@@ -7,8 +7,9 @@ using Microsoft.Extensions.DependencyInjection;
 namespace InfraLedger.Core.Tenancy;
 
 /// <summary>
-/// The demo: the local-government master, 焼津市 (222127) with a demo admin whose password is generated
-/// on first start and returned once, and a demo wide-area group (志太地域: 焼津市, 藤枝市).
+/// The demo: the local-government master, 焼津市 (222127) with its register (real open data and a labelled
+/// sample) and a demo admin whose password is generated on first start and returned once, and a demo
+/// wide-area group (志太地域: 焼津市, 藤枝市).
 /// </summary>
 public static class DemoData
 {
@@ -36,6 +37,10 @@ public static class DemoData
             await db.SaveChangesAsync(ct);
         }
 
+        scope.ServiceProvider.GetRequiredService<TenantScope>().Enter(LocalGovernmentCode.Parse(TenantCode).Value);
+        db.Scope.Actor = "system:demo-seed";
+        await Register.DemoData.DemoRegister.SeedAsync(db, DateTime.UtcNow, ct);
+
         var users = scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>();
         if (await users.FindByEmailAsync(AdminEmail) is not null)
         {
@@ -44,8 +49,6 @@ public static class DemoData
 
         var created = await UserAccounts.CreateAsync(users, AdminEmail, "焼津市 デモ管理者", password: null);
         var admin = created.IsSuccess ? created.Value : throw new InvalidOperationException(created.Error!.Message);
-        scope.ServiceProvider.GetRequiredService<TenantScope>().Enter(LocalGovernmentCode.Parse(TenantCode).Value);
-        db.Scope.Actor = "system:demo-seed";
         var membership = await UserAccounts.SetMembershipAsync(db, AdminEmail, TenantRole.Admin, ct);
         if (!membership.IsSuccess)
         {

@@ -1,0 +1,32 @@
+using System.Globalization;
+
+namespace InfraLedger.Core.Register.Import;
+
+/// <summary>
+/// Excel cell values as the text a CSV export would hold, so both formats go through the same parsing: dates
+/// as ISO yyyy-MM-dd (ExcelDataReader gives DateTime for date-formatted cells), numbers as invariant text
+/// without exponent or binary noise (32500, not 3.25E+04; 0.3, not 0.30000000000000004).
+/// </summary>
+internal static class ExcelCellText
+{
+    private static readonly DateTime FirstDate = new(1900, 1, 1, 0, 0, 0, DateTimeKind.Unspecified);
+
+    public static string? Format(object? value) => value switch
+    {
+        null or DBNull => null,
+        string text => text.Length == 0 ? null : text,
+        double number => FormatNumber(number),
+        DateTime date when date < FirstDate => date.ToString("HH:mm:ss", CultureInfo.InvariantCulture),
+        DateTime date when date.TimeOfDay == TimeSpan.Zero => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+        DateTime date => date.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture),
+        bool flag => flag ? "TRUE" : "FALSE",
+        IFormattable formattable => formattable.ToString(null, CultureInfo.InvariantCulture),
+        _ => value.ToString(),
+    };
+
+    /// <summary>Excel keeps 15 significant digits, and so does the conversion of a double to decimal.</summary>
+    private static string FormatNumber(double number) =>
+        double.IsFinite(number) && Math.Abs(number) < 7.9e27
+            ? ((decimal)number).ToString(CultureInfo.InvariantCulture)
+            : number.ToString("R", CultureInfo.InvariantCulture);
+}
