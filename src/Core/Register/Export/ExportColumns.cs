@@ -12,7 +12,9 @@ public static class ExportColumns
 {
     private static string? Iso(DateOnly? d) => d?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
-    private static decimal? Coordinate(double? v) => v is null ? null : (decimal)v.Value;
+    /// <summary>Via the round-trip text of the double: a plain cast keeps only 15 digits, and the re-import would differ.</summary>
+    public static decimal? Coordinate(double? v) =>
+        v is null ? null : decimal.Parse(v.Value.ToString("R", CultureInfo.InvariantCulture), NumberStyles.Float, CultureInfo.InvariantCulture);
 
     public static readonly IReadOnlyList<ExportColumn<Facility>> Facility =
     [

@@ -122,8 +122,8 @@ public sealed class RowConverter(RawTable table, ColumnMapping mapping, string t
 
         public List<ImportProblem> Problems { get; } = [];
 
-        /// <summary>Normalised text; an apostrophe our export put before a formula character is removed again.</summary>
-        public string? Text(string field) => Raw(field, out _) is { } t ? Export.SafeCell.Unescape(CellText.Normalize(t)) : null;
+        /// <summary>Folded text; an apostrophe our export put before a formula character is removed again.</summary>
+        public string? Text(string field) => Raw(field, out _) is { } t ? Export.SafeCell.Unescape(TextFolding.Fold(t)) : null;
 
         public decimal? Number(string field)
         {

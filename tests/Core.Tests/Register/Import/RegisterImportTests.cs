@@ -197,14 +197,14 @@ public sealed class RegisterImportTests : IAsyncLifetime
     [Fact]
     public async Task a_confirmed_mapping_is_remembered_for_the_same_layout()
     {
-        const string text = "管理番号,呼び名\nD1,中央図書館\n";
+        const string text = "管理記号,呼称\nD1,中央図書館\n";
         var suggested = await ImportTextAsync(text, "lib.csv", new RegisterImport.Options(ImportTarget.Facilities, Commit: false));
         suggested.Problems.ShouldNotBeEmpty(); // neither header is a known name
 
         var mapping = new ColumnMapping(ImportTarget.Facilities, new Dictionary<string, int> { ["Code"] = 0, ["Name"] = 1 });
         (await ImportTextAsync(text, "lib.csv", Commit() with { Mapping = mapping })).Committed.ShouldBeTrue();
 
-        var again = await ImportTextAsync("管理番号,呼び名\nD2,北図書館\n", "lib2.csv", Commit());
+        var again = await ImportTextAsync("管理記号,呼称\nD2,北図書館\n", "lib2.csv", Commit());
         again.Committed.ShouldBeTrue();
         again.Added.ShouldBe(1);
     }
