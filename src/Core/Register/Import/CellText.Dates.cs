@@ -20,12 +20,13 @@ public static partial class CellText
     /// </summary>
     public static Result<PartialDate?> ParseDate(string? text)
     {
-        if (IsMissing(text))
+        var normalized = Normalize(text);
+        if (IsMissingNormalized(normalized))
         {
             return Result<PartialDate?>.Ok(null);
         }
 
-        var normalized = TimeOfDay().Replace(Normalize(text), "");
+        normalized = normalized.Contains(':', StringComparison.Ordinal) ? TimeOfDay().Replace(normalized, "") : normalized;
         if (ExcelSerial().Match(normalized) is { Success: true } serial)
         {
             var date = ExcelEpoch.AddDays(int.Parse(serial.Groups["days"].Value, CultureInfo.InvariantCulture));
@@ -50,7 +51,7 @@ public static partial class CellText
     /// <summary>Whether the (partial) date exists in the proleptic Gregorian calendar (2023/2/30 does not).</summary>
     internal static bool Exists(int year, int? month, int? day) =>
         year is >= 1 and <= 9999
-        && month is null or (>= 1 and <= 12)
+        && (month is null or (>= 1 and <= 12))
         && (day is null || (month is not null && day >= 1 && day <= DateTime.DaysInMonth(year, month.Value)));
 
     private static int? Number(Match match, string group) =>

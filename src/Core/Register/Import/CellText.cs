@@ -12,9 +12,9 @@ namespace InfraLedger.Core.Register.Import;
 public static partial class CellText
 {
     /// <summary>
-    /// Texts that mean "no value" in Japanese tables. 不明 (unknown) is one too: the value is not there, and a
-    /// required column then reports it as missing rather than as a malformed number. ー alone is the long-vowel
-    /// mark, which people type for a dash.
+    /// Texts that mean "no value" in Japanese tables. 不明 (unknown) and 該当なし (not applicable) are among them:
+    /// the value is not there, and a required column then reports it as missing rather than as a malformed number.
+    /// ー alone is the long-vowel mark, which people type for a dash. なし is not: for a count it can mean zero.
     /// </summary>
     private static readonly HashSet<string> MissingMarks =
         ["-", "‐", "‑", "‒", "–", "—", "―", "−", "ー", "...", "…", "・", "空欄", "不明", "該当なし", "n/a", "N/A"];
@@ -30,17 +30,20 @@ public static partial class CellText
             return "";
         }
 
+        if (Ascii.IsValid(text))
+        {
+            return text.Trim(); // NFKC leaves ASCII as it is; most cells of a large file take this path
+        }
+
         var normalized = text.Contains('㎡', StringComparison.Ordinal)
             ? string.Join('㎡', text.Split('㎡').Select(part => part.Normalize(NormalizationForm.FormKC)))
             : text.Normalize(NormalizationForm.FormKC);
         return normalized.Trim().Trim('\uFEFF', '\u200B').Trim();
     }
 
-    public static bool IsMissing(string? text)
-    {
-        var normalized = Normalize(text);
-        return normalized.Length == 0 || MissingMarks.Contains(normalized);
-    }
+    public static bool IsMissing(string? text) => IsMissingNormalized(Normalize(text));
+
+    private static bool IsMissingNormalized(string normalized) => normalized.Length == 0 || MissingMarks.Contains(normalized);
 
     /// <summary>
     /// A number as people write it: 「32,500 」, 「３２，５００」, 「1,234.5」, 「△1,000」 (△ and ▲ mean minus in
@@ -49,12 +52,12 @@ public static partial class CellText
     /// </summary>
     public static Result<decimal?> ParseNumber(string? text)
     {
-        if (IsMissing(text))
+        var normalized = Normalize(text);
+        if (IsMissingNormalized(normalized))
         {
             return Result<decimal?>.Ok(null);
         }
 
-        var normalized = Normalize(text);
         var negative = normalized[0] is '△' or '▲' or '-' or '−';
         var digits = negative ? normalized[1..].TrimStart() : normalized.TrimStart('+');
         if (digits.Contains(',', StringComparison.Ordinal))

@@ -23,7 +23,8 @@ internal static class CsvTableReader
 
         var decoder = new LineDecoder(TextEncodings.Guess(sample, sample.StartsWith(Utf8Bom)));
         var delimiter = GuessDelimiter(sample);
-        var lines = new ByteLines(stream, head, headLength, limits.MaxLineChars * LineDecoder.MaxBytesPerChar, limits.MaxFileBytes);
+        var maxLineBytes = (int)Math.Min(int.MaxValue, (long)limits.MaxLineChars * LineDecoder.MaxBytesPerChar);
+        var lines = new ByteLines(stream, head, headLength, maxLineBytes, limits.MaxFileBytes);
         var records = CsvRecords.Read(lines, decoder, delimiter, limits.MaxLineChars).GetEnumerator();
         try
         {

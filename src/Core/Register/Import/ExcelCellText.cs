@@ -24,9 +24,26 @@ internal static class ExcelCellText
         _ => value.ToString(),
     };
 
-    /// <summary>Excel keeps 15 significant digits, and so does the conversion of a double to decimal.</summary>
-    private static string FormatNumber(double number) =>
-        double.IsFinite(number) && Math.Abs(number) < 7.9e27
-            ? ((decimal)number).ToString(CultureInfo.InvariantCulture)
-            : number.ToString("R", CultureInfo.InvariantCulture);
+    /// <summary>
+    /// Excel shows 15 significant digits, and arithmetic leaves binary noise past them (=1000*1.1 is stored as
+    /// 1100.0000000000002). When the 15-digit form is short (at most 12 digits) the rest is that noise and the
+    /// shown value is taken; otherwise the stored value is kept exactly, so that coordinates written by programs
+    /// (34.86524360019246) survive an export and re-import.
+    /// </summary>
+    private static string FormatNumber(double number)
+    {
+        var exact = number.ToString("R", CultureInfo.InvariantCulture);
+        if (!double.IsFinite(number) || Math.Abs(number) >= 7.9e27)
+        {
+            return exact;
+        }
+
+        var shown = ((decimal)number).ToString(CultureInfo.InvariantCulture);
+        return SignificantDigits(shown) <= 12
+            ? shown
+            : decimal.Parse(exact, NumberStyles.Float, CultureInfo.InvariantCulture).ToString(CultureInfo.InvariantCulture);
+    }
+
+    private static int SignificantDigits(string number) =>
+        number.Where(char.IsAsciiDigit).SkipWhile(c => c == '0').Reverse().SkipWhile(c => c == '0').Count();
 }

@@ -55,13 +55,18 @@ internal static class HeaderDetector
     /// Whether <paramref name="lower"/> continues the header <paramref name="upper"/>: it holds only labels, and
     /// only under cells that span to the right (merged, or blank after a label), with at least one under a span's
     /// blank part. A data row that happens to be all text fails the second test: it has a value in a column whose
-    /// header spans nothing.
+    /// header spans nothing. A row of bracketed units under the names (「（㎡）」「（千円）」) continues it too.
     /// </summary>
     private static bool Continues(SheetRow upper, SheetRow lower)
     {
         if (lower.IsBlank || NoteRows.IsNoteOrTotal(lower) || LabelShare(lower) < 1)
         {
             return false;
+        }
+
+        if (lower.Cells.Where(c => !string.IsNullOrWhiteSpace(c)).All(IsBracketed))
+        {
+            return true;
         }
 
         var width = Math.Max(upper.Cells.Length, lower.Cells.Length);
@@ -88,6 +93,9 @@ internal static class HeaderDetector
 
         return underSpanTail;
     }
+
+    private static bool IsBracketed(string? cell) =>
+        CellText.Normalize(cell) is { Length: > 2 } text && text[0] is '(' or '[' or '【' && text[^1] is ')' or ']' or '】';
 
     private static double LabelShare(SheetRow row)
     {

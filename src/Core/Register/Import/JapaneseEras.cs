@@ -17,6 +17,10 @@ internal static class JapaneseEras
 
     private const string Letters = " MTSHR";
 
+    /// <summary>The western year of each era's year 1 (Dec 31 of that year always lies inside the era).</summary>
+    private static readonly int[] FirstYears =
+        [.. Enumerable.Range(0, Names.Length).Select(era => era == 0 ? 0 : Calendar.ToDateTime(1, 12, 31, 0, 0, 0, 0, era).Year)];
+
     public static Result<PartialDate?> ToWestern(string eraText, int eraYear, int? month, int? day, string text)
     {
         var era = Array.IndexOf(Names, eraText) is var byName and > 0 ? byName : Letters.IndexOf(char.ToUpperInvariant(eraText[0]), StringComparison.Ordinal);
@@ -25,7 +29,7 @@ internal static class JapaneseEras
             return Errors.DateDoesNotExist(text);
         }
 
-        var year = FirstYear(era) + eraYear - 1;
+        var year = FirstYears[era] + eraYear - 1;
         if (!CellText.Exists(year, month, day))
         {
             return Errors.DateDoesNotExist(text);
@@ -44,10 +48,6 @@ internal static class JapaneseEras
         var actual = EraOf(first) is var actualEra and > 0 ? $"{Names[actualEra]}{YearText(Calendar.GetYear(first))}年{Suffix(month, day)}" : "明治より前";
         return Errors.EraDateDoesNotExist(text, western, actual);
     }
-
-    /// <summary>The western year of an era's year 1 (Dec 31 of that year always lies inside the era).</summary>
-    private static int FirstYear(int era) =>
-        Calendar.ToDateTime(1, 12, 31, 0, 0, 0, 0, era).Year;
 
     private static int EraOf(DateTime date) =>
         date >= Calendar.MinSupportedDateTime ? Calendar.GetEra(date) : 0;

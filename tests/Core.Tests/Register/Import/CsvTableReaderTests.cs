@@ -78,6 +78,19 @@ public class CsvTableReaderTests
     }
 
     [Fact]
+    public void a_row_of_units_under_the_header_joins_the_header()
+    {
+        var text = "名称,延床面積,取得価額\n,（㎡）,（千円）\n市民体育館,\"1,200\",5000\n";
+
+        var table = Fixtures.ReadSingle(Fixtures.Encode(text, Fixtures.Utf8), "units.csv");
+
+        table.Headers.ShouldBe(["名称", "延床面積 （㎡）", "取得価額 （千円）"]);
+        table.HeaderRow.ShouldBe(2);
+        table.Headers.Select(h => HeaderUnit.Split(h)).ShouldBe([("名称", 1m, null), ("延床面積", 1m, "㎡"), ("取得価額", 1000m, "円")]);
+        table.Rows.Single().SourceRow.ShouldBe(3);
+    }
+
+    [Fact]
     public void pads_short_rows_and_keeps_filled_cells_past_the_header_for_the_import_to_report()
     {
         var text = "名称,所在地,区分\n体育館\n図書館,本町,教育,余分な値,\n";

@@ -59,6 +59,20 @@ public class XlsxTableReaderTests
         CellText.ParseDate(rows[1].Cells[4]).Value.ShouldBe(new PartialDate(2018, 3, 31));
     }
 
+    [Theory]
+    [InlineData(32500, "32500")]
+    [InlineData(1234.5, "1234.5")]
+    [InlineData(1000 * 1.1, "1100")] // stored as 1100.0000000000002: Excel shows 1100
+    [InlineData(0.1 + 0.2, "0.3")]
+    [InlineData(34.86524360019246, "34.86524360019246")] // a coordinate written by a program keeps its digits
+    [InlineData(1e-7, "0.0000001")]
+    public void numbers_come_out_as_excel_shows_them_without_binary_noise(double value, string text)
+    {
+        var bytes = new XlsxBuilder().Sheet("数値").Row(1, "名称", "値").Text("A2", "x").Number("B2", value).Build();
+
+        Fixtures.Read(bytes, "n.xlsx").Single().Rows.Single().Cells[1].ShouldBe(text);
+    }
+
     [Fact]
     public void tables_can_be_read_in_any_order_and_again()
     {
