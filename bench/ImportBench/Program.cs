@@ -1,0 +1,118 @@
+using System.Diagnostics;
+using System.Globalization;
+using InfraLedger.Core.Database;
+using InfraLedger.Core.Register;
+using InfraLedger.Core.Register.Import;
+using InfraLedger.Core.Tenancy;
+using Npgsql;
+
+// Import benchmark (issue 3): our import of a generated N-row facility register CSV (validation, history and
+// audit included) against PostgreSQL COPY of the same file into an equivalent plain table, in the same run.
+// Prints both times, their ratio (target ≤ 2.0) and the peak working set of our import (target ≤ 512 MB).
+// Usage: dotnet run -c Release --project bench/ImportBench -- [rows]   (INFRALEDGER_BENCH_POSTGRES: server)
+var rows = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : 1_000_000;
+var server = Environment.GetEnvironmentVariable("INFRALEDGER_BENCH_POSTGRES") ?? "Host=127.0.0.1;Port=55432;Username=postgres;Database=postgres";
+var file = Path.Combine(Path.GetTempPath(), $"infraledger-bench-{rows}.csv");
+Generate(file, rows);
+Console.WriteLine($"rows: {rows:N0}, file: {new FileInfo(file).Length / 1_000_000.0:F1} MB");
+
+var database = $"il_bench_{Guid.NewGuid():N}";
+await Admin(server, $"CREATE DATABASE {database}");
+var settings = new DatabaseSettings(DatabaseProvider.Postgres, new NpgsqlConnectionStringBuilder(server) { Database = database }.ConnectionString);
+try
+{
+    await Migrator.MigrateAsync(settings);
+    await using (var db = settings.CreateContext())
+    {
+        await MasterLoader.LoadAsync(db, DateTime.UtcNow, CancellationToken.None);
+    }
+
+    var copy = await CopyAsync(settings.ConnectionString, file);
+    var (ours, peak, report) = await ImportAsync(settings, file);
+    Console.WriteLine($"COPY:   {copy.TotalSeconds,8:F2} s");
+    Console.WriteLine($"import: {ours.TotalSeconds,8:F2} s  (added {report.Added:N0}, problems {report.ProblemCount:N0})");
+    Console.WriteLine($"ratio import/COPY: {ours / copy:F2}  (target ≤ 2.0)");
+    Console.WriteLine($"peak working set during import: {peak / 1_048_576.0:F0} MB  (target ≤ 512 MB)");
+}
+finally
+{
+    NpgsqlConnection.ClearAllPools();
+    await Admin(server, $"DROP DATABASE IF EXISTS {database} WITH (FORCE)");
+    File.Delete(file);
+}
+
+static void Generate(string path, int rows)
+{
+    var random = new Random(42);
+    using var writer = new StreamWriter(path);
+    writer.WriteLine("施設コード,施設名,よみ,用途分類（大分類）,所在地,緯度,経度,延床面積（㎡）,建築年,構造,所管課");
+    for (var i = 0; i < rows; i++)
+    {
+        writer.Write("F");
+        writer.Write(i.ToString("D7", CultureInfo.InvariantCulture));
+        writer.Write(",市民センター");
+        writer.Write(i.ToString(CultureInfo.InvariantCulture));
+        writer.Write(",しみんせんたー,市民文化系施設,静岡県焼津市本町");
+        writer.Write((i % 9 + 1).ToString(CultureInfo.InvariantCulture));
+        writer.Write(',');
+        writer.Write((34.8 + random.NextDouble() / 10).ToString("F6", CultureInfo.InvariantCulture));
+        writer.Write(',');
+        writer.Write((138.25 + random.NextDouble() / 10).ToString("F6", CultureInfo.InvariantCulture));
+        writer.Write(',');
+        writer.Write(random.Next(100, 9000).ToString(CultureInfo.InvariantCulture));
+        writer.Write(',');
+        writer.Write(random.Next(1960, 2024).ToString(CultureInfo.InvariantCulture));
+        writer.WriteLine(",RC,資産経営課");
+    }
+}
+
+static async Task<TimeSpan> CopyAsync(string connectionString, string file)
+{
+    await using var connection = new NpgsqlConnection(connectionString);
+    await connection.OpenAsync();
+    await using (var create = new NpgsqlCommand(
+        "CREATE TABLE bench_copy (code varchar(50) PRIMARY KEY, name varchar(200) NOT NULL, kana varchar(200), usage_major varchar(100), " +
+        "address varchar(300), latitude double precision, longitude double precision, quantity numeric(18,3), year_built int, structure varchar(100), section varchar(100))",
+        connection))
+    {
+        await create.ExecuteNonQueryAsync();
+    }
+
+    var watch = Stopwatch.StartNew();
+    await using (var import = await connection.BeginTextImportAsync("COPY bench_copy FROM STDIN (FORMAT csv, HEADER true)"))
+    {
+        using var reader = new StreamReader(file);
+        var buffer = new char[1 << 16];
+        int n;
+        while ((n = await reader.ReadAsync(buffer)) > 0)
+        {
+            await import.WriteAsync(buffer, 0, n);
+        }
+    }
+
+    return watch.Elapsed;
+}
+
+static async Task<(TimeSpan Time, long PeakBytes, RegisterImport.Report Report)> ImportAsync(DatabaseSettings settings, string file)
+{
+    var scope = new TenantScope { Actor = "bench" };
+    scope.Enter(LocalGovernmentCode.Parse("222127").Value);
+    await using var db = settings.CreateContext(scope);
+    long peak = 0;
+    using var sampler = new Timer(_ => peak = Math.Max(peak, Environment.WorkingSet), null, 0, 50);
+    var watch = Stopwatch.StartNew();
+    await using var stream = File.OpenRead(file);
+    var result = await RegisterImport.RunAsync(db, stream, Path.GetFileName(file),
+        new RegisterImport.Options(ImportTarget.Facilities, Commit: true, DefaultKind: AssetKind.Building), null, DateTime.UtcNow, CancellationToken.None);
+    var elapsed = watch.Elapsed;
+    peak = Math.Max(peak, Environment.WorkingSet);
+    return (elapsed, peak, result.IsSuccess ? result.Value : throw new InvalidOperationException(result.Error!.Message));
+}
+
+static async Task Admin(string server, string sql)
+{
+    await using var connection = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(server) { Database = "postgres", Pooling = false }.ConnectionString);
+    await connection.OpenAsync();
+    await using var cmd = new NpgsqlCommand(sql, connection);
+    await cmd.ExecuteNonQueryAsync();
+}
