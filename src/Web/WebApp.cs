@@ -29,6 +29,9 @@ public static class WebApp
         builder.Services.AddProblemDetails();
         // Japanese text as it is in the HTML, not as &#x…; entities.
         builder.Services.AddWebEncoders(o => o.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));
+        builder.Services.AddSingleton<Jobs.JobRegistry>();
+        builder.Services.AddHostedService<Jobs.JobRunner>();
+        builder.Services.AddSingleton<Register.ImportJobs>();
         builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
         builder.Services.Configure<RouteOptions>(o => o.ConstraintMap["lgcode"] = typeof(LocalGovernmentCodeRouteConstraint));
 
@@ -54,6 +57,9 @@ public static class WebApp
         app.MapRazorPages();
         app.MapHealthChecks("/health", HealthResponse.Options).AllowAnonymous();
         app.MapTenantApi();
+        app.MapJobApi();
+        app.MapRegisterExports();
+        app.MapRegisterApi();
         return app;
     }
 

@@ -16,10 +16,13 @@ internal static class AuditRecorder
         Converters = { new JsonStringEnumConverter() },
     };
 
-    /// <summary>The changed tenant-owned entries, audit events excluded.</summary>
+    /// <summary>
+    /// The changed tenant-owned entries. Audit events and register versions are themselves append-only history
+    /// written with the change they record, so they are not audited again.
+    /// </summary>
     public static List<EntityEntry> PendingChanges(DbContext db) =>
         db.ChangeTracker.Entries()
-            .Where(e => e.Entity is ITenantOwned and not AuditEvent
+            .Where(e => e.Entity is ITenantOwned and not AuditEvent and not Register.RegisterVersion
                 && e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted)
             .ToList();
 

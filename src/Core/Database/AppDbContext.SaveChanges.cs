@@ -15,6 +15,22 @@ public sealed partial class AppDbContext
 
     private async Task<int> SaveWithAuditAsync(bool acceptAll, bool sync, CancellationToken ct)
     {
+        // Detect changes once: the guard, the audit and the save each walk the tracked entries (imports track thousands).
+        ChangeTracker.DetectChanges();
+        var autoDetect = ChangeTracker.AutoDetectChangesEnabled;
+        ChangeTracker.AutoDetectChangesEnabled = false;
+        try
+        {
+            return await SaveDetectedAsync(acceptAll, sync, ct);
+        }
+        finally
+        {
+            ChangeTracker.AutoDetectChangesEnabled = autoDetect;
+        }
+    }
+
+    private async Task<int> SaveDetectedAsync(bool acceptAll, bool sync, CancellationToken ct)
+    {
         GuardTenantScope();
         var changes = AuditRecorder.PendingChanges(this);
         if (changes.Count == 0)

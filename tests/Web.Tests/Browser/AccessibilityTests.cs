@@ -17,6 +17,14 @@ public sealed class AccessibilityTests(BrowserFixture browser) : IClassFixture<B
     [InlineData("/222127/tokens", true, 200, "APIトークンの管理", null)]
     [InlineData("/220001/municipalities", true, 200, "静岡県の市区町村", "焼津市")]
     [InlineData("/platform/tenants", true, 200, "テナント一覧", null)]
+    [InlineData("/222127/facilities", true, 200, "施設台帳", "焼津図書館")]
+    [InlineData("/222127/facilities/L-001", true, 200, "焼津図書館", "焼津図書館 建物")]
+    [InlineData("/222127/facilities/L-001/edit", true, 200, "施設の編集", null)]
+    [InlineData("/222127/facilities/new", true, 200, "施設の登録", null)]
+    [InlineData("/222127/facilities/map", true, 200, "施設地図", "位置あり")]
+    [InlineData("/222127/assets", true, 200, "固定資産台帳", "19001-1")]
+    [InlineData("/222127/assets/19001-1", true, 200, "焼津図書館 建物", "焼津図書館")]
+    [InlineData("/222127/assets/19001-1/edit", true, 200, "資産の編集", null)]
     public async Task page_has_no_serious_accessibility_violations(string path, bool signedIn, int status, string heading, string? text)
     {
         await using var session = await browser.OpenAsync(signedIn);
@@ -41,7 +49,7 @@ public sealed class AccessibilityTests(BrowserFixture browser) : IClassFixture<B
     }
 
     /// <summary>"id (impact): selector, …" for each axe-core violation of impact serious or critical.</summary>
-    private static async Task<string[]> SeriousViolationsAsync(BrowserSession session)
+    internal static async Task<string[]> SeriousViolationsAsync(BrowserSession session)
     {
         await session.Page.AddScriptTagAsync(new() { Path = AxePath });
         var result = await session.Page.EvaluateAsync<JsonElement>("""

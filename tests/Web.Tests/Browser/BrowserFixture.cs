@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Net;
 using InfraLedger.Core.Identity;
+using InfraLedger.Web.Tests.Register;
 using InfraLedger.Web.Tests.Support;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
@@ -17,6 +18,11 @@ namespace InfraLedger.Web.Tests.Browser;
 public sealed class BrowserFixture : IAsyncLifetime
 {
     public const string AdminEmail = "browser-admin@example.jp";
+
+    /// <summary>焼津図書館 of 焼津市, with coordinates (焼津市オープンデータ, CC BY 4.0) and one asset.</summary>
+    public const string FacilityCode = "L-001";
+
+    public const string AssetNumber = "19001-1";
 
     // The machine's network is closed: without these Chromium keeps trying outside hosts in the background.
     private static readonly string[] ChromiumArgs =
@@ -47,6 +53,15 @@ public sealed class BrowserFixture : IAsyncLifetime
         await using (var db = factory.Database.Context("220001", actor: "test-setup"))
         {
             (await UserAccounts.SetMembershipAsync(db, AdminEmail, TenantRole.Viewer, CancellationToken.None)).IsSuccess.ShouldBeTrue();
+        }
+
+        await using (var db = factory.Database.Context("222127", actor: "test-setup"))
+        {
+            await RegisterSeed.SaveAsync(db,
+                RegisterSeed.Facility("222127", FacilityCode, "焼津図書館", 34.86466037, 138.3057186),
+                RegisterSeed.Facility("222127", "L-002", "大井川図書館", 34.80424717, 138.2855003),
+                RegisterSeed.Facility("222127", "X-001", "位置未登録の倉庫"));
+            await RegisterSeed.SaveAsync(db, RegisterSeed.Asset("222127", AssetNumber, "焼津図書館 建物", FacilityCode));
         }
 
         playwright = await Playwright.CreateAsync();

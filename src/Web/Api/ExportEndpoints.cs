@@ -1,0 +1,67 @@
+using InfraLedger.Core.Database;
+using InfraLedger.Core.Register.Export;
+using InfraLedger.Web.Identity;
+using InfraLedger.Web.Tenancy;
+using Microsoft.EntityFrameworkCore;
+
+namespace InfraLedger.Web.Api;
+
+/// <summary>Downloads of the register: CSV (UTF-8, BOM optional), XLSX, and the 公共施設一覧 open-data CSV.</summary>
+public static class ExportEndpoints
+{
+    public static void MapRegisterExports(this IEndpointRouteBuilder app)
+    {
+        app.MapGet("/{lgcode:lgcode}/facilities/export", async (string? format, bool? bom, HttpContext http, AppDbContext db, CancellationToken ct) =>
+        {
+            var tenant = http.Tenant();
+            var rows = db.Facilities.AsNoTracking().OrderBy(f => f.Code).AsAsyncEnumerable();
+            switch (format)
+            {
+                case "xlsx":
+                    return await Xlsx(http, $"{tenant.Code}_facilities.xlsx", s => XlsxExport.WriteAsync(rows, ExportColumns.Facility, "施設台帳", s, ct));
+                case "opendata":
+                    var prefecture = await db.LocalGovernments.Where(b => b.Code == tenant.PrefectureCode).Select(b => b.Name).SingleAsync(ct);
+                    return await Csv(http, $"{tenant.Code}_public_facility.csv", s => CsvExport.WriteAsync(rows, PublicFacilityList.Columns(tenant, prefecture), s, bom ?? true, ct));
+                case "csv" or null:
+                    return await Csv(http, $"{tenant.Code}_facilities.csv", s => CsvExport.WriteAsync(rows, ExportColumns.Facility, s, bom ?? false, ct));
+                default:
+                    return Unknown(format);
+            }
+        }).RequireAuthorization(Policies.TenantViewer);
+
+        app.MapGet("/{lgcode:lgcode}/assets/export", async (string? format, bool? bom, HttpContext http, AppDbContext db, CancellationToken ct) =>
+        {
+            var tenant = http.Tenant();
+            var rows = db.FixedAssets.AsNoTracking().OrderBy(a => a.Number).AsAsyncEnumerable();
+            return format switch
+            {
+                "xlsx" => await Xlsx(http, $"{tenant.Code}_fixed_assets.xlsx", s => XlsxExport.WriteAsync(rows, ExportColumns.Asset, "固定資産台帳", s, ct)),
+                "csv" or null => await Csv(http, $"{tenant.Code}_fixed_assets.csv", s => CsvExport.WriteAsync(rows, ExportColumns.Asset, s, bom ?? false, ct)),
+                _ => Unknown(format),
+            };
+        }).RequireAuthorization(Policies.TenantViewer);
+    }
+
+    private static async Task<IResult> Csv(HttpContext http, string fileName, Func<Stream, Task> write)
+    {
+        Attach(http, "text/csv; charset=utf-8", fileName);
+        await write(http.Response.Body);
+        return Results.Empty;
+    }
+
+    private static async Task<IResult> Xlsx(HttpContext http, string fileName, Func<Stream, Task> write)
+    {
+        Attach(http, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", fileName);
+        await write(http.Response.Body);
+        return Results.Empty;
+    }
+
+    private static void Attach(HttpContext http, string contentType, string fileName)
+    {
+        http.Response.ContentType = contentType;
+        http.Response.Headers.ContentDisposition = $"attachment; filename=\"{fileName}\"";
+    }
+
+    private static IResult Unknown(string? format) =>
+        ErrorResponses.ToProblem(new Core.Common.Error("register.export_format", $"出力形式「{format}」には対応していません（csv・xlsx・opendata）。", "format"));
+}

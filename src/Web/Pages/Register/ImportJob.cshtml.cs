@@ -1,0 +1,84 @@
+using InfraLedger.Core.Register.Import;
+using InfraLedger.Core.Tenancy;
+using InfraLedger.Web.Identity;
+using InfraLedger.Web.Jobs;
+using InfraLedger.Web.Register;
+using InfraLedger.Web.Tenancy;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace InfraLedger.Web.Pages.Register;
+
+/// <summary>Progress of an import job, then its report: problems, the column mapping to adjust, commit.</summary>
+[Authorize(Policy = Policies.TenantEditor)]
+public sealed class ImportJobModel(ImportJobs jobs, TenantScope scope) : PageModel
+{
+    public JobState Job { get; private set; } = null!;
+
+    public RegisterImport.Report? Report { get; private set; }
+
+    public string TenantCode => HttpContext.Tenant().Code;
+
+    public IActionResult OnGet(Guid id)
+    {
+        if (!Load(id))
+        {
+            return NotFound();
+        }
+
+        if (Job.Report() is { IsSuccess: false } failed)
+        {
+            ErrorResponses.AddTo(ModelState, failed.Error!);
+        }
+
+        return Page();
+    }
+
+    public IActionResult OnPostCancel(Guid id)
+    {
+        if (!Load(id))
+        {
+            return NotFound();
+        }
+
+        Job.Cancellation.Cancel();
+        return Redirect($"/{TenantCode}/import/{id}");
+    }
+
+    public IActionResult OnPostRecheck(Guid id, Dictionary<int, string?> columns) => Follow(id, commit: false, columns);
+
+    public IActionResult OnPostCommit(Guid id) => Follow(id, commit: true, columns: null);
+
+    /// <summary>A new job on the same upload: a dry run with a changed mapping, or the commit of the checked mapping.</summary>
+    private IActionResult Follow(Guid id, bool commit, Dictionary<int, string?>? columns)
+    {
+        if (!Load(id) || Job.Input is not ImportRequest request || Report is null || !Job.IsFinished)
+        {
+            return NotFound();
+        }
+
+        var mapping = columns is null
+            ? Report.Mapping
+            : Report.Mapping with
+            {
+                Columns = columns.Where(c => !string.IsNullOrEmpty(c.Value) && c.Key >= 0 && c.Key < Report.Headers.Count)
+                    .GroupBy(c => c.Value!).ToDictionary(g => g.Key, g => g.First().Key),
+            };
+        var next = jobs.Start(TenantCode, scope.Actor, request with { Options = request.Options with { Commit = commit, Mapping = mapping } });
+        return Redirect($"/{TenantCode}/import/{next.Id}");
+    }
+
+    private bool Load(Guid id)
+    {
+        var job = jobs.Find(TenantCode, id);
+        if (job is null)
+        {
+            return false;
+        }
+
+        Job = job;
+        Report = job.Report() is { IsSuccess: true } ok ? ok.Value : null;
+        return true;
+    }
+}

@@ -1,0 +1,145 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Text;
+using System.Text.RegularExpressions;
+using InfraLedger.Core.Identity;
+using InfraLedger.Web.Tests.Support;
+using Microsoft.EntityFrameworkCore;
+
+namespace InfraLedger.Web.Tests.Register;
+
+/// <summary>Upload, dry run, mapping, commit and cancel through the pages; jobs and uploads stay within their tenant.</summary>
+public sealed partial class ImportPagesTests : IAsyncLifetime
+{
+    private AppFactory app = null!;
+    private HttpClient editor = null!;
+
+    public async Task InitializeAsync()
+    {
+        app = await AppFactory.CreateAsync();
+        var password = await app.CreateUserAsync("editor@yaizu.example.jp", "222127", TenantRole.Editor);
+        editor = await app.SignedInClientAsync("editor@yaizu.example.jp", password);
+    }
+
+    public async Task DisposeAsync() => await app.DisposeAsync();
+
+    private static async Task<HttpResponseMessage> UploadAsync(HttpClient client, string tenant, string csv, string fileName, Dictionary<string, string>? fields = null)
+    {
+        var page = await client.GetStringAsync($"/{tenant}/import");
+        var form = new MultipartFormDataContent
+        {
+            { new StringContent(WebUtility.HtmlDecode(Token().Match(page).Groups[1].Value)), "__RequestVerificationToken" },
+            { new StringContent("Facilities"), "Target" },
+        };
+        foreach (var (name, value) in fields ?? [])
+        {
+            form.Add(new StringContent(value), name);
+        }
+
+        var file = new ByteArrayContent(Encoding.UTF8.GetBytes(csv));
+        file.Headers.ContentType = new MediaTypeHeaderValue("text/csv");
+        form.Add(file, "Upload", fileName);
+        return await client.PostAsync($"/{tenant}/import", form);
+    }
+
+    /// <summary>Follows a job page until the job has finished; returns its final HTML.</summary>
+    private static async Task<string> FinishedAsync(HttpClient client, string location)
+    {
+        for (var i = 0; i < 100; i++)
+        {
+            var html = await client.GetStringAsync(location);
+            if (!html.Contains("<progress", StringComparison.Ordinal))
+            {
+                return html;
+            }
+
+            await Task.Delay(100);
+        }
+
+        throw new TimeoutException("the import job did not finish");
+    }
+
+    [Fact]
+    public async Task an_upload_is_checked_first_then_committed_all_at_once()
+    {
+        var upload = await UploadAsync(editor, "222127", "施設コード,施設名,延床面積（㎡）\nK1,中央公民館,\"1,200\"\nK2,北公民館,800\n", "kominkan.csv");
+        upload.StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        var dryRun = await FinishedAsync(editor, upload.Headers.Location!.ToString());
+
+        dryRun.ShouldContain("問題はありません");
+        dryRun.ShouldContain("<td>2</td><td>0</td><td>0</td><td>0</td>"); // added, updated, unchanged, problems
+        await using (var db = app.Database.Context("222127"))
+        {
+            (await db.Facilities.CountAsync()).ShouldBe(0); // a dry run writes nothing
+        }
+
+        var commit = await AppFactory.PostFormAsync(editor, upload.Headers.Location + "?handler=Commit", [], formPage: upload.Headers.Location!.ToString());
+        var done = await FinishedAsync(editor, commit.Headers.Location!.ToString());
+
+        done.ShouldContain("取込を確定しました（追加 2、更新 0、変更なし 0）");
+        await using var check = app.Database.Context("222127");
+        (await check.Facilities.SingleAsync(f => f.Code == "K1")).Quantity.ShouldBe(1200m);
+    }
+
+    [Fact]
+    public async Task problems_are_listed_with_row_column_value_and_reason_and_the_mapping_can_be_changed()
+    {
+        var upload = await UploadAsync(editor, "222127", "管理記号,呼称,緯度,経度\nM1,図書館,94.8,138.3\n", "lib.csv");
+        var report = await FinishedAsync(editor, upload.Headers.Location!.ToString());
+
+        report.ShouldContain("必須項目「施設コード」に対応する列がありません");
+        report.ShouldNotContain("取込を確定する");
+
+        var recheck = await AppFactory.PostFormAsync(editor, upload.Headers.Location + "?handler=Recheck",
+            new() { ["Columns[0]"] = "Code", ["Columns[1]"] = "Name", ["Columns[2]"] = "Latitude", ["Columns[3]"] = "Longitude" },
+            formPage: upload.Headers.Location!.ToString());
+        var checkedAgain = await FinishedAsync(editor, recheck.Headers.Location!.ToString());
+
+        checkedAgain.ShouldContain("<td>2</td><td>緯度</td><td>94.8</td><td>緯度「94.8」が範囲外です（日本の範囲（北緯20〜46度））。</td>");
+    }
+
+    [Fact]
+    public async Task a_viewer_cannot_import_and_another_tenants_import_and_jobs_are_404()
+    {
+        var viewerPassword = await app.CreateUserAsync("viewer@yaizu.example.jp", "222127", TenantRole.Viewer);
+        var viewer = await app.SignedInClientAsync("viewer@yaizu.example.jp", viewerPassword);
+        (await viewer.GetAsync("/222127/import")).StatusCode.ShouldBe(HttpStatusCode.Forbidden);
+
+        var upload = await UploadAsync(editor, "222127", "施設コード,施設名\nK1,中央公民館\n", "k.csv");
+        var job = upload.Headers.Location!.ToString();
+        var otherPassword = await app.CreateUserAsync("editor@fujieda.example.jp", "222143", TenantRole.Editor);
+        var other = await app.SignedInClientAsync("editor@fujieda.example.jp", otherPassword);
+
+        (await other.GetAsync("/222127/import")).StatusCode.ShouldBe(HttpStatusCode.NotFound);
+        (await other.GetAsync(job)).StatusCode.ShouldBe(HttpStatusCode.NotFound);
+        (await other.GetAsync(job.Replace("/222127/", "/222143/", StringComparison.Ordinal))).StatusCode.ShouldBe(HttpStatusCode.NotFound);
+        var id = job[(job.LastIndexOf('/') + 1)..];
+        (await other.GetAsync($"/api/v1/222143/jobs/{id}")).StatusCode.ShouldBe(HttpStatusCode.NotFound);
+    }
+
+    [Fact]
+    public async Task exports_download_the_register_in_csv_xlsx_and_the_open_data_format()
+    {
+        var upload = await UploadAsync(editor, "222127", "施設コード,施設名,よみ,住所,緯度,経度\nK1,=中央公民館,ちゅうおうこうみんかん,焼津市本町1,34.86,138.32\n", "k.csv");
+        await FinishedAsync(editor, upload.Headers.Location!.ToString());
+        var commit = await AppFactory.PostFormAsync(editor, upload.Headers.Location + "?handler=Commit", [], formPage: upload.Headers.Location!.ToString());
+        await FinishedAsync(editor, commit.Headers.Location!.ToString());
+
+        var csv = await editor.GetAsync("/222127/facilities/export?format=csv");
+        var xlsx = await editor.GetAsync("/222127/facilities/export?format=xlsx");
+        var open = await editor.GetAsync("/222127/facilities/export?format=opendata");
+        var otherPassword = await app.CreateUserAsync("viewer@fujieda.example.jp", "222143", TenantRole.Viewer);
+        var other = await app.SignedInClientAsync("viewer@fujieda.example.jp", otherPassword);
+
+        csv.Content.Headers.ContentType!.MediaType.ShouldBe("text/csv");
+        (await csv.Content.ReadAsStringAsync()).ShouldContain("K1,'=中央公民館,ちゅうおうこうみんかん");
+        (await xlsx.Content.ReadAsByteArrayAsync()).Take(2).ShouldBe("PK"u8.ToArray());
+        (await open.Content.ReadAsStringAsync()).ShouldContain("222127,K1,静岡県,焼津市,'=中央公民館,チュウオウコウミンカン");
+        (await editor.GetAsync("/222127/facilities/export?format=pdf")).StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        (await other.GetAsync("/222127/facilities/export?format=csv")).StatusCode.ShouldBe(HttpStatusCode.NotFound);
+        (await other.GetStringAsync("/222143/facilities/export?format=csv")).ShouldNotContain("K1");
+    }
+
+    [GeneratedRegex("name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"")]
+    private static partial Regex Token();
+}
