@@ -16,6 +16,9 @@ public static class Errors
     public static Error KeyCharacters(string field, string label, string value) =>
         new("register.key_characters", $"{label}「{value}」に使えない文字（/ \\ ? # % や制御文字）が含まれています。", field);
 
+    public static Error ReservedKey(string field, string label, string value) =>
+        new("register.reserved_key", $"{label}「{value}」は画面の名前と重なるため使えません。別のコードにしてください。", field);
+
     public static Error Negative(string field, string label) => new("register.negative", $"{label}に負の値は入力できません。", field);
 
     public static readonly Error LatLngPair = new("register.latlng_pair", "緯度と経度は両方入力するか、両方空欄にしてください。", "Latitude");

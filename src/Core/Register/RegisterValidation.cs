@@ -13,6 +13,7 @@ public static class RegisterValidation
         var errors = new List<Error>();
         Required(errors, f.Code, nameof(Facility.Code), "施設コード", 50);
         KeyCharacters(errors, f.Code, nameof(Facility.Code), "施設コード");
+        Reserved(errors, f.Code, nameof(Facility.Code), "施設コード", "new", "map", "export");
         Required(errors, f.Name, nameof(Facility.Name), "施設名", 200);
         MaxLength(errors, f.Kana, nameof(Facility.Kana), "よみ", 200);
         MaxLength(errors, f.UsageMajor, nameof(Facility.UsageMajor), "用途分類（大分類）", 100);
@@ -59,6 +60,7 @@ public static class RegisterValidation
         var errors = new List<Error>();
         Required(errors, a.Number, nameof(FixedAsset.Number), "資産番号", 50);
         KeyCharacters(errors, a.Number, nameof(FixedAsset.Number), "資産番号");
+        Reserved(errors, a.Number, nameof(FixedAsset.Number), "資産番号", "new", "export");
         Required(errors, a.Name, nameof(FixedAsset.Name), "件名", 200);
         Required(errors, a.Account, nameof(FixedAsset.Account), "勘定科目", 50);
         MaxLength(errors, a.FacilityCode, nameof(FixedAsset.FacilityCode), "施設コード", 50);
@@ -103,6 +105,15 @@ public static class RegisterValidation
         if (value is not null && value.Any(c => c is '/' or '\\' or '?' or '#' or '%' || char.IsControl(c)))
         {
             errors.Add(Errors.KeyCharacters(field, label, value));
+        }
+    }
+
+    /// <summary>Words that are pages of their own (/facilities/new, /facilities/map, /facilities/export) cannot be keys.</summary>
+    private static void Reserved(List<Error> errors, string? value, string field, string label, params string[] words)
+    {
+        if (value is not null && words.Contains(value.Trim(), StringComparer.OrdinalIgnoreCase))
+        {
+            errors.Add(Errors.ReservedKey(field, label, value));
         }
     }
 

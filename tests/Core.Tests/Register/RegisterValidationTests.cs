@@ -43,4 +43,16 @@ public class RegisterValidationTests
 
         RegisterValidation.Check(a).ShouldContain(e => e.Code == code);
     }
+
+    [Theory]
+    [InlineData("new")]
+    [InlineData("MAP")]
+    [InlineData("export")]
+    public void codes_that_are_page_names_are_refused(string code)
+    {
+        var f = Valid();
+        var g = new Facility { TenantId = f.TenantId, Code = code, Name = f.Name };
+
+        RegisterValidation.Check(g, 2026).Single().Code.ShouldBe("register.reserved_key");
+    }
 }

@@ -146,6 +146,9 @@ public sealed class CrossTenantTests : IAsyncLifetime
         var page = await op.GetStringAsync("/platform/tenants?q=焼津");
         page.ShouldContain("222127");
         page.ShouldContain("1 団体中");
+        var second = await op.GetStringAsync("/platform/tenants?p=2");
+        second.ShouldContain("1788 団体中 101–200 件");
+        second.ShouldContain("p=3");
     }
 
     private sealed record TenantDto(string Code, string Name);

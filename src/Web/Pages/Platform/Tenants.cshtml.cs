@@ -18,7 +18,8 @@ public sealed class TenantsModel(AppDbContext db) : PageModel
     [BindProperty(SupportsGet = true)]
     public string? Q { get; set; }
 
-    [BindProperty(SupportsGet = true, Name = "page")]
+    // "page" is a route value reserved by Razor Pages, so the page number travels as "p".
+    [BindProperty(SupportsGet = true, Name = "p")]
     public int PageNumber { get; set; } = 1;
 
     public int Skip => (Math.Max(PageNumber, 1) - 1) * PageSize;
