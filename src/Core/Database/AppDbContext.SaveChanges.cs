@@ -44,15 +44,7 @@ public sealed partial class AppDbContext
             : null;
         try
         {
-            if (Database.IsNpgsql())
-            {
-                // Serialise writers of one tenant so that two transactions never take the same sequence.
-                await Database.ExecuteSqlAsync($"SELECT pg_advisory_xact_lock(hashtext({"audit:" + tenantId}))", ct);
-            }
-
-            var last = sync
-                ? AuditEvents.OrderByDescending(e => e.Sequence).FirstOrDefault()
-                : await AuditEvents.OrderByDescending(e => e.Sequence).FirstOrDefaultAsync(ct);
+            var last = await LastAuditEventAsync(sync, ct);
             var events = AuditRecorder.EventsFor(changes, tenantId, Scope.Actor, last, DateTime.UtcNow);
             AuditEvents.AddRange(events);
             var count = sync ? base.SaveChanges(acceptAll) : await base.SaveChangesAsync(acceptAll, ct);
@@ -80,6 +72,22 @@ public sealed partial class AppDbContext
                 await ownTransaction.DisposeAsync();
             }
         }
+    }
+
+    /// <summary>
+    /// The tenant's newest audit event, to chain the next ones to. Call inside the writing transaction: on
+    /// PostgreSQL it first takes the tenant's advisory lock, so two transactions never take the same sequence.
+    /// </summary>
+    internal async Task<AuditEvent?> LastAuditEventAsync(bool sync, CancellationToken ct)
+    {
+        if (Database.IsNpgsql())
+        {
+            await Database.ExecuteSqlAsync($"SELECT pg_advisory_xact_lock(hashtext({"audit:" + Scope.TenantId}))", ct);
+        }
+
+        return sync
+            ? AuditEvents.OrderByDescending(e => e.Sequence).FirstOrDefault()
+            : await AuditEvents.OrderByDescending(e => e.Sequence).FirstOrDefaultAsync(ct);
     }
 
     /// <summary>Fail closed: tenant-owned rows are written only inside a tenant scope and only for that tenant.</summary>

@@ -36,6 +36,20 @@ public static class RegisterHistory
         return node.ToJsonString(Json);
     }
 
+    /// <summary>What applying <paramref name="proposed"/> would do, without doing it.</summary>
+    public static Outcome Compare<T>(T? current, T proposed)
+        where T : class, IRegisterEntry =>
+        current is null ? Outcome.Added : Content(current) == Content(proposed) ? Outcome.Unchanged : Outcome.Updated;
+
+    /// <summary>The first version of a new entry (which gets version 1 and the validity date).</summary>
+    public static RegisterVersion FirstVersion<T>(T added, DateOnly validFrom, string? reason, DateTime nowUtc)
+        where T : class, IRegisterEntry, Tenancy.ITenantOwned
+    {
+        added.Version = 1;
+        added.ValidFrom = validFrom;
+        return Version(added, validFrom, reason, nowUtc, Content(added));
+    }
+
     /// <summary>Adds <paramref name="proposed"/> or updates <paramref name="current"/> to it (tracked in <paramref name="db"/>, not saved).</summary>
     public static Outcome Apply<T>(AppDbContext db, T? current, T proposed, DateOnly validFrom, string? reason, DateTime nowUtc)
         where T : class, IRegisterEntry, Tenancy.ITenantOwned
@@ -63,19 +77,22 @@ public static class RegisterHistory
             target = current;
         }
 
-        db.RegisterVersions.Add(new RegisterVersion
-        {
-            TenantId = target.TenantId,
-            EntryType = target is Facility ? RegisterEntryType.Facility : RegisterEntryType.Asset,
-            Key = target.Key,
-            Version = target.Version,
-            ValidFrom = validFrom,
-            RecordedAtUtc = nowUtc,
-            Reason = reason,
-            Data = content,
-        });
+        db.RegisterVersions.Add(Version(target, validFrom, reason, nowUtc, content));
         return current is null ? Outcome.Added : Outcome.Updated;
     }
+
+    private static RegisterVersion Version<T>(T entry, DateOnly validFrom, string? reason, DateTime nowUtc, string content)
+        where T : class, IRegisterEntry, Tenancy.ITenantOwned => new()
+    {
+        TenantId = entry.TenantId,
+        EntryType = entry is Facility ? RegisterEntryType.Facility : RegisterEntryType.Asset,
+        Key = entry.Key,
+        Version = entry.Version,
+        ValidFrom = validFrom,
+        RecordedAtUtc = nowUtc,
+        Reason = reason,
+        Data = content,
+    };
 
     /// <summary>Removes an entry from the current register, keeping its history (a deletion version).</summary>
     public static void Delete<T>(AppDbContext db, T current, DateOnly validFrom, string? reason, DateTime nowUtc)

@@ -178,13 +178,9 @@ public static class RegisterImport
             {
                 var keys = batch.Select(b => b.Entry.Key).ToList();
                 var current = await db.Facilities.Where(f => keys.Contains(f.Code)).ToDictionaryAsync(f => f.Code, ct);
-                foreach (var (_, entry) in batch)
-                {
-                    var f = (Facility)entry;
-                    // A new facility is in the register from its year built (or the import date when unknown).
-                    var from = current.ContainsKey(f.Code) ? validFrom : (f.YearBuilt is { } y ? new DateOnly(y, 1, 1) : validFrom);
-                    Count(RegisterHistory.Apply(db, current.GetValueOrDefault(f.Code), f, from, reason, nowUtc));
-                }
+                // A new facility is in the register from its year built (or the import date when unknown).
+                await WriteAsync(batch.Select(b => (Facility)b.Entry).ToList(), f => current.GetValueOrDefault(f.Code),
+                    f => current.ContainsKey(f.Code) ? validFrom : (f.YearBuilt is { } y ? new DateOnly(y, 1, 1) : validFrom), ct);
             }
             else
             {
@@ -192,6 +188,7 @@ public static class RegisterImport
                 var current = await db.FixedAssets.Where(a => keys.Contains(a.Number)).ToDictionaryAsync(a => a.Number, ct);
                 var facilityCodes = batch.Select(b => ((FixedAsset)b.Entry).FacilityCode).OfType<string>().Distinct().ToList();
                 var known = (await db.Facilities.Where(f => facilityCodes.Contains(f.Code)).Select(f => f.Code).ToListAsync(ct)).ToHashSet(StringComparer.Ordinal);
+                var assets = new List<FixedAsset>();
                 foreach (var (row, entry) in batch)
                 {
                     var a = (FixedAsset)entry;
@@ -201,20 +198,63 @@ public static class RegisterImport
                         continue;
                     }
 
-                    // A new asset is in the register from its acquisition date.
-                    var from = current.ContainsKey(a.Number) ? validFrom : a.AcquisitionDate ?? validFrom;
-                    Count(RegisterHistory.Apply(db, current.GetValueOrDefault(a.Number), a, from, reason, nowUtc));
+                    assets.Add(a);
                 }
+
+                // A new asset is in the register from its acquisition date.
+                await WriteAsync(assets, a => current.GetValueOrDefault(a.Number), a => current.ContainsKey(a.Number) ? validFrom : a.AcquisitionDate ?? validFrom, ct);
             }
 
             batch.Clear();
-            if (options.Commit && ProblemCount == 0)
+            db.ChangeTracker.Clear();
+        }
+
+        /// <summary>
+        /// Counts what each row would do; on a commit without problems writes it: new rows with their first
+        /// versions and audit events in bulk (no change tracking: imports are large), changed rows through
+        /// SaveChanges, all inside the import's transaction.
+        /// </summary>
+        private async Task WriteAsync<T>(List<T> entries, Func<T, T?> currentOf, Func<T, DateOnly> validFromOf, CancellationToken ct)
+            where T : class, IRegisterEntry, Tenancy.ITenantOwned
+        {
+            var write = options.Commit && ProblemCount == 0;
+            var added = new List<T>();
+            var versions = new List<RegisterVersion>();
+            foreach (var entry in entries)
             {
-                await db.SaveChangesAsync(ct);
+                var current = currentOf(entry);
+                var outcome = RegisterHistory.Compare(current, entry);
+                Count(outcome);
+                if (!write || outcome == RegisterHistory.Outcome.Unchanged)
+                {
+                    continue;
+                }
+
+                if (outcome == RegisterHistory.Outcome.Added)
+                {
+                    versions.Add(RegisterHistory.FirstVersion(entry, validFromOf(entry), reason, nowUtc));
+                    added.Add(entry);
+                }
+                else
+                {
+                    RegisterHistory.Apply(db, current, entry, validFromOf(entry), reason, nowUtc);
+                }
             }
 
-            // A dry run never saves; a commit with problems will roll back: either way drop the tracked changes.
-            db.ChangeTracker.Clear();
+            if (!write)
+            {
+                return;
+            }
+
+            if (added.Count > 0)
+            {
+                var last = await db.LastAuditEventAsync(sync: false, ct);
+                await BulkInsert.InsertAsync(db, added, ct);
+                await BulkInsert.InsertAsync(db, versions, ct);
+                await BulkInsert.InsertAsync(db, Audit.AuditRecorder.EventsForAdded(db, added, tenantId, db.Scope.Actor, last, nowUtc), ct);
+            }
+
+            await db.SaveChangesAsync(ct);
         }
 
         private void Count(RegisterHistory.Outcome outcome)

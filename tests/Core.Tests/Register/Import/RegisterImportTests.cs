@@ -52,6 +52,14 @@ public sealed class RegisterImportTests : IAsyncLifetime
         park.QuantityKind.ShouldBe(QuantityKind.Area);
         park.YearBuilt.ShouldBe(1961);
         park.Latitude.ShouldBe(34.842499);
+        park.Version.ShouldBe(1);
+        // New rows are written in bulk: each still has its version and its chained audit event.
+        (await db.RegisterVersions.CountAsync()).ShouldBe(142);
+        (await db.AuditEvents.CountAsync(e => e.EntityType == "Facility" && e.Action == "Added")).ShouldBe(142);
+        (await Core.Audit.AuditTrail.VerifyAsync(db, default)).FirstBreak.ShouldBeNull();
+        var audited = await db.AuditEvents.SingleAsync(e => e.EntityKey == "P-1");
+        audited.Actor.ShouldBe("user:importer");
+        audited.After!.ShouldContain("\"Name\":\"石津浜公園\"");
     }
 
     [Fact]
