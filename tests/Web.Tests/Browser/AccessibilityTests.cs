@@ -25,6 +25,7 @@ public sealed class AccessibilityTests(BrowserFixture browser) : IClassFixture<B
     [InlineData("/222127/assets", true, 200, "固定資産台帳", "19001-1")]
     [InlineData("/222127/assets/19001-1", true, 200, "焼津図書館 建物", "焼津図書館")]
     [InlineData("/222127/assets/19001-1/edit", true, 200, "資産の編集", null)]
+    [InlineData("/222127/import", true, 200, "台帳ファイルの取込", "検査する")]
     public async Task page_has_no_serious_accessibility_violations(string path, bool signedIn, int status, string heading, string? text)
     {
         await using var session = await browser.OpenAsync(signedIn);

@@ -112,6 +112,7 @@ public static class RegisterImport
         private readonly RowConverter converter = new(table, mapping, tenantId);
         private readonly Dictionary<string, int> seen = new(StringComparer.Ordinal);
         private readonly string reason = $"取込: {table.File}{(table.Sheet is null ? "" : $"［{table.Sheet}］")}";
+        private Audit.AuditEvent? lastEvent;
 
         public List<ImportProblem> Problems { get; } = [];
 
@@ -248,13 +249,21 @@ public static class RegisterImport
 
             if (added.Count > 0)
             {
-                var last = await db.LastAuditEventAsync(sync: false, ct);
+                // The chain's tail is read once per import, then carried from batch to batch (the transaction
+                // holds the tenant's audit lock); only a save of changed rows, which extends the chain itself,
+                // makes it read again.
+                lastEvent ??= await db.LastAuditEventAsync(sync: false, ct);
+                var events = Audit.AuditRecorder.EventsForAdded(db, added, tenantId, db.Scope.Actor, lastEvent, nowUtc);
                 await BulkInsert.InsertAsync(db, added, ct);
                 await BulkInsert.InsertAsync(db, versions, ct);
-                await BulkInsert.InsertAsync(db, Audit.AuditRecorder.EventsForAdded(db, added, tenantId, db.Scope.Actor, last, nowUtc), ct);
+                await BulkInsert.InsertAsync(db, events, ct);
+                lastEvent = events[^1];
             }
 
-            await db.SaveChangesAsync(ct);
+            if (await db.SaveChangesAsync(ct) > 0)
+            {
+                lastEvent = null;
+            }
         }
 
         private void Count(RegisterHistory.Outcome outcome)

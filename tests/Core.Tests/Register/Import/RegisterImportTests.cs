@@ -100,6 +100,23 @@ public sealed class RegisterImportTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task new_and_changed_rows_in_one_file_keep_one_unbroken_audit_chain()
+    {
+        const string header = "施設コード,施設名\n";
+        await ImportTextAsync(header + "A1,中央公民館\nA2,北公民館\n", "a.csv", Commit());
+
+        var report = await ImportTextAsync(header + "A1,中央公民館（改称）\nA2,北公民館\nA3,南公民館\n", "b.csv", Commit());
+        await ImportTextAsync(header + "A4,西公民館\n", "c.csv", Commit());
+
+        (report.Added, report.Updated, report.Unchanged).ShouldBe((1L, 1L, 1L));
+        await using var db = database.Context(Yaizu);
+        var check = await Core.Audit.AuditTrail.VerifyAsync(db, default);
+        check.FirstBreak.ShouldBeNull();
+        (await db.AuditEvents.Where(e => e.EntityType == "Facility").Select(e => e.EntityKey + ":" + e.Action).ToListAsync())
+            .ShouldBe(["A1:Added", "A2:Added", "A3:Added", "A1:Modified", "A4:Added"], ignoreOrder: true);
+    }
+
+    [Fact]
     public async Task a_file_with_problems_writes_nothing_and_locates_every_problem()
     {
         var text = "施設コード,施設名,緯度,経度,建築年\nB1,図書館,34.86,138.32,2001\nB2,体育館,99.1,138.32,1999\nB1,別館,34.86,138.32,令和9年13月\n";
