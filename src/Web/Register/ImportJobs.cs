@@ -19,6 +19,12 @@ public sealed class ImportJobs(JobRegistry registry, IConfiguration configuratio
     {
         var dir = Path.Combine(UploadDirectory, tenantId);
         Directory.CreateDirectory(dir);
+        // Uploads that were checked but never committed are dropped after a day.
+        foreach (var stale in new DirectoryInfo(dir).EnumerateFiles().Where(f => f.LastWriteTimeUtc < DateTime.UtcNow.AddDays(-1)))
+        {
+            stale.Delete();
+        }
+
         var path = Path.Combine(dir, Guid.NewGuid().ToString("N"));
         await using var target = File.Create(path);
         await file.CopyToAsync(target, ct);
@@ -34,6 +40,13 @@ public sealed class ImportJobs(JobRegistry registry, IConfiguration configuratio
             scope.Enter(LocalGovernmentCode.Parse(tenantId).Value);
             scope.Actor = actor;
             var db = services.GetRequiredService<AppDbContext>();
+            if (!File.Exists(request.UploadPath))
+            {
+                state.Status = JobStatus.Failed;
+                state.Message = "アップロードされたファイルはもうありません（取込済みか、1日以上前のものです）。もう一度アップロードしてください。";
+                return;
+            }
+
             await using var stream = File.OpenRead(request.UploadPath);
             var progress = new SynchronousProgress(p =>
             {
@@ -47,6 +60,11 @@ public sealed class ImportJobs(JobRegistry registry, IConfiguration configuratio
                 : result.Value.HasProblems ? $"問題が {result.Value.ProblemCount:N0} 件あります。何も書き込まれていません。"
                 : "問題はありません。内容を確認して取込を確定してください。";
             state.Status = result.IsSuccess && !result.Value.HasProblems ? JobStatus.Succeeded : JobStatus.Failed;
+            if (result.IsSuccess && result.Value.Committed)
+            {
+                // Imported: the register now holds it; the uploaded copy is not kept.
+                File.Delete(request.UploadPath);
+            }
         });
     }
 

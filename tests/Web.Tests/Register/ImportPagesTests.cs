@@ -79,6 +79,10 @@ public sealed partial class ImportPagesTests : IAsyncLifetime
         done.ShouldContain("取込を確定しました（追加 2、更新 0、変更なし 0）");
         await using var check = app.Database.Context("222127");
         (await check.Facilities.SingleAsync(f => f.Code == "K1")).Quantity.ShouldBe(1200m);
+
+        // The upload is gone once imported: committing the old check again says so and writes nothing.
+        var again = await AppFactory.PostFormAsync(editor, upload.Headers.Location + "?handler=Commit", [], formPage: upload.Headers.Location!.ToString());
+        (await FinishedAsync(editor, again.Headers.Location!.ToString())).ShouldContain("アップロードされたファイルはもうありません");
     }
 
     [Fact]
