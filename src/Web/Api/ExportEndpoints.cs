@@ -1,4 +1,5 @@
 using InfraLedger.Core.Database;
+using InfraLedger.Core.Register;
 using InfraLedger.Core.Register.Export;
 using InfraLedger.Web.Identity;
 using InfraLedger.Web.Tenancy;
@@ -11,10 +12,12 @@ public static class ExportEndpoints
 {
     public static void MapRegisterExports(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/{lgcode:lgcode}/facilities/export", async (string? format, bool? bom, HttpContext http, AppDbContext db, CancellationToken ct) =>
+        app.MapGet("/{lgcode:lgcode}/facilities/export", async (string? format, bool? bom, int? fy, HttpContext http, AppDbContext db, CancellationToken ct) =>
         {
             var tenant = http.Tenant();
-            var rows = db.Facilities.AsNoTracking().OrderBy(f => f.Code).AsAsyncEnumerable();
+            var rows = fy is { } year
+                ? (await RegisterHistory.AsOfAsync(db, FiscalYearEnd(year), ct)).Facilities.ToAsyncEnumerable()
+                : db.Facilities.AsNoTracking().OrderBy(f => f.Code).AsAsyncEnumerable();
             switch (format)
             {
                 case "xlsx":
@@ -29,10 +32,12 @@ public static class ExportEndpoints
             }
         }).RequireAuthorization(Policies.TenantViewer);
 
-        app.MapGet("/{lgcode:lgcode}/assets/export", async (string? format, bool? bom, HttpContext http, AppDbContext db, CancellationToken ct) =>
+        app.MapGet("/{lgcode:lgcode}/assets/export", async (string? format, bool? bom, int? fy, HttpContext http, AppDbContext db, CancellationToken ct) =>
         {
             var tenant = http.Tenant();
-            var rows = db.FixedAssets.AsNoTracking().OrderBy(a => a.Number).AsAsyncEnumerable();
+            var rows = fy is { } year
+                ? (await RegisterHistory.AsOfAsync(db, FiscalYearEnd(year), ct)).Assets.ToAsyncEnumerable()
+                : db.FixedAssets.AsNoTracking().OrderBy(a => a.Number).AsAsyncEnumerable();
             return format switch
             {
                 "xlsx" => await Xlsx(http, $"{tenant.Code}_fixed_assets.xlsx", s => XlsxExport.WriteAsync(rows, ExportColumns.Asset, "固定資産台帳", s, ct)),
@@ -41,6 +46,9 @@ public static class ExportEndpoints
             };
         }).RequireAuthorization(Policies.TenantViewer);
     }
+
+    /// <summary>The register as it stood at the end of 年度 <paramref name="year"/>: 31 March of the next calendar year.</summary>
+    private static DateOnly FiscalYearEnd(int year) => new(Math.Clamp(year, 1900, 2200) + 1, 3, 31);
 
     private static async Task<IResult> Csv(HttpContext http, string fileName, Func<Stream, Task> write)
     {

@@ -144,6 +144,24 @@ public sealed partial class ImportPagesTests : IAsyncLifetime
         (await other.GetStringAsync("/222143/facilities/export?format=csv")).ShouldNotContain("K1");
     }
 
+    [Fact]
+    public async Task the_register_downloads_as_it_stood_at_a_fiscal_year_end()
+    {
+        await using (var db = app.Database.Context("222127", "user:test"))
+        {
+            var now = DateTime.UtcNow;
+            var hall = new Core.Register.Facility { TenantId = "222127", Code = "H1", Name = "旧公民館", YearBuilt = 1975 };
+            (await Core.Register.Facilities.SaveAsync(db, hall, true, new DateOnly(1975, 1, 1), null, now, default)).IsSuccess.ShouldBeTrue();
+            var renamed = new Core.Register.Facility { TenantId = "222127", Code = "H1", Name = "新公民館", YearBuilt = 1975 };
+            (await Core.Register.Facilities.SaveAsync(db, renamed, false, new DateOnly(2022, 10, 1), "改称", now, default)).IsSuccess.ShouldBeTrue();
+        }
+
+        (await editor.GetStringAsync("/222127/facilities/export?format=csv&fy=2021")).ShouldContain("H1,旧公民館"); // 2022-03-31
+        (await editor.GetStringAsync("/222127/facilities/export?format=csv&fy=2022")).ShouldContain("H1,新公民館"); // 2023-03-31
+        (await editor.GetStringAsync("/222127/facilities/export?format=csv&fy=1970")).ShouldNotContain("H1");
+        (await editor.GetStringAsync("/222127/facilities")).ShouldContain("年度末時点の台帳");
+    }
+
     [GeneratedRegex("name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"")]
     private static partial Regex Token();
 }
