@@ -23,7 +23,15 @@ public sealed class JobState(Guid id, string tenantId, string title, string acto
 
     public string Actor { get; } = actor;
 
-    public JobStatus Status { get; set; } = JobStatus.Queued;
+    // Written by the job's thread, read by page requests: volatile, so that a finished status is never seen
+    // before the result written ahead of it.
+    private volatile JobStatus status = JobStatus.Queued;
+
+    public JobStatus Status
+    {
+        get => status;
+        set => status = value;
+    }
 
     /// <summary>0..1 when known.</summary>
     public double? Fraction { get; set; }

@@ -85,6 +85,9 @@ public sealed class BrowserFixture : IAsyncLifetime
             Locale = "ja-JP",
             StorageState = signedIn ? signedInState : null,
         });
+        // The whole suite shares two cores with Chromium: allow slow pages rather than fail on Playwright's 30 s default.
+        context.SetDefaultTimeout(90_000);
+        context.SetDefaultNavigationTimeout(90_000);
         var session = new BrowserSession(context, await context.NewPageAsync());
         await context.RouteAsync("**/*", session.OnlyLocalhostAsync);
         return session;

@@ -99,7 +99,8 @@ public sealed partial class ImportPagesTests : IAsyncLifetime
             formPage: upload.Headers.Location!.ToString());
         var checkedAgain = await FinishedAsync(editor, recheck.Headers.Location!.ToString());
 
-        checkedAgain.ShouldContain("<td>2</td><td>緯度</td><td>94.8</td><td>緯度「94.8」が範囲外です（日本の範囲（北緯20〜46度））。</td>");
+        var status = Regex.Match(checkedAgain, "role=\"status\">([^<]*)<").Groups[1].Value;
+        checkedAgain.ShouldContain("<td>2</td><td>緯度</td><td>94.8</td><td>緯度「94.8」が範囲外です（日本の範囲（北緯20〜46度））。</td>", customMessage: status);
     }
 
     [Fact]
