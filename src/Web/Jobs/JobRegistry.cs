@@ -96,16 +96,16 @@ public sealed class JobRunner(JobRegistry registry, IServiceScopeFactory scopes,
             }
             catch (OperationCanceledException)
             {
-                state.Status = JobStatus.Cancelled;
                 state.Message = "取り消しました。何も書き込まれていません。";
+                state.Status = JobStatus.Cancelled;
             }
 #pragma warning disable CA1031 // A failed job must not stop the runner; the failure is shown on its page and logged.
             catch (Exception ex)
 #pragma warning restore CA1031
             {
                 logger.LogError(ex, "Job {Id} ({Title}) failed", state.Id, state.Title);
-                state.Status = JobStatus.Failed;
                 state.Message = "処理中にエラーが発生しました。何も書き込まれていません。管理者に連絡してください。";
+                state.Status = JobStatus.Failed;
             }
         }
     }

@@ -42,8 +42,8 @@ public sealed class ImportJobs(JobRegistry registry, IConfiguration configuratio
             var db = services.GetRequiredService<AppDbContext>();
             if (!File.Exists(request.UploadPath))
             {
-                state.Status = JobStatus.Failed;
                 state.Message = "アップロードされたファイルはもうありません（取込済みか、1日以上前のものです）。もう一度アップロードしてください。";
+                state.Status = JobStatus.Failed;
                 return;
             }
 

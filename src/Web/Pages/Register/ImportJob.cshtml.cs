@@ -18,6 +18,9 @@ public sealed class ImportJobModel(ImportJobs jobs, TenantScope scope) : PageMod
 
     public RegisterImport.Report? Report { get; private set; }
 
+    /// <summary>Read once, before the result: the job may finish while the page renders.</summary>
+    public bool Finished { get; private set; }
+
     public string TenantCode => HttpContext.Tenant().Code;
 
     public IActionResult OnGet(Guid id)
@@ -27,7 +30,7 @@ public sealed class ImportJobModel(ImportJobs jobs, TenantScope scope) : PageMod
             return NotFound();
         }
 
-        if (Job.Report() is { IsSuccess: false } failed)
+        if (Finished && Job.Report() is { IsSuccess: false } failed)
         {
             ErrorResponses.AddTo(ModelState, failed.Error!);
         }
@@ -53,7 +56,7 @@ public sealed class ImportJobModel(ImportJobs jobs, TenantScope scope) : PageMod
     /// <summary>A new job on the same upload: a dry run with a changed mapping, or the commit of the checked mapping.</summary>
     private IActionResult Follow(Guid id, bool commit, Dictionary<int, string?>? columns)
     {
-        if (!Load(id) || Job.Input is not ImportRequest request || Report is null || !Job.IsFinished)
+        if (!Load(id) || Job.Input is not ImportRequest request || Report is null)
         {
             return NotFound();
         }
@@ -78,7 +81,8 @@ public sealed class ImportJobModel(ImportJobs jobs, TenantScope scope) : PageMod
         }
 
         Job = job;
-        Report = job.Report() is { IsSuccess: true } ok ? ok.Value : null;
+        Finished = job.IsFinished;
+        Report = Finished && job.Report() is { IsSuccess: true } ok ? ok.Value : null;
         return true;
     }
 }
