@@ -61,6 +61,13 @@ public static class RegisterImport
 
         var run = new Run(db, tenantId, table, mapping, options, nowUtc);
         await using var transaction = options.Commit ? await db.Database.BeginTransactionAsync(ct) : null;
+        if (transaction is not null && db.Database.IsNpgsql())
+        {
+            // Rows this transaction inserts are invisible to the planner's statistics, so after a few batches it
+            // would still think the table tiny and scan it for every batch's key lookup (quadratic on large
+            // imports). Every query of an import is a key lookup: use the indexes.
+            await db.Database.ExecuteSqlRawAsync("SET LOCAL enable_seqscan = off", ct);
+        }
         try
         {
             await run.ProcessAsync(file, progress, ct);
