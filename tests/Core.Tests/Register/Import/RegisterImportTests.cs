@@ -62,6 +62,42 @@ public sealed class RegisterImportTests : IAsyncLifetime
         audited.After!.ShouldContain("\"Name\":\"石津浜公園\"");
     }
 
+    // Every file of ../shared/data/facilities/yaizu/ imports without a problem; row counts from its README.
+    [Theory]
+    [InlineData("222127_facilities_smartmap.csv", 28)]
+    [InlineData("222127_elementary_school.csv", 13)]
+    [InlineData("222127_junior_high_school.csv", 9)]
+    [InlineData("222127_library.csv", 11)]
+    [InlineData("222127_facilities_sports.csv", 16)]
+    [InlineData("222127_community_center.csv", 9)]
+    [InlineData("222127_facilities_culture.csv", 6)]
+    [InlineData("222127_facilities_welfare.csv", 2)]
+    [InlineData("222127_municipal_parking_lot.csv", 4)]
+    [InlineData("222127_park_info.csv", 142)]
+    [InlineData("222127_public_toilet.csv", 112)]
+    [InlineData("222127_fire_hydrant.csv", 193)]
+    [InlineData("222127_underpass.csv", 48)]
+    [InlineData("222127_hinannjo.csv", 56)]
+    [InlineData("222127_evacuation_space.csv", 31)]
+    [InlineData("222127_bousaisouko.csv", 5)]
+    [InlineData("222127_suibousouko.csv", 5)]
+    [InlineData("222127_innryousuiyouchosuisou.csv", 3)]
+    public async Task every_yaizu_file_imports_without_a_problem(string file, int rows)
+    {
+        // The hydrant list names no facility: its 種別 (防火水そう, 消火栓) is chosen as the name in the mapping step.
+        var mapping = file == "222127_fire_hydrant.csv"
+            ? new ColumnMapping(ImportTarget.Facilities, new Dictionary<string, int> { ["Code"] = 1, ["Name"] = 3, ["Address"] = 6, ["Latitude"] = 12, ["Longitude"] = 13 })
+            : null;
+        await using var stream = File.OpenRead(YaizuFile(file));
+
+        var report = await ImportAsync(Yaizu, stream, file, Commit() with { Mapping = mapping });
+
+        report.ProblemCount.ShouldBe(0, string.Join("\n", report.Problems.Take(5)));
+        report.Rows.ShouldBe(rows);
+        report.Added.ShouldBe(rows);
+        report.Committed.ShouldBeTrue();
+    }
+
     [Fact]
     public async Task importing_the_same_file_again_changes_nothing()
     {
