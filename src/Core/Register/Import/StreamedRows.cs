@@ -41,7 +41,8 @@ internal sealed class StreamedRows(string file, string? sheet, Func<IEnumerable<
             }
         }
 
-        public void Reset() => throw new NotSupportedException();
+        // Like compiler-generated iterators: a stream read forward cannot be rewound.
+        public void Reset() => throw new NotSupportedException("ストリームの行は巻き戻せません。");
 
         public void Dispose() => inner.Dispose();
     }
