@@ -3,7 +3,8 @@ using System.Text.Json;
 namespace InfraLedger.Web.Tests.Browser;
 
 /// <summary>Every page, rendered by Chromium, passes axe-core without serious or critical violations.</summary>
-public sealed class AccessibilityTests(BrowserFixture browser) : IClassFixture<BrowserFixture>
+[Collection(BrowserTestGroup.Name)]
+public sealed class AccessibilityTests(BrowserFixture browser)
 {
     private static readonly string AxePath = Path.Combine(AppContext.BaseDirectory, "Browser", "axe", "axe.min.js");
 

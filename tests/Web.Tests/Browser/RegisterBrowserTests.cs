@@ -1,7 +1,8 @@
 namespace InfraLedger.Web.Tests.Browser;
 
 /// <summary>The register's pages in Chromium: the map drawn from this app alone, and a refused form.</summary>
-public sealed class RegisterBrowserTests(BrowserFixture browser) : IClassFixture<BrowserFixture>
+[Collection(BrowserTestGroup.Name)]
+public sealed class RegisterBrowserTests(BrowserFixture browser)
 {
     [Fact]
     public async Task the_map_draws_the_boundary_and_a_marker_per_located_facility_without_leaving_localhost()

@@ -3,7 +3,8 @@ using InfraLedger.Core.Identity;
 namespace InfraLedger.Web.Tests.Browser;
 
 /// <summary>The sign-in form, filled and submitted by a real browser.</summary>
-public sealed class SignInTests(BrowserFixture browser) : IClassFixture<BrowserFixture>
+[Collection(BrowserTestGroup.Name)]
+public sealed class SignInTests(BrowserFixture browser)
 {
     [Fact]
     public async Task admin_of_one_tenant_signs_in_and_lands_on_its_home_page()

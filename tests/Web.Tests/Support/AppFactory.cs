@@ -3,6 +3,7 @@ using System.Text.RegularExpressions;
 using InfraLedger.Core.Database;
 using InfraLedger.Core.Identity;
 using InfraLedger.Tests;
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc.Testing;
@@ -22,6 +23,9 @@ public sealed partial class AppFactory(TestDatabase database) : WebApplicationFa
         builder.UseSetting("Database:Provider", Database.Settings.Provider == DatabaseProvider.Sqlite ? "sqlite" : "postgres");
         builder.UseSetting("ConnectionStrings:InfraLedger", Database.Settings.ConnectionString);
         builder.UseSetting("Demo:Seed", "false");
+        // Each test host keeps its own keys in memory, instead of sharing the user profile's key ring with every
+        // other host and CLI process of the run.
+        builder.ConfigureServices(services => services.AddDataProtection().UseEphemeralDataProtectionProvider());
     }
 
     /// <summary>A client that keeps cookies and does not follow redirects (tests look at them).</summary>
