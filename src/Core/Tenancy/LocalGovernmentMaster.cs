@@ -1,8 +1,6 @@
 using System.Globalization;
 using System.Reflection;
 using System.Security.Cryptography;
-using CsvHelper;
-using CsvHelper.Configuration;
 
 namespace InfraLedger.Core.Tenancy;
 
@@ -125,20 +123,14 @@ public static class LocalGovernmentMaster
     private static double? Number(string text) =>
         double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var v) ? v : null;
 
+    /// <summary>The rows by header name, read with the register import's CSV reader (UTF-8 with or without BOM).</summary>
     private static List<Dictionary<string, string>> ReadRows(byte[] csv)
     {
-        using var reader = new StreamReader(new MemoryStream(csv), detectEncodingFromByteOrderMarks: true);
-        using var parser = new CsvReader(reader, new CsvConfiguration(CultureInfo.InvariantCulture));
-        parser.Read();
-        parser.ReadHeader();
-        var header = parser.HeaderRecord!;
-        var rows = new List<Dictionary<string, string>>();
-        while (parser.Read())
-        {
-            rows.Add(header.ToDictionary(h => h, h => parser.GetField(h) ?? "", StringComparer.Ordinal));
-        }
-
-        return rows;
+        var read = Register.Import.TableReader.Read(new MemoryStream(csv), "master.csv", Register.Import.ReadLimits.Default);
+        var table = read.IsSuccess ? read.Value.Single() : throw new InvalidDataException(read.Error!.Message);
+        return table.Rows
+            .Select(row => table.Headers.Select((h, i) => (h, v: i < row.Cells.Count ? row.Cells[i] ?? "" : "")).ToDictionary(x => x.h, x => x.v, StringComparer.Ordinal))
+            .ToList();
     }
 
     private static byte[] ReadResource(string file)

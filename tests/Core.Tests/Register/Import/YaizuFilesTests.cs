@@ -5,26 +5,31 @@ namespace InfraLedger.Core.Tests.Register.Import;
 /// <summary>The real files of ../shared/data/facilities/yaizu (出典：焼津市オープンデータ, CC BY 4.0).</summary>
 public class YaizuFilesTests
 {
-    // Row counts from the table in ../shared/data/README.md (counted with an RFC 4180 parser, header excluded).
+    /// <summary>Row counts from the table in ../shared/data/README.md (counted with an RFC 4180 parser, header excluded).</summary>
+    public static readonly TheoryData<string, int> Files = new()
+    {
+        { "222127_facilities_smartmap.csv", 28 },
+        { "222127_elementary_school.csv", 13 },
+        { "222127_junior_high_school.csv", 9 },
+        { "222127_library.csv", 11 },
+        { "222127_facilities_sports.csv", 16 },
+        { "222127_community_center.csv", 9 },
+        { "222127_facilities_culture.csv", 6 },
+        { "222127_facilities_welfare.csv", 2 },
+        { "222127_municipal_parking_lot.csv", 4 },
+        { "222127_park_info.csv", 142 },
+        { "222127_public_toilet.csv", 112 },
+        { "222127_fire_hydrant.csv", 193 },
+        { "222127_underpass.csv", 48 },
+        { "222127_hinannjo.csv", 56 },
+        { "222127_evacuation_space.csv", 31 },
+        { "222127_bousaisouko.csv", 5 },
+        { "222127_suibousouko.csv", 5 },
+        { "222127_innryousuiyouchosuisou.csv", 3 },
+    };
+
     [Theory]
-    [InlineData("222127_facilities_smartmap.csv", 28)]
-    [InlineData("222127_elementary_school.csv", 13)]
-    [InlineData("222127_junior_high_school.csv", 9)]
-    [InlineData("222127_library.csv", 11)]
-    [InlineData("222127_facilities_sports.csv", 16)]
-    [InlineData("222127_community_center.csv", 9)]
-    [InlineData("222127_facilities_culture.csv", 6)]
-    [InlineData("222127_facilities_welfare.csv", 2)]
-    [InlineData("222127_municipal_parking_lot.csv", 4)]
-    [InlineData("222127_park_info.csv", 142)]
-    [InlineData("222127_public_toilet.csv", 112)]
-    [InlineData("222127_fire_hydrant.csv", 193)]
-    [InlineData("222127_underpass.csv", 48)]
-    [InlineData("222127_hinannjo.csv", 56)]
-    [InlineData("222127_evacuation_space.csv", 31)]
-    [InlineData("222127_bousaisouko.csv", 5)]
-    [InlineData("222127_suibousouko.csv", 5)]
-    [InlineData("222127_innryousuiyouchosuisou.csv", 3)]
+    [MemberData(nameof(Files))]
     public void every_yaizu_file_reads_with_its_published_row_count(string file, int rows)
     {
         var table = Read(file);
