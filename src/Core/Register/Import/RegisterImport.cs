@@ -120,6 +120,8 @@ public static class RegisterImport
         private readonly Dictionary<string, int> seen = new(StringComparer.Ordinal);
         private readonly string reason = $"取込: {table.File}{(table.Sheet is null ? "" : $"［{table.Sheet}］")}";
         private Audit.AuditEvent? lastEvent;
+        private long written;
+        private long analyzedAt;
 
         public List<ImportProblem> Problems { get; } = [];
 
@@ -154,6 +156,7 @@ public static class RegisterImport
             }
 
             await FlushAsync(batch, ct);
+            await AnalyzeAsync(last: true, ct);
             progress?.Report(new Progress(Rows, 1.0));
         }
 
@@ -265,12 +268,32 @@ public static class RegisterImport
                 await BulkInsert.InsertAsync(db, versions, ct);
                 await BulkInsert.InsertAsync(db, events, ct);
                 lastEvent = events[^1];
+                written += added.Count;
+                await AnalyzeAsync(last: false, ct);
             }
 
             if (await db.SaveChangesAsync(ct) > 0)
             {
                 lastEvent = null;
             }
+        }
+
+        /// <summary>
+        /// Refreshes PostgreSQL's statistics of the table being filled whenever this import has doubled what it
+        /// wrote since the last time, and once at the end. Without it the planner keeps believing the table
+        /// holds what it held before the import, picks any index for the next batch's key lookup and reads all
+        /// rows of the tenant each time: quadratic (56 of 116 s at 1,000,000 rows), and the list pages stay
+        /// slow after the import until autovacuum comes by. ANALYZE counts the transaction's own rows.
+        /// </summary>
+        private async Task AnalyzeAsync(bool last, CancellationToken ct)
+        {
+            if (!db.Database.IsNpgsql() || written == analyzedAt || (!last && written < Math.Max(10_000, 2 * analyzedAt)))
+            {
+                return;
+            }
+
+            await db.Database.ExecuteSqlRawAsync(options.Target == ImportTarget.Facilities ? "ANALYZE facilities" : "ANALYZE fixed_assets", ct);
+            analyzedAt = written;
         }
 
         private void Count(RegisterHistory.Outcome outcome)
