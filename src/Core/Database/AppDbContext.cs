@@ -48,6 +48,14 @@ public sealed partial class AppDbContext(DbContextOptions<AppDbContext> options,
 
     public DbSet<Register.Import.ImportLayout> ImportLayouts => Set<Register.Import.ImportLayout>();
 
+    public DbSet<Indicators.StatisticsSource> StatisticsSources => Set<Indicators.StatisticsSource>();
+
+    public DbSet<Indicators.PublicIndicatorValue> PublicIndicatorValues => Set<Indicators.PublicIndicatorValue>();
+
+    public DbSet<Indicators.SimilarGroupAssignment> SimilarGroups => Set<Indicators.SimilarGroupAssignment>();
+
+    public DbSet<Indicators.TenantPopulation> Populations => Set<Indicators.TenantPopulation>();
+
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
         // SQLite gives DateTime back with Kind=Unspecified and PostgreSQL's timestamptz demands Utc:
@@ -152,6 +160,7 @@ public sealed partial class AppDbContext(DbContextOptions<AppDbContext> options,
         });
 
         ConfigureRegister(builder);
+        ConfigureIndicators(builder);
 
         foreach (var entity in builder.Model.GetEntityTypes().Where(t => typeof(ITenantOwned).IsAssignableFrom(t.ClrType)))
         {

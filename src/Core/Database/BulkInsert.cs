@@ -8,25 +8,29 @@ using Npgsql;
 namespace InfraLedger.Core.Database;
 
 /// <summary>
-/// Inserts many new tenant-owned rows in the current transaction without the change tracker: binary COPY on
-/// PostgreSQL, one prepared INSERT on SQLite. Columns and value conversions come from the EF model, so the
-/// rows are what SaveChanges would have written. The caller writes their audit events (see RegisterImport).
+/// Inserts many new rows in the current transaction without the change tracker: binary COPY on PostgreSQL, one
+/// prepared INSERT on SQLite. Columns and value conversions come from the EF model, so the rows are what
+/// SaveChanges would have written. Tenant-owned rows must belong to the scope's tenant; the caller writes their
+/// audit events (see RegisterImport). Reference data (published statistics) has no tenant and no audit trail.
 /// </summary>
 public static class BulkInsert
 {
     public static async Task InsertAsync<T>(AppDbContext db, IReadOnlyCollection<T> rows, CancellationToken ct)
-        where T : class, ITenantOwned
+        where T : class
     {
         if (rows.Count == 0)
         {
             return;
         }
 
-        // Fail closed, as SaveChanges does: only the scope's tenant, never without one.
-        var tenant = db.Scope.TenantId ?? throw new InvalidOperationException("テナントが設定されていない状態で一括登録しようとしました。");
-        if (rows.Any(r => r.TenantId != tenant))
+        if (typeof(ITenantOwned).IsAssignableFrom(typeof(T)))
         {
-            throw new InvalidOperationException($"テナント {tenant} の作業単位で別テナントの行を一括登録しようとしました。");
+            // Fail closed, as SaveChanges does: only the scope's tenant, never without one.
+            var tenant = db.Scope.TenantId ?? throw new InvalidOperationException("テナントが設定されていない状態で一括登録しようとしました。");
+            if (rows.Any(r => ((ITenantOwned)r).TenantId != tenant))
+            {
+                throw new InvalidOperationException($"テナント {tenant} の作業単位で別テナントの行を一括登録しようとしました。");
+            }
         }
 
         var entity = db.Model.FindEntityType(typeof(T))!;

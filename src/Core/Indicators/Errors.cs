@@ -1,0 +1,42 @@
+using InfraLedger.Core.Common;
+
+namespace InfraLedger.Core.Indicators;
+
+/// <summary>Expected refusals of the indicators feature (published statistics, populations, 類似団体区分, depreciation settings).</summary>
+public static class Errors
+{
+    public static Error MissingColumn(string label, string names) =>
+        new("indicators.missing_column", $"「{label}」の列が見つかりません（見出しに {names} のいずれかが必要です）。");
+
+    public static Error NoIndicatorColumns(string names) =>
+        new("indicators.no_indicator_columns", $"指標の列が見つかりません（見出しに {names} のいずれかが必要です）。");
+
+    public static Error FiscalYearInvalid(string value) =>
+        new("indicators.fiscal_year", $"年度「{value}」を西暦の年（例: 2021）として読めません。", "FiscalYear");
+
+    public static Error NotANumber(string label, string value) =>
+        new("indicators.not_a_number", $"{label}「{value}」は数値ではありません（該当なしは空欄または「－」にしてください）。");
+
+    public static Error DuplicateRow(string code, int year, int firstRow) =>
+        new("indicators.duplicate_row", $"団体コード {code} の {year}年度 が {firstRow}行目 と重複しています。");
+
+    public static Error PopulationInvalid(string value) =>
+        new("indicators.population", $"人口「{value}」は1以上の整数で入力してください。", "Population");
+
+    public static Error ShareInvalid(string label, string value) =>
+        new("indicators.share", $"{label}「{value}」は0〜100の数値（%）で入力してください。");
+
+    public static Error SourceRequired => new("indicators.source_required", "出典を入力してください。", "Source");
+
+    public static Error OtherTenantCode(string code, string tenant) =>
+        new("indicators.other_tenant", $"団体コード {code} は自団体（{tenant}）ではありません。自団体の行だけを取り込めます。");
+
+    public static Error GroupInvalid(string value) =>
+        new("indicators.similar_group", $"類似団体区分「{value}」を読めません（例: 都市Ⅳ-3、町村Ⅱ-1、政令指定都市、中核市、特別区、施行時特例市）。");
+
+    public static Error FiscalYearOutOfData(int year, int first, int last) =>
+        new("indicators.year_out_of_data", $"{year}年度のデータはありません（{first}〜{last}年度）。", "year");
+
+    public static Error NoRegisterData(string what) =>
+        new("indicators.no_register_data", $"{what}を計算できる台帳データがありません。");
+}

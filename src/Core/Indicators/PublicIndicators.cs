@@ -1,0 +1,73 @@
+using System.Globalization;
+using InfraLedger.Core.Common;
+using InfraLedger.Core.Database;
+using Microsoft.EntityFrameworkCore;
+
+namespace InfraLedger.Core.Indicators;
+
+/// <summary>
+/// The published 主要財政指標 of one body: the values of a fiscal year with the body's standing among its
+/// 類似団体, its prefecture's bodies and all bodies, and the series over every loaded year. Public data: no tenant.
+/// </summary>
+public static class PublicIndicators
+{
+    public sealed record Figure(IndicatorDefinition Definition, string? Text, Standing SimilarGroup, Standing Prefecture, Standing Nation)
+    {
+        public decimal? Value => Parse(Text);
+    }
+
+    public sealed record BodyView(
+        string Code, string? BodyName, int FiscalYear, int FirstYear, int LastYear, SimilarGroupAssignment? SimilarGroup,
+        IReadOnlyList<Figure> Figures, IReadOnlyList<YearValues> Series, StatisticsSource Source);
+
+    /// <summary>One fiscal year of the series: the published text per indicator id (null = blank).</summary>
+    public sealed record YearValues(int FiscalYear, IReadOnlyDictionary<string, string?> Texts);
+
+    /// <summary>The fiscal years loaded, oldest first (empty when nothing is loaded).</summary>
+    public static Task<List<int>> YearsAsync(AppDbContext db, CancellationToken ct) =>
+        db.PublicIndicatorValues.Select(v => v.FiscalYear).Distinct().OrderBy(y => y).ToListAsync(ct);
+
+    /// <summary>The body's figures for <c>fiscalYear</c> (null = the latest loaded year); null when nothing is loaded.</summary>
+    public static async Task<Result<BodyView?>> ForBodyAsync(AppDbContext db, string code, int? fiscalYear, CancellationToken ct)
+    {
+        var years = await YearsAsync(db, ct);
+        var source = await db.StatisticsSources.AsNoTracking().SingleOrDefaultAsync(s => s.Id == FiscalIndicatorImport.SourceId, ct);
+        if (years.Count == 0 || source is null)
+        {
+            return Result<BodyView?>.Ok(null);
+        }
+
+        var year = fiscalYear ?? years[^1];
+        if (!years.Contains(year))
+        {
+            return Errors.FiscalYearOutOfData(year, years[0], years[^1]);
+        }
+
+        var all = await db.PublicIndicatorValues.AsNoTracking().Where(v => v.FiscalYear == year)
+            .Select(v => new { v.Code, v.Indicator, v.Text, v.BodyName }).ToListAsync(ct);
+        var group = await SimilarGroups.OfAsync(db, code, year, ct);
+        var peers = group is null ? [] : (await db.SimilarGroups.Where(g => g.FiscalYear == group.FiscalYear && g.Group == group.Group)
+            .Select(g => g.Code).ToListAsync(ct)).ToHashSet(StringComparer.Ordinal);
+        var figures = IndicatorDefinition.Fiscal.Select(d =>
+        {
+            var values = all.Where(v => v.Indicator == d.Id).ToList();
+            var own = values.FirstOrDefault(v => v.Code == code)?.Text;
+            List<decimal> Numbers(Func<string, bool> member) =>
+                [.. values.Where(v => member(v.Code)).Select(v => Parse(v.Text)).OfType<decimal>()];
+            return new Figure(d, own,
+                group is null ? Standing.None : Standing.Of(Parse(own), Numbers(peers.Contains)),
+                Standing.Of(Parse(own), Numbers(c => c[..2] == code[..2])),
+                Standing.Of(Parse(own), Numbers(_ => true)));
+        }).ToList();
+
+        var series = (await db.PublicIndicatorValues.AsNoTracking().Where(v => v.Code == code).ToListAsync(ct))
+            .GroupBy(v => v.FiscalYear).OrderBy(g => g.Key)
+            .Select(g => new YearValues(g.Key, g.ToDictionary(v => v.Indicator, v => v.Text, StringComparer.Ordinal))).ToList();
+        var name = all.FirstOrDefault(v => v.Code == code)?.BodyName;
+        return new BodyView(code, name, year, years[0], years[^1], group, figures, series, source);
+    }
+
+    /// <summary>A published text as a number (null for blank); the store only holds texts that parse.</summary>
+    public static decimal? Parse(string? text) =>
+        text is null ? null : decimal.Parse(text, NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture);
+}
