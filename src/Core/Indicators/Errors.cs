@@ -39,4 +39,7 @@ public static class Errors
 
     public static Error NoRegisterData(string what) =>
         new("indicators.no_register_data", $"{what}を計算できる台帳データがありません。");
+
+    public static Error Setting(string key, string value, string allowed) =>
+        new("indicators.setting", $"設定「{key}」の値「{value}」を判別できません（{allowed} のいずれか）。", key);
 }
