@@ -10,6 +10,9 @@ var root = new RootCommand("InfraLedger（インフラ台帳）の管理コマ�
     TokenCommands.Create(),
     AuditCommands.Create(),
     ImportCommand.Create(),
+    IndicatorCommands.Indicators(),
+    IndicatorCommands.Statistics(),
+    IndicatorCommands.Population(),
     ServeCommand.Create(),
 };
 return await root.Parse(args).InvokeAsync();

@@ -59,6 +59,7 @@ public static class WebApp
         app.MapTenantApi();
         app.MapJobApi();
         app.MapRegisterExports();
+        app.MapIndicatorExports();
         app.MapRegisterApi();
         return app;
     }

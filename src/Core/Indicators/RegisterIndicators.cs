@@ -16,7 +16,8 @@ public static class RegisterIndicators
     /// <summary>勘定科目 that are never depreciated (土地 and 立木竹 are not worn out; 建設仮勘定 is not yet in service).</summary>
     public static readonly IReadOnlySet<string> NonDepreciableAccounts = new HashSet<string>(StringComparer.Ordinal) { "土地", "立木竹", "建設仮勘定" };
 
-    public sealed record Line(FixedAsset Asset, Facility? Facility, Position Position, bool InRatio, bool LifeFromTable);
+    /// <summary>An asset's position; <c>Life</c> is the useful life used: the register's, or the useful-life table's when the register has none.</summary>
+    public sealed record Line(FixedAsset Asset, Facility? Facility, Position Position, bool InRatio, int? Life, bool LifeFromTable);
 
     /// <summary>A group's sums over the assets in the ratio, the ratio (unrounded) and how many assets it covers.</summary>
     public sealed record Group(string Key, string Label, decimal Cost, decimal Accumulated, decimal BookValue, int Assets)
@@ -69,7 +70,7 @@ public static class RegisterIndicators
             var position = depreciable && life is null && asset.AcquisitionDate is not null
                 ? new Position(PositionStatus.Unknown, asset.AcquisitionCost, 0m, asset.AcquisitionCost, 0m)
                 : StraightLine.AsOf(new DepreciableItem(asset.AcquisitionCost, life, asset.AcquisitionDate, asset.DisposalDate, depreciable), year, settings.Policy);
-            lines.Add(new Line(asset, facility, position, InRatio(asset, position, settings), fromTable));
+            lines.Add(new Line(asset, facility, position, InRatio(asset, position, settings), life, fromTable));
         }
 
         var counted = lines.Where(l => l.InRatio).ToList();

@@ -24,6 +24,7 @@ public static class DemoData
         using var scope = services.CreateScope();
         var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
         var master = await MasterLoader.LoadAsync(db, DateTime.UtcNow, ct);
+        await Indicators.FiscalIndicatorImport.ImportEmbeddedAsync(db, DateTime.UtcNow, ct);
 
         if (!await db.WideAreaGroups.AnyAsync(g => g.Name == GroupName, ct))
         {
@@ -40,6 +41,15 @@ public static class DemoData
         scope.ServiceProvider.GetRequiredService<TenantScope>().Enter(LocalGovernmentCode.Parse(TenantCode).Value);
         db.Scope.Actor = "system:demo-seed";
         await Register.DemoData.DemoRegister.SeedAsync(db, DateTime.UtcNow, ct);
+        if (!await db.Populations.AnyAsync(ct))
+        {
+            // A round figure for the per-resident demo, labelled as sample wherever it is shown: not an official count.
+            db.Populations.Add(new Indicators.TenantPopulation
+            {
+                TenantId = TenantCode, FiscalYear = 2020, Population = 136_000, Basis = "住民基本台帳人口（概数）", Source = "デモ用サンプル（公式の人口ではありません）", IsSample = true,
+            });
+            await db.SaveChangesAsync(ct);
+        }
 
         var users = scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>();
         if (await users.FindByEmailAsync(AdminEmail) is not null)

@@ -1,0 +1,150 @@
+using System.CommandLine;
+using InfraLedger.Core.Common;
+using InfraLedger.Core.Database;
+using InfraLedger.Core.Indicators;
+using InfraLedger.Core.Register.Export;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace InfraLedger.Cli;
+
+internal static class IndicatorCommands
+{
+    public static Command Indicators()
+    {
+        var tenant = new Option<string>("--tenant") { Description = "団体コード / Tenant code", Required = true };
+        var year = new Option<int>("--year") { Description = "年度（西暦）/ Fiscal year", Required = true };
+        var table = new Option<string?>("--table") { Description = "表の名前（省略時はすべて）ratio|usage|series|stock|per-resident|fiscal|fiscal-series|facility|assets / Table name (default: all)" };
+        var format = new Option<string>("--format") { Description = "text|csv", DefaultValueFactory = _ => "text" };
+        var command = new Command("indicators", "台帳の有形固定資産減価償却率・一人当たりストック・主要財政指標を表示 / Show the tenant's indicators") { tenant, year, table, format };
+        command.SetAction(async (parse, ct) =>
+        {
+            await using var services = CliHost.Services();
+            if (await CliHost.TenantScopeAsync(services, parse.GetValue(tenant)!, ct) is not { } t)
+            {
+                return 2;
+            }
+
+            await using var _ = t.Scope;
+            var fy = parse.GetValue(year);
+            if (fy is < FiscalYear.Min or > FiscalYear.Max)
+            {
+                return CliHost.Fail(Errors.FiscalYearInvalid(fy.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+            }
+
+            var report = await IndicatorReport.BuildAsync(t.Db, new FiscalYear(fy), ct);
+            if (!report.IsSuccess)
+            {
+                return CliHost.Fail(report.Error!);
+            }
+
+            var name = parse.GetValue(table);
+            var tables = name is null ? report.Value.Tables : report.Value.Find(name) is { } one ? [one] : [];
+            if (tables.Count == 0)
+            {
+                return CliHost.Fail(new Error("indicators.table", $"表「{name}」はありません（{string.Join("、", report.Value.Tables.Select(x => x.Name))}、assets）。"));
+            }
+
+            await using var stdout = Console.OpenStandardOutput();
+            foreach (var x in tables)
+            {
+                if (parse.GetValue(format) == "csv")
+                {
+                    await CsvExport.WriteAsync(x.Rows.ToAsyncEnumerable(), x.Columns, stdout, bom: false, ct);
+                    continue;
+                }
+
+                Console.WriteLine($"■ {x.Title}");
+                Console.WriteLine(string.Join('\t', x.Headers));
+                foreach (var row in x.Rows)
+                {
+                    Console.WriteLine(string.Join('\t', row.Select(c => c.Display)));
+                }
+
+                if (x.Note is not null)
+                {
+                    Console.WriteLine($"  ※ {x.Note}");
+                }
+
+                Console.WriteLine();
+            }
+
+            return 0;
+        });
+        return command;
+    }
+
+    public static Command Statistics()
+    {
+        var file = new Argument<FileInfo>("file") { Description = "主要財政指標一覧（縦持ち CSV/XLSX）/ The 主要財政指標 file (long format)" };
+        var import = new Command("import", "主要財政指標を読み込む（全件成功か全件取消）/ Load the 主要財政指標 (all or nothing)") { file };
+        import.SetAction(async (parse, ct) =>
+        {
+            await using var services = CliHost.Services();
+            await using var scope = services.CreateAsyncScope();
+            var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+            var path = parse.GetValue(file)!;
+            if (!path.Exists)
+            {
+                Console.Error.WriteLine($"エラー: ファイル「{path.FullName}」がありません。");
+                return 2;
+            }
+
+            await using var stream = path.OpenRead();
+            var result = await FiscalIndicatorImport.ImportAsync(db, stream, path.Name, DateTime.UtcNow, ct);
+            if (!result.IsSuccess)
+            {
+                return CliHost.Fail(result.Error!);
+            }
+
+            foreach (var problem in result.Value.Problems)
+            {
+                Console.WriteLine("  " + problem);
+            }
+
+            Console.WriteLine(result.Value.HasProblems ? $"問題 {result.Value.ProblemCount:N0} 件のため、何も書き込んでいません / nothing written"
+                : result.Value.AlreadyCurrent ? "読込済みの内容と同じです（変更なし）/ already loaded"
+                : $"{result.Value.Rows:N0} 行・{result.Value.Values:N0} 値を読み込みました / rows and values loaded");
+            return result.Value.HasProblems ? 1 : 0;
+        });
+        return new Command("statistics", "公表統計（主要財政指標）/ Published statistics") { import };
+    }
+
+    public static Command Population()
+    {
+        var tenant = new Option<string>("--tenant") { Description = "団体コード / Tenant code", Required = true };
+        var file = new Argument<FileInfo>("file") { Description = "年度・人口・基準・基準日・出典の列がある CSV/XLSX / File with 年度, 人口, 基準, 基準日, 出典" };
+        var import = new Command("import", "人口を取り込む（全件成功か全件取消）/ Import populations (all or nothing)") { file, tenant };
+        import.SetAction(async (parse, ct) =>
+        {
+            await using var services = CliHost.Services();
+            if (await CliHost.TenantScopeAsync(services, parse.GetValue(tenant)!, ct) is not { } t)
+            {
+                return 2;
+            }
+
+            await using var _ = t.Scope;
+            var path = parse.GetValue(file)!;
+            if (!path.Exists)
+            {
+                Console.Error.WriteLine($"エラー: ファイル「{path.FullName}」がありません。");
+                return 2;
+            }
+
+            await using var stream = path.OpenRead();
+            var result = await Populations.ImportAsync(t.Db, stream, path.Name, ct);
+            if (!result.IsSuccess)
+            {
+                return CliHost.Fail(result.Error!);
+            }
+
+            foreach (var problem in result.Value.Problems)
+            {
+                Console.WriteLine("  " + problem);
+            }
+
+            Console.WriteLine(result.Value.Problems.Count > 0 ? "問題があるため、何も書き込んでいません / nothing written" : $"{result.Value.Rows} 年度分を取り込みました / years imported");
+            return result.Value.Problems.Count > 0 ? 1 : 0;
+        });
+        return new Command("population", "人口 / Population") { import };
+    }
+}

@@ -1,0 +1,62 @@
+using InfraLedger.Core.Common;
+using InfraLedger.Core.Database;
+using AgingRatio = InfraLedger.Core.Depreciation.AgingRatio;
+using InfraLedger.Core.Indicators;
+using InfraLedger.Web.Identity;
+using InfraLedger.Web.Tenancy;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace InfraLedger.Web.Pages.Indicators;
+
+/// <summary>Drill-down: the assets behind a ratio (all, one 勘定科目, one 用途分類 or one facility) with each one's position.</summary>
+[Authorize(Policy = Policies.TenantViewer)]
+public sealed class AssetsModel(AppDbContext db) : PageModel
+{
+    public Core.Tenancy.LocalGovernment Tenant { get; private set; } = null!;
+
+    [BindProperty(SupportsGet = true, Name = "year")]
+    public int? Year { get; set; }
+
+    [BindProperty(SupportsGet = true, Name = "account")]
+    public string? Account { get; set; }
+
+    [BindProperty(SupportsGet = true, Name = "usage")]
+    public string? Usage { get; set; }
+
+    [BindProperty(SupportsGet = true, Name = "facility")]
+    public string? Facility { get; set; }
+
+    public IndicatorReport.Table? Table { get; private set; }
+
+    public string? Ratio { get; private set; }
+
+    public Error? Error { get; private set; }
+
+    public string Filter => Account is not null ? $"勘定科目「{Account}」" : Usage is not null ? $"用途分類「{Usage}」" : Facility is not null ? $"施設コード「{Facility}」" : "全体";
+
+    public async Task OnGetAsync(CancellationToken ct)
+    {
+        Tenant = HttpContext.Tenant();
+        Year ??= IndexModel.DefaultYear(DateTime.UtcNow);
+        if (Year is < 1900 or > FiscalYear.Max)
+        {
+            Error = Errors.FiscalYearInvalid(Year.Value.ToString(System.Globalization.CultureInfo.InvariantCulture));
+            return;
+        }
+
+        var report = await IndicatorReport.BuildAsync(db, new FiscalYear(Year.Value), ct);
+        if (!report.IsSuccess)
+        {
+            Error = report.Error;
+            return;
+        }
+
+        var r = report.Value;
+        Table = r.Assets(Account, Usage, Facility);
+        var lines = r.Register.Lines.Where(l => l.InRatio && (Account is null || l.Asset.Account == Account)
+            && (Usage is null || (l.Facility?.UsageMajor ?? "（用途分類なし）") == Usage) && (Facility is null || l.Facility?.Code == Facility)).ToList();
+        Ratio = r.Settings.Format(AgingRatio.Of(lines.Sum(l => l.Position.Accumulated), lines.Sum(l => l.Position.Cost)));
+    }
+}

@@ -1,0 +1,85 @@
+using InfraLedger.Core.Database;
+using InfraLedger.Core.Indicators;
+using InfraLedger.Core.Register.Import;
+using InfraLedger.Core.Tenancy;
+using InfraLedger.Web.Identity;
+using InfraLedger.Web.Tenancy;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace InfraLedger.Web.Pages.Indicators;
+
+/// <summary>The tenant's population per fiscal year (the denominator of per-resident figures): list, enter a year, import a file.</summary>
+[Authorize(Policy = Policies.TenantViewer)]
+public sealed class PopulationModel(AppDbContext db, IAuthorizationService authorization) : PageModel
+{
+    public const long MaxUpload = 5 * 1024 * 1024;
+
+    public LocalGovernment Tenant { get; private set; } = null!;
+
+    public List<TenantPopulation> Rows { get; private set; } = [];
+
+    public bool CanEdit { get; private set; }
+
+    public IReadOnlyList<ImportProblem> Problems { get; private set; } = [];
+
+    [TempData]
+    public string? Saved { get; set; }
+
+    public async Task OnGetAsync(CancellationToken ct) => await LoadAsync(ct);
+
+    public async Task<IActionResult> OnPostAsync(int fiscalYear, string? population, string? basis, DateOnly? asOf, string? source, CancellationToken ct)
+    {
+        if (!(await authorization.AuthorizeAsync(User, Policies.TenantEditor)).Succeeded)
+        {
+            return Forbid();
+        }
+
+        var result = await Populations.SetAsync(db, new Populations.Input(fiscalYear, population ?? "", string.IsNullOrWhiteSpace(basis) ? "住民基本台帳人口" : basis, asOf, source ?? ""), ct);
+        if (!result.IsSuccess)
+        {
+            ModelState.AddModelError(result.Error!.Field ?? "", result.Error.Message);
+            await LoadAsync(ct);
+            return Page();
+        }
+
+        Saved = $"{fiscalYear}年度の人口を保存しました。";
+        return Redirect($"/{HttpContext.Tenant().Code}/indicators/population");
+    }
+
+    public async Task<IActionResult> OnPostImportAsync(IFormFile? upload, CancellationToken ct)
+    {
+        if (!(await authorization.AuthorizeAsync(User, Policies.TenantEditor)).Succeeded)
+        {
+            return Forbid();
+        }
+
+        if (upload is null || upload.Length == 0 || upload.Length > MaxUpload)
+        {
+            ModelState.AddModelError("upload", upload is null || upload.Length == 0 ? "ファイルを選んでください。" : "ファイルが大きすぎます（5MBまで）。");
+            await LoadAsync(ct);
+            return Page();
+        }
+
+        await using var stream = upload.OpenReadStream();
+        var result = await Populations.ImportAsync(db, stream, Path.GetFileName(upload.FileName), ct);
+        if (!result.IsSuccess || result.Value.Problems.Count > 0)
+        {
+            ModelState.AddModelError("upload", result.IsSuccess ? "問題があるため、何も取り込んでいません。" : result.Error!.Message);
+            Problems = result.IsSuccess ? result.Value.Problems : [];
+            await LoadAsync(ct);
+            return Page();
+        }
+
+        Saved = $"{result.Value.Rows}年度分の人口を取り込みました。";
+        return Redirect($"/{HttpContext.Tenant().Code}/indicators/population");
+    }
+
+    private async Task LoadAsync(CancellationToken ct)
+    {
+        Tenant = HttpContext.Tenant();
+        Rows = await Populations.ListAsync(db, ct);
+        CanEdit = (await authorization.AuthorizeAsync(User, Policies.TenantEditor)).Succeeded;
+    }
+}

@@ -1,0 +1,128 @@
+using System.Net;
+using InfraLedger.Core.Identity;
+using InfraLedger.Core.Register;
+using InfraLedger.Web.Tests.Register;
+using InfraLedger.Web.Tests.Support;
+using Microsoft.EntityFrameworkCore;
+
+namespace InfraLedger.Web.Tests.Indicators;
+
+/// <summary>The indicators pages and downloads of a tenant, and another tenant's being absent (404) and refused on write.</summary>
+public sealed class IndicatorPagesTests : IAsyncLifetime
+{
+    private const string Yaizu = "222127";
+    private const string Fujieda = "222143";
+    private AppFactory app = null!;
+    private HttpClient yaizuAdmin = null!;
+    private HttpClient yaizuViewer = null!;
+
+    public async Task InitializeAsync()
+    {
+        app = await AppFactory.CreateAsync();
+        yaizuAdmin = await app.SignedInClientAsync("admin@yaizu.example.jp", await app.CreateUserAsync("admin@yaizu.example.jp", Yaizu, TenantRole.Admin));
+        yaizuViewer = await app.SignedInClientAsync("viewer@yaizu.example.jp", await app.CreateUserAsync("viewer@yaizu.example.jp", Yaizu, TenantRole.Viewer));
+        // One building: 1,000,000 円 over 10 years from 2015-04-01 (FY2015), entered into the register from 2024-04-01
+        // (RegisterSeed.ValidFrom); at the end of FY2024 nine years charged (FY2016–FY2024, 翌年度から): 900,000
+        // accumulated, ratio 90.00%.
+        await using (var db = app.Database.Context(Yaizu, actor: "test-setup"))
+        {
+            var school = RegisterSeed.Facility(Yaizu, "S-001", "焼津小学校");
+            school.UsageMajor = "学校教育系施設";
+            school.UsageMinor = "学校";
+            school.Quantity = 5000m;
+            school.QuantityKind = QuantityKind.FloorArea;
+            await RegisterSeed.SaveAsync(db, school);
+            var asset = RegisterSeed.Asset(Yaizu, "A-001", "焼津小学校 校舎", "S-001", 1_000_000m);
+            asset.AcquisitionDate = new DateOnly(2015, 4, 1);
+            asset.UsefulLife = 10;
+            await RegisterSeed.SaveAsync(db, asset);
+        }
+
+        await using var other = app.Database.Context(Fujieda, actor: "test-setup");
+        await RegisterSeed.SaveAsync(other, RegisterSeed.Facility(Fujieda, "F-001", "藤枝市役所"));
+        await RegisterSeed.SaveAsync(other, RegisterSeed.Asset(Fujieda, "B-001", "藤枝市役所 建物", "F-001"));
+        other.Populations.Add(new Core.Indicators.TenantPopulation { TenantId = Fujieda, FiscalYear = 2020, Population = 141_000, Basis = "住民基本台帳人口", Source = "藤枝市" });
+        await other.SaveChangesAsync();
+    }
+
+    public async Task DisposeAsync() => await app.DisposeAsync();
+
+    [Fact]
+    public async Task the_indicators_page_shows_the_ratio_its_table_and_drills_down_to_the_assets()
+    {
+        var page = await yaizuViewer.GetStringAsync("/222127/indicators?year=2024");
+        page.ShouldContain("<strong>90.00%</strong>");
+        page.ShouldContain("/222127/indicators/assets?year=2024&amp;account=%E5%BB%BA%E7%89%A9");   // 建物
+        page.ShouldContain("id=\"table-series\"");
+        page.ShouldNotContain("藤枝市役所");
+
+        var drill = await yaizuViewer.GetStringAsync("/222127/indicators/assets?year=2024&account=建物");
+        drill.ShouldContain("A-001");
+        drill.ShouldContain("900,000");
+        drill.ShouldContain("<strong>90.00%</strong>");
+        (await yaizuViewer.GetStringAsync("/222127/indicators/stock?year=2024")).ShouldContain("学校施設");
+    }
+
+    [Fact]
+    public async Task the_download_has_the_rows_of_the_table()
+    {
+        var csv = await yaizuViewer.GetStringAsync("/222127/indicators/export?table=ratio&year=2024&format=csv");
+        var lines = csv.Trim().Split('\n').Select(l => l.TrimEnd('\r')).ToList();
+        lines[0].ShouldBe("勘定科目,取得価額（円）,減価償却累計額（円）,帳簿価額（円）,資産数,有形固定資産減価償却率（%）");
+        lines[1].ShouldBe("全体,1000000,900000,100000,1,90");
+        lines[2].ShouldBe("建物,1000000,900000,100000,1,90");
+
+        var xlsx = await yaizuViewer.GetAsync("/222127/indicators/export?table=assets&year=2024&format=xlsx");
+        xlsx.Content.Headers.ContentType!.MediaType.ShouldBe("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+        var bad = await yaizuViewer.GetAsync("/222127/indicators/export?table=nothing&year=2024");
+        bad.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        (await bad.Content.ReadAsStringAsync()).ShouldContain("表「nothing」はありません");
+    }
+
+    [Fact]
+    public async Task an_impossible_year_gets_a_japanese_message()
+    {
+        (await yaizuViewer.GetStringAsync("/222127/indicators?year=99999")).ShouldContain("年度「99999」を西暦の年（例: 2021）として読めません。");
+    }
+
+    [Fact]
+    public async Task an_editor_records_a_population_and_a_viewer_may_not()
+    {
+        var saved = await AppFactory.PostFormAsync(yaizuAdmin, "/222127/indicators/population",
+            new() { ["fiscalYear"] = "2021", ["population"] = "136,500", ["basis"] = "住民基本台帳人口", ["source"] = "焼津市統計書" });
+        saved.StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        (await yaizuViewer.GetStringAsync("/222127/indicators/population")).ShouldContain("136,500");
+        (await yaizuViewer.GetStringAsync("/222127/indicators?year=2024")).ShouldContain("人口: 136,500人（2021年度");
+
+        // A viewer gets no form (so no antiforgery token), and a POST without one is refused before the handler.
+        (await yaizuViewer.GetStringAsync("/222127/indicators/population")).ShouldNotContain("年度の人口を登録する");
+        var refused = await yaizuViewer.PostAsync("/222127/indicators/population",
+            new FormUrlEncodedContent(new Dictionary<string, string> { ["fiscalYear"] = "2022", ["population"] = "1", ["source"] = "x" }));
+        refused.IsSuccessStatusCode.ShouldBeFalse();
+
+        var invalid = await AppFactory.PostFormAsync(yaizuAdmin, "/222127/indicators/population",
+            new() { ["fiscalYear"] = "2022", ["population"] = "たくさん", ["source"] = "x" });
+        (await invalid.Content.ReadAsStringAsync()).ShouldContain("人口「たくさん」は1以上の整数で入力してください。");
+        await using var db = app.Database.Context(Yaizu);
+        (await db.Populations.CountAsync()).ShouldBe(1);
+    }
+
+    [Theory]
+    [InlineData("/222143/indicators")]
+    [InlineData("/222143/indicators/stock")]
+    [InlineData("/222143/indicators/assets?account=建物")]
+    [InlineData("/222143/indicators/population")]
+    [InlineData("/222143/indicators/export?table=assets&format=csv")]
+    public async Task another_tenants_indicators_are_404(string path) =>
+        (await yaizuAdmin.GetAsync(path)).StatusCode.ShouldBe(HttpStatusCode.NotFound);
+
+    [Fact]
+    public async Task posting_another_tenants_population_is_404_and_writes_nothing()
+    {
+        var response = await AppFactory.PostFormAsync(yaizuAdmin, "/222143/indicators/population",
+            new() { ["fiscalYear"] = "2020", ["population"] = "1", ["source"] = "乗っ取り" }, formPage: "/222127/indicators/population");
+        response.StatusCode.ShouldBe(HttpStatusCode.NotFound);
+        await using var db = app.Database.Context(Fujieda);
+        (await db.Populations.SingleAsync()).Population.ShouldBe(141_000);
+    }
+}
