@@ -106,7 +106,41 @@ internal static class IndicatorCommands
                 : $"{result.Value.Rows:N0} 行・{result.Value.Values:N0} 値を読み込みました / rows and values loaded");
             return result.Value.HasProblems ? 1 : 0;
         });
-        return new Command("statistics", "公表統計（主要財政指標）/ Published statistics") { import };
+        var groupsFile = new Argument<FileInfo>("file") { Description = "団体コード・年度・類似団体区分の列がある CSV/XLSX / File with 団体コード, 年度, 類似団体区分" };
+        var source = new Option<string>("--source") { Description = "出典（表示する文言）/ Attribution shown with the groups", Required = true };
+        var groups = new Command("similar-groups", "類似団体区分を読み込む（含まれる年度を置き換え）/ Load 類似団体区分 (replaces the years in the file)") { groupsFile, source };
+        groups.SetAction(async (parse, ct) =>
+        {
+            await using var services = CliHost.Services();
+            await using var scope = services.CreateAsyncScope();
+            var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+            var path = parse.GetValue(groupsFile)!;
+            if (!path.Exists)
+            {
+                Console.Error.WriteLine($"エラー: ファイル「{path.FullName}」がありません。");
+                return 2;
+            }
+
+            await using var stream = path.OpenRead();
+            var attribution = parse.GetValue(source)!;
+            var result = await SimilarGroups.ImportAsync(db, stream, path.Name, new StatisticsSource
+            {
+                Id = "similar-groups", Title = "類似団体区分", Publisher = "総務省", Licence = "出典の利用条件による", Attribution = attribution, Sha256 = "",
+            }, DateTime.UtcNow, ct);
+            if (!result.IsSuccess)
+            {
+                return CliHost.Fail(result.Error!);
+            }
+
+            foreach (var problem in result.Value.Problems)
+            {
+                Console.WriteLine("  " + problem);
+            }
+
+            Console.WriteLine(result.Value.Problems.Count > 0 ? "問題があるため、何も書き込んでいません / nothing written" : $"{result.Value.Rows:N0} 団体・年度を読み込みました / loaded");
+            return result.Value.Problems.Count > 0 ? 1 : 0;
+        });
+        return new Command("statistics", "公表統計（主要財政指標・類似団体区分）/ Published statistics") { import, groups };
     }
 
     public static Command Population()

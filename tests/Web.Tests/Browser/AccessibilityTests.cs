@@ -27,9 +27,9 @@ public sealed class AccessibilityTests(BrowserFixture browser)
     [InlineData("/222127/assets/19001-1", true, 200, "焼津図書館 建物", "焼津図書館")]
     [InlineData("/222127/assets/19001-1/edit", true, 200, "資産の編集", null)]
     [InlineData("/222127/import", true, 200, "台帳ファイルの取込", "検査する")]
-    [InlineData("/222127/indicators?year=2021", true, 200, "指標（見える化）", "有形固定資産減価償却率の推移")]
-    [InlineData("/222127/indicators/stock?year=2021", true, 200, "施設類型別ストック情報分析表", "学校施設")]
-    [InlineData("/222127/indicators/assets?year=2021", true, 200, "資産別の償却状況", "19001-1")]
+    [InlineData("/222127/indicators?year=2025", true, 200, "指標（見える化）", "有形固定資産減価償却率の推移")]
+    [InlineData("/222127/indicators/stock?year=2025", true, 200, "施設類型別ストック情報分析表", "学校施設")]
+    [InlineData("/222127/indicators/assets?year=2025", true, 200, "資産別の償却状況", "19001-1")]
     [InlineData("/222127/indicators/population", true, 200, "人口", "年度の人口を登録する")]
     public async Task page_has_no_serious_accessibility_violations(string path, bool signedIn, int status, string heading, string? text)
     {
