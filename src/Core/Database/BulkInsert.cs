@@ -52,9 +52,10 @@ public static class BulkInsert
     private static async Task CopyAsync<T>(NpgsqlConnection connection, string table, List<IProperty> columns, IReadOnlyCollection<T> rows, CancellationToken ct)
         where T : class
     {
-        var names = string.Join(", ", columns.Select(c => c.GetColumnName()));
+        // Quoted: a column may be named after a reserved word (similar_groups.group).
+        var names = string.Join(", ", columns.Select(c => $"\"{c.GetColumnName()}\""));
         var types = columns.Select(c => BaseType(c.GetColumnType())).ToArray();
-        await using var writer = await connection.BeginBinaryImportAsync($"COPY {table} ({names}) FROM STDIN (FORMAT BINARY)", ct);
+        await using var writer = await connection.BeginBinaryImportAsync($"COPY \"{table}\" ({names}) FROM STDIN (FORMAT BINARY)", ct);
         // Synchronous writes into Npgsql's buffer: an await per cell costs more than the COPY itself
         // (tens of millions of cells in a large import); the buffer is flushed as it fills.
         foreach (var row in rows)
