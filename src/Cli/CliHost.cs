@@ -40,6 +40,18 @@ internal static class CliHost
         return (scope, db, tenant.Value);
     }
 
+    /// <summary>True (after saying so) when the file given on the command line does not exist.</summary>
+    public static bool Missing(FileInfo file)
+    {
+        if (file.Exists)
+        {
+            return false;
+        }
+
+        Console.Error.WriteLine($"エラー: ファイル「{file.FullName}」がありません。");
+        return true;
+    }
+
     public static int Fail(Error error)
     {
         Console.Error.WriteLine($"エラー: {error.Message}");

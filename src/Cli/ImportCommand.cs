@@ -30,9 +30,8 @@ internal static class ImportCommand
 
             await using var _ = t.Scope;
             var path = parse.GetValue(file)!;
-            if (!path.Exists)
+            if (CliHost.Missing(path))
             {
-                Console.Error.WriteLine($"エラー: ファイル「{path.FullName}」がありません。");
                 return 2;
             }
 

@@ -83,9 +83,8 @@ internal static class IndicatorCommands
             await using var scope = services.CreateAsyncScope();
             var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
             var path = parse.GetValue(file)!;
-            if (!path.Exists)
+            if (CliHost.Missing(path))
             {
-                Console.Error.WriteLine($"エラー: ファイル「{path.FullName}」がありません。");
                 return 2;
             }
 
@@ -115,9 +114,8 @@ internal static class IndicatorCommands
             await using var scope = services.CreateAsyncScope();
             var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
             var path = parse.GetValue(groupsFile)!;
-            if (!path.Exists)
+            if (CliHost.Missing(path))
             {
-                Console.Error.WriteLine($"エラー: ファイル「{path.FullName}」がありません。");
                 return 2;
             }
 
@@ -158,9 +156,8 @@ internal static class IndicatorCommands
 
             await using var _ = t.Scope;
             var path = parse.GetValue(file)!;
-            if (!path.Exists)
+            if (CliHost.Missing(path))
             {
-                Console.Error.WriteLine($"エラー: ファイル「{path.FullName}」がありません。");
                 return 2;
             }
 

@@ -41,8 +41,10 @@ public sealed record IndicatorReport(
         }
 
         var snapshot = await RegisterIndicators.ForYearAsync(db, year, settings.Value, ct);
-        var years = Enumerable.Range(year.Year - SeriesYears + 1, SeriesYears).Select(y => new FiscalYear(y));
-        var series = await RegisterIndicators.SeriesAsync(db, years, settings.Value, ct);
+        // The series ends with the year itself, already computed above.
+        var earlier = Enumerable.Range(year.Year - SeriesYears + 1, SeriesYears - 1).Select(y => new FiscalYear(y));
+        var series = await RegisterIndicators.SeriesAsync(db, earlier, settings.Value, ct);
+        series.Add((year, snapshot.Total));
         var population = await Populations.ForYearAsync(db, year.Year, ct);
         var stock = StockTable.Compute(snapshot, population?.Population);
         var publicYears = await PublicIndicators.YearsAsync(db, ct);
@@ -53,7 +55,7 @@ public sealed record IndicatorReport(
 
     public IReadOnlyList<Table> Tables => [RatioByAccount, RatioByUsage, RatioSeries, StockTableRows, PerResident, Fiscal, FiscalSeries, RatioByFacility];
 
-    public Table? Find(string name) => Tables.FirstOrDefault(t => t.Name == name) ?? (name == "assets" ? Assets(null, null, null) : null);
+    public Table? Find(string name) => Tables.FirstOrDefault(t => t.Name == name) ?? (name == "assets" ? AssetsTable(Register, null, null, null) : null);
 
     private static readonly string[] GroupHeaders = ["取得価額（円）", "減価償却累計額（円）", "帳簿価額（円）", "資産数", "有形固定資産減価償却率（%）"];
 
@@ -125,10 +127,9 @@ public sealed record IndicatorReport(
             $"{v.Source.Attribution}（{v.Source.Licence}）");
 
     /// <summary>The assets behind a ratio (drill-down), optionally limited to one 勘定科目, 用途分類 or facility.</summary>
-    public Table Assets(string? account, string? usage, string? facility) => new("assets", $"資産別の償却状況（{Year}末）",
+    public static Table AssetsTable(RegisterIndicators.Snapshot register, string? account, string? usage, string? facility) => new("assets", $"資産別の償却状況（{register.Year}末）",
         ["資産番号", "件名", "施設コード", "施設名", "用途分類（大分類）", "勘定科目", "取得年月日", "耐用年数", "耐用年数の出典", "取得価額（円）", "減価償却累計額（円）", "帳簿価額（円）", "当年度減価償却費（円）", "状態"],
-        [.. Register.Lines.Where(l => (account is null || l.Asset.Account == account) && (usage is null || (l.Facility?.UsageMajor ?? "（用途分類なし）") == usage)
-                && (facility is null || l.Facility?.Code == facility))
+        [.. register.Behind(account, usage, facility)
             .Select(l => (IReadOnlyList<Cell>)[new(l.Asset.Number), new(l.Asset.Name), new(l.Facility?.Code), new(l.Facility?.Name), new(l.Facility?.UsageMajor),
                 new(l.Asset.Account), new(l.Asset.AcquisitionDate?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)),
                 new(null, l.Life), new(l.LifeFromTable ? "耐用年数表（台帳に記載なし）" : l.Life is null ? null : "台帳"),

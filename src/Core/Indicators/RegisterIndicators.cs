@@ -14,6 +14,9 @@ namespace InfraLedger.Core.Indicators;
 public static class RegisterIndicators
 {
     /// <summary>勘定科目 that are never depreciated (土地 and 立木竹 are not worn out; 建設仮勘定 is not yet in service).</summary>
+    /// <summary>The 用途分類 group of assets whose facility has none (or that belong to no facility).</summary>
+    public const string NoUsage = "（用途分類なし）";
+
     public static readonly IReadOnlySet<string> NonDepreciableAccounts = new HashSet<string>(StringComparer.Ordinal) { "土地", "立木竹", "建設仮勘定" };
 
     /// <summary>An asset's position; <c>Life</c> is the useful life used: the register's, or the useful-life table's when the register has none.</summary>
@@ -31,6 +34,11 @@ public static class RegisterIndicators
     {
         /// <summary>Assets whose 取得年月日 or 耐用年数 is missing: counted, named, left out of the ratio.</summary>
         public IReadOnlyList<Line> Unknown => [.. Lines.Where(l => l.Position.Status == PositionStatus.Unknown)];
+
+        /// <summary>The assets behind a group of the ratio (drill-down): all, or one 勘定科目, 用途分類 or facility.</summary>
+        public IEnumerable<Line> Behind(string? account, string? usage, string? facility) =>
+            Lines.Where(l => (account is null || l.Asset.Account == account) && (usage is null || (l.Facility?.UsageMajor ?? NoUsage) == usage)
+                && (facility is null || l.Facility?.Code == facility));
     }
 
     public static async Task<Snapshot> ForYearAsync(AppDbContext db, FiscalYear year, IndicatorSettings settings, CancellationToken ct)
@@ -76,7 +84,7 @@ public static class RegisterIndicators
         var counted = lines.Where(l => l.InRatio).ToList();
         return new Snapshot(year, settings, Sum("total", "全体", counted),
             Groups(counted, l => l.Asset.Account, l => l.Asset.Account),
-            Groups(counted, l => l.Facility?.UsageMajor ?? "（用途分類なし）", l => l.Facility?.UsageMajor ?? "（用途分類なし）"),
+            Groups(counted, l => l.Facility?.UsageMajor ?? NoUsage, l => l.Facility?.UsageMajor ?? NoUsage),
             Groups(counted.Where(l => l.Facility is not null), l => l.Facility!.Code, l => l.Facility!.Name),
             lines, facilities);
     }

@@ -21,34 +21,45 @@ public static class IndicatorEndpoints
                 return ErrorResponses.ToProblem(Errors.FiscalYearInvalid(fy.ToString(System.Globalization.CultureInfo.InvariantCulture)) with { Field = "year" });
             }
 
-            var report = await IndicatorReport.BuildAsync(db, new FiscalYear(fy), ct);
-            if (!report.IsSuccess)
+            var found = table == "assets" ? await AssetsAsync(db, fy, account, usage, facility, ct) : await TableAsync(db, fy, table ?? "", ct);
+            if (!found.IsSuccess)
             {
-                return ErrorResponses.ToProblem(report.Error!);
+                return ErrorResponses.ToProblem(found.Error!);
             }
 
-            var found = table == "assets" ? report.Value.Assets(account, usage, facility) : report.Value.Find(table ?? "");
-            if (found is null)
-            {
-                return ErrorResponses.ToProblem(new Error("indicators.table", $"表「{table}」はありません（{string.Join("、", report.Value.Tables.Select(t => t.Name))}、assets）。", "table"));
-            }
-
-            var fileName = $"{tenant.Code}_{found.Name}_{fy}";
-            var rows = found.Rows.ToAsyncEnumerable();
+            var (name, rows, columns) = (found.Value.Name, found.Value.Rows.ToAsyncEnumerable(), found.Value.Columns);
+            var fileName = $"{tenant.Code}_{name}_{fy}";
             switch (format)
             {
                 case "xlsx":
                     Attach(http, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", fileName + ".xlsx");
-                    await XlsxExport.WriteAsync(rows, found.Columns, found.Name, http.Response.Body, ct);
+                    await XlsxExport.WriteAsync(rows, columns, name, http.Response.Body, ct);
                     return Results.Empty;
                 case "csv" or null:
                     Attach(http, "text/csv; charset=utf-8", fileName + ".csv");
-                    await CsvExport.WriteAsync(rows, found.Columns, http.Response.Body, bom ?? false, ct);
+                    await CsvExport.WriteAsync(rows, columns, http.Response.Body, bom ?? false, ct);
                     return Results.Empty;
                 default:
                     return ErrorResponses.ToProblem(new Error("indicators.export_format", $"出力形式「{format}」には対応していません（csv・xlsx）。", "format"));
             }
         }).RequireAuthorization(Policies.TenantViewer);
+
+    /// <summary>The drill-down table needs only the year's positions, not the whole report.</summary>
+    private static async Task<Result<IndicatorReport.Table>> AssetsAsync(AppDbContext db, int year, string? account, string? usage, string? facility, CancellationToken ct)
+    {
+        var settings = await IndicatorSettings.ForTenantAsync(db, ct);
+        return settings.IsSuccess
+            ? IndicatorReport.AssetsTable(await RegisterIndicators.ForYearAsync(db, new FiscalYear(year), settings.Value, ct), account, usage, facility)
+            : settings.Error!;
+    }
+
+    private static async Task<Result<IndicatorReport.Table>> TableAsync(AppDbContext db, int year, string table, CancellationToken ct)
+    {
+        var report = await IndicatorReport.BuildAsync(db, new FiscalYear(year), ct);
+        return !report.IsSuccess ? report.Error!
+            : report.Value.Find(table) is { } found ? found
+            : new Error("indicators.table", $"表「{table}」はありません（{string.Join("、", report.Value.Tables.Select(t => t.Name))}、assets）。", "table");
+    }
 
     private static void Attach(HttpContext http, string contentType, string fileName)
     {

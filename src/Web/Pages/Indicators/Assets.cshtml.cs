@@ -46,17 +46,17 @@ public sealed class AssetsModel(AppDbContext db) : PageModel
             return;
         }
 
-        var report = await IndicatorReport.BuildAsync(db, new FiscalYear(Year.Value), ct);
-        if (!report.IsSuccess)
+        // Only the year's positions: the drill-down needs neither the series nor the published statistics.
+        var settings = await IndicatorSettings.ForTenantAsync(db, ct);
+        if (!settings.IsSuccess)
         {
-            Error = report.Error;
+            Error = settings.Error;
             return;
         }
 
-        var r = report.Value;
-        Table = r.Assets(Account, Usage, Facility);
-        var lines = r.Register.Lines.Where(l => l.InRatio && (Account is null || l.Asset.Account == Account)
-            && (Usage is null || (l.Facility?.UsageMajor ?? "（用途分類なし）") == Usage) && (Facility is null || l.Facility?.Code == Facility)).ToList();
-        Ratio = r.Settings.Format(AgingRatio.Of(lines.Sum(l => l.Position.Accumulated), lines.Sum(l => l.Position.Cost)));
+        var snapshot = await RegisterIndicators.ForYearAsync(db, new FiscalYear(Year.Value), settings.Value, ct);
+        Table = IndicatorReport.AssetsTable(snapshot, Account, Usage, Facility);
+        var lines = snapshot.Behind(Account, Usage, Facility).Where(l => l.InRatio).ToList();
+        Ratio = settings.Value.Format(AgingRatio.Of(lines.Sum(l => l.Position.Accumulated), lines.Sum(l => l.Position.Cost)));
     }
 }
