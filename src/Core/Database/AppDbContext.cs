@@ -56,6 +56,10 @@ public sealed partial class AppDbContext(DbContextOptions<AppDbContext> options,
 
     public DbSet<Indicators.TenantPopulation> Populations => Set<Indicators.TenantPopulation>();
 
+    public DbSet<Projection.ProjectionScenario> ProjectionScenarios => Set<Projection.ProjectionScenario>();
+
+    public DbSet<Projection.RecentInvestment> RecentInvestments => Set<Projection.RecentInvestment>();
+
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
         // SQLite gives DateTime back with Kind=Unspecified and PostgreSQL's timestamptz demands Utc:
@@ -161,6 +165,7 @@ public sealed partial class AppDbContext(DbContextOptions<AppDbContext> options,
 
         ConfigureRegister(builder);
         ConfigureIndicators(builder);
+        ConfigureProjection(builder, Database.IsSqlite());
 
         foreach (var entity in builder.Model.GetEntityTypes().Where(t => typeof(ITenantOwned).IsAssignableFrom(t.ClrType)))
         {
@@ -195,6 +200,7 @@ public sealed partial class AppDbContext(DbContextOptions<AppDbContext> options,
             e.Property(x => x.Section).HasMaxLength(100);
             e.Property(x => x.Note).HasMaxLength(2000);
             _ = sqlite ? e.Property(x => x.Quantity).HasConversion<double?>() : e.Property(x => x.Quantity).HasPrecision(18, 3);
+            _ = sqlite ? e.Property(x => x.Width).HasConversion<double?>() : e.Property(x => x.Width).HasPrecision(9, 2);
             e.HasIndex(x => new { x.TenantId, x.Name });
             e.HasIndex(x => new { x.TenantId, x.Kind });
             e.HasIndex(x => new { x.TenantId, x.UsageMajor });

@@ -59,6 +59,12 @@ public sealed class Facility : Tenancy.ITenantOwned, IRegisterEntry
 
     public QuantityKind? QuantityKind { get; set; }
 
+    /// <summary>幅員 m of a road or bridge: with a length as quantity, gives the area a projection needs.</summary>
+    public decimal? Width { get; set; }
+
+    /// <summary>口径・管径 mm of a pipe.</summary>
+    public int? Diameter { get; set; }
+
     public int? YearBuilt { get; set; }
 
     /// <summary>構造 (e.g. RC, S, W).</summary>

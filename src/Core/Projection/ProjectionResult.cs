@@ -1,0 +1,57 @@
+namespace InfraLedger.Core.Projection;
+
+/// <summary>One row of a projection table: a category or an event type, with its cost (円) per year of the horizon.</summary>
+public sealed record ProjectionSeries(string Name, string Group, decimal[] Values)
+{
+    public decimal Total => Values.Sum();
+}
+
+/// <summary>Facilities left out of a projection for one reason: how many, and the first few by code.</summary>
+public sealed record NotProjected(string Reason, int Count, IReadOnlyList<string> Examples);
+
+/// <summary>The stock a projection covered, per category: how many facilities and how much (㎡ or m).</summary>
+public sealed record ProjectedStock(string Category, int Facilities, decimal Quantity, string Unit);
+
+/// <summary>
+/// Annual renewal cost for fiscal years <see cref="BaseYear"/> .. BaseYear + Horizon − 1, by category (buildings
+/// by 大分類, 道路, 橋りょう, 上水道, 下水道) and by event type, with the parameters it was computed with.
+/// </summary>
+public sealed class ProjectionResult
+{
+    public required int BaseYear { get; init; }
+
+    public required ScenarioParameters Parameters { get; init; }
+
+    public required IReadOnlyList<ProjectionSeries> Categories { get; init; }
+
+    public required IReadOnlyList<ProjectionSeries> Events { get; init; }
+
+    public required IReadOnlyList<ProjectedStock> Stock { get; init; }
+
+    public required IReadOnlyList<NotProjected> Skipped { get; init; }
+
+    public int Horizon => Parameters.Horizon;
+
+    public IEnumerable<int> Years => Enumerable.Range(BaseYear, Horizon);
+
+    public decimal[] Total
+    {
+        get
+        {
+            var total = new decimal[Horizon];
+            foreach (var series in Categories)
+            {
+                for (var i = 0; i < Horizon; i++)
+                {
+                    total[i] += series.Values[i];
+                }
+            }
+
+            return total;
+        }
+    }
+
+    public decimal GrandTotal => Categories.Sum(c => c.Total);
+
+    public decimal AnnualAverage => Horizon == 0 ? 0 : GrandTotal / Horizon;
+}
