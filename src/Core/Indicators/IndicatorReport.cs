@@ -2,7 +2,8 @@ using System.Globalization;
 using InfraLedger.Core.Common;
 using InfraLedger.Core.Database;
 using InfraLedger.Core.Depreciation;
-using InfraLedger.Core.Register.Export;
+using Cell = InfraLedger.Core.Common.ReportCell;
+using Table = InfraLedger.Core.Common.ReportTable;
 
 namespace InfraLedger.Core.Indicators;
 
@@ -15,22 +16,6 @@ public sealed record IndicatorReport(
     TenantPopulation? Population, IReadOnlyList<StockTable.Row> Stock, PublicIndicators.BodyView? Public)
 {
     public const int SeriesYears = 10;
-
-    /// <summary>A cell: text, or a number kept as a number in CSV/XLSX.</summary>
-    public sealed record Cell(string? Text, decimal? Number = null, int? Decimals = null)
-    {
-        public string Display => Number is { } n
-            ? n.ToString(Decimals is { } d ? "N" + d.ToString(CultureInfo.InvariantCulture) : n == decimal.Truncate(n) ? "N0" : "#,0.###", CultureInfo.InvariantCulture)
-            : Text ?? "－";
-    }
-
-    public sealed record Table(string Name, string Title, IReadOnlyList<string> Headers, IReadOnlyList<IReadOnlyList<Cell>> Rows, string? Note = null)
-    {
-        public IReadOnlyList<ExportColumn<IReadOnlyList<Cell>>> Columns =>
-            [.. Headers.Select((h, i) => Rows.Any(r => r[i].Number is not null)
-                ? new ExportColumn<IReadOnlyList<Cell>>(h, Number: r => r[i].Number)
-                : new ExportColumn<IReadOnlyList<Cell>>(h, r => r[i].Text))];
-    }
 
     public static async Task<Result<IndicatorReport>> BuildAsync(AppDbContext db, FiscalYear year, CancellationToken ct)
     {
