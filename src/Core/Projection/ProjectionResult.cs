@@ -54,4 +54,25 @@ public sealed class ProjectionResult
     public decimal GrandTotal => Categories.Sum(c => c.Total);
 
     public decimal AnnualAverage => Horizon == 0 ? 0 : GrandTotal / Horizon;
+
+    /// <summary>Several projections with the same parameters and base year added up (a wide-area group).</summary>
+    public static ProjectionResult Sum(int baseYear, ScenarioParameters parameters, IEnumerable<ProjectionResult> parts)
+    {
+        var list = parts.ToList();
+        string[] order = [.. parameters.BuildingRates.Select(r => r.Category), RenewalProjection.Road, RenewalProjection.Bridge, RenewalProjection.Water, RenewalProjection.Sewer];
+        static IReadOnlyList<ProjectionSeries> Add(IEnumerable<ProjectionSeries> series, int horizon) =>
+            [.. series.GroupBy(s => (s.Name, s.Group)).Select(g => new ProjectionSeries(g.Key.Name, g.Key.Group,
+                [.. Enumerable.Range(0, horizon).Select(i => g.Sum(s => s.Values[i]))]))];
+        return new ProjectionResult
+        {
+            BaseYear = baseYear,
+            Parameters = parameters,
+            Categories = [.. Add(list.SelectMany(r => r.Categories), parameters.Horizon).OrderBy(s => Array.IndexOf(order, s.Name))],
+            Events = Add(list.SelectMany(r => r.Events), parameters.Horizon),
+            Stock = [.. list.SelectMany(r => r.Stock).GroupBy(s => (s.Category, s.Unit))
+                .Select(g => new ProjectedStock(g.Key.Category, g.Sum(s => s.Facilities), g.Sum(s => s.Quantity), g.Key.Unit)).OrderBy(s => Array.IndexOf(order, s.Category))],
+            Skipped = [.. list.SelectMany(r => r.Skipped).GroupBy(s => s.Reason)
+                .Select(g => new NotProjected(g.Key, g.Sum(s => s.Count), [.. g.SelectMany(s => s.Examples).Take(20)]))],
+        };
+    }
 }

@@ -30,4 +30,11 @@ public static class CrossTenant
     /// <summary>The tenants that have audit events, for <c>audit verify</c> over all tenants.</summary>
     public static Task<List<string>> TenantsWithAuditEventsAsync(AppDbContext db, CancellationToken ct) =>
         db.AuditEvents.IgnoreQueryFilters().Select(e => e.TenantId).Distinct().OrderBy(t => t).ToListAsync(ct);
+
+    /// <summary>
+    /// A wide-area group's projection reads each member's facilities; the caller has checked that the current
+    /// tenant is a member of the group (Projections.RunGroupAsync). Only the projection's columns leave this read.
+    /// </summary>
+    public static IQueryable<Register.Facility> FacilitiesOfGroupMember(AppDbContext db, string memberCode) =>
+        db.Facilities.IgnoreQueryFilters().Where(f => f.TenantId == memberCode);
 }

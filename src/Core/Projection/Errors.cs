@@ -1,0 +1,45 @@
+using System.Globalization;
+using InfraLedger.Core.Common;
+
+namespace InfraLedger.Core.Projection;
+
+/// <summary>Expected refusals of the projection feature (scenarios, parameters, recent investment, groups).</summary>
+public static class Errors
+{
+    public static Error ScenarioNameInvalid(string value) =>
+        new("projection.scenario_name", $"シナリオ名「{value}」は使えません（1〜100文字で、/ \\ ? # % を含まない名前にしてください）。", "Name");
+
+    public static Error ScenarioExists(string name) =>
+        new("projection.scenario_exists", $"シナリオ「{name}」はすでにあります。別の名前にしてください。", "Name");
+
+    public static Error ScenarioNotFound(string name) =>
+        new("projection.scenario_not_found", $"シナリオ「{name}」はありません（標準のプリセット {string.Join("、", Presets.All.Select(p => p.Id))} か、この団体のシナリオ名を指定してください）。", "scenario");
+
+    public static Error PresetNotFound(string id) =>
+        new("projection.preset_not_found", $"プリセット「{id}」はありません（{string.Join("、", Presets.All.Select(p => p.Id))}）。", "PresetId");
+
+    public static Error ScenarioChanged(string name) =>
+        new("projection.scenario_changed", $"シナリオ「{name}」はこの画面を開いた後に別の人が変更しました。開き直してから変更してください。");
+
+    public static Error Parameter(string field, string message) => new("projection.parameter", message, field);
+
+    public static Error BaseYearInvalid(string value) =>
+        new("projection.base_year", $"基準年度「{value}」は1950〜2100の西暦年で指定してください。", "baseYear");
+
+    public static Error YearsInvalid(string value) =>
+        new("projection.years", $"試算期間「{value}」は1〜100年で指定してください。", "years");
+
+    public static Error AmountInvalid(string label, string value) =>
+        new("projection.amount", $"{label}「{value}」は0以上の整数（円）で入力してください。", label);
+
+    public static Error FiscalYearInvalid(string value) =>
+        new("projection.fiscal_year", $"年度「{value}」を西暦の年（例: 2021）として読めません。", "FiscalYear");
+
+    public static Error SourceRequired => new("projection.source_required", "出典を入力してください。", "Source");
+
+    public static Error GroupNotFound(long id) =>
+        new("projection.group_not_found", $"広域グループ {id.ToString(CultureInfo.InvariantCulture)} はないか、この団体が加わっていません。");
+
+    public static Error TableNotFound(string name, IEnumerable<string> names) =>
+        new("projection.table", $"表「{name}」はありません（{string.Join("、", names)}）。", "table");
+}
