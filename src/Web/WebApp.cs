@@ -32,6 +32,7 @@ public static class WebApp
         builder.Services.AddSingleton<Jobs.JobRegistry>();
         builder.Services.AddHostedService<Jobs.JobRunner>();
         builder.Services.AddSingleton<Register.ImportJobs>();
+        builder.Services.AddSingleton<Projection.ProjectionRuns>();
         builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
         builder.Services.Configure<RouteOptions>(o => o.ConstraintMap["lgcode"] = typeof(LocalGovernmentCodeRouteConstraint));
 
@@ -60,6 +61,7 @@ public static class WebApp
         app.MapJobApi();
         app.MapRegisterExports();
         app.MapIndicatorExports();
+        app.MapProjectionExports();
         app.MapRegisterApi();
         return app;
     }

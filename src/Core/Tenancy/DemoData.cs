@@ -9,7 +9,7 @@ namespace InfraLedger.Core.Tenancy;
 /// <summary>
 /// The demo: the local-government master, 焼津市 (222127) with its register (real open data and a labelled
 /// sample) and a demo admin whose password is generated on first start and returned once, and a demo
-/// wide-area group (志太地域: 焼津市, 藤枝市).
+/// wide-area group (志太地域: 焼津市, 藤枝市); a labelled sample population and recent investment.
 /// </summary>
 public static class DemoData
 {
@@ -48,6 +48,21 @@ public static class DemoData
             {
                 TenantId = TenantCode, FiscalYear = 2020, Population = 136_000, Basis = "住民基本台帳人口（概数）", Source = "デモ用サンプル（公式の人口ではありません）", IsSample = true,
             });
+            await db.SaveChangesAsync(ct);
+        }
+
+        if (!await db.RecentInvestments.AnyAsync(ct))
+        {
+            // Round sample figures for the recent-investment line of the projection chart: not 焼津市's accounts.
+            for (var year = 2019; year <= 2023; year++)
+            {
+                db.RecentInvestments.Add(new Projection.RecentInvestment
+                {
+                    TenantId = TenantCode, FiscalYear = year, Renewal = (1_100 + ((year - 2019) * 50)) * 1_000_000m, NewBuild = 600_000_000m, Land = 100_000_000m,
+                    Source = "デモ用サンプル（焼津市の決算額ではありません）", IsSample = true,
+                });
+            }
+
             await db.SaveChangesAsync(ct);
         }
 

@@ -52,22 +52,16 @@ public static class ExportEndpoints
 
     private static async Task<IResult> Csv(HttpContext http, string fileName, Func<Stream, Task> write)
     {
-        Attach(http, "text/csv; charset=utf-8", fileName);
+        TableDownload.Attach(http, "text/csv; charset=utf-8", fileName);
         await write(http.Response.Body);
         return Results.Empty;
     }
 
     private static async Task<IResult> Xlsx(HttpContext http, string fileName, Func<Stream, Task> write)
     {
-        Attach(http, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", fileName);
+        TableDownload.Attach(http, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", fileName);
         await write(http.Response.Body);
         return Results.Empty;
-    }
-
-    private static void Attach(HttpContext http, string contentType, string fileName)
-    {
-        http.Response.ContentType = contentType;
-        http.Response.Headers.ContentDisposition = $"attachment; filename=\"{fileName}\"";
     }
 
     private static IResult Unknown(string? format) =>

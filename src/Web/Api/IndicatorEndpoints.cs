@@ -1,7 +1,6 @@
 using InfraLedger.Core.Common;
 using InfraLedger.Core.Database;
 using InfraLedger.Core.Indicators;
-using InfraLedger.Core.Register.Export;
 using InfraLedger.Web.Identity;
 using InfraLedger.Web.Tenancy;
 
@@ -27,21 +26,7 @@ public static class IndicatorEndpoints
                 return ErrorResponses.ToProblem(found.Error!);
             }
 
-            var (name, rows, columns) = (found.Value.Name, found.Value.Rows.ToAsyncEnumerable(), found.Value.Columns);
-            var fileName = $"{tenant.Code}_{name}_{fy}";
-            switch (format)
-            {
-                case "xlsx":
-                    Attach(http, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", fileName + ".xlsx");
-                    await XlsxExport.WriteAsync(rows, columns, name, http.Response.Body, ct);
-                    return Results.Empty;
-                case "csv" or null:
-                    Attach(http, "text/csv; charset=utf-8", fileName + ".csv");
-                    await CsvExport.WriteAsync(rows, columns, http.Response.Body, bom ?? false, ct);
-                    return Results.Empty;
-                default:
-                    return ErrorResponses.ToProblem(new Error("indicators.export_format", $"出力形式「{format}」には対応していません（csv・xlsx）。", "format"));
-            }
+            return await TableDownload.WriteAsync(http, found.Value, $"{tenant.Code}_{found.Value.Name}_{fy}", format, bom ?? false, ct);
         }).RequireAuthorization(Policies.TenantViewer);
 
     /// <summary>The drill-down table needs only the year's positions, not the whole report.</summary>
@@ -59,11 +44,5 @@ public static class IndicatorEndpoints
         return !report.IsSuccess ? report.Error!
             : report.Value.Find(table) is { } found ? found
             : new Error("indicators.table", $"表「{table}」はありません（{string.Join("、", report.Value.Tables.Select(t => t.Name))}、assets）。", "table");
-    }
-
-    private static void Attach(HttpContext http, string contentType, string fileName)
-    {
-        http.Response.ContentType = contentType;
-        http.Response.Headers.ContentDisposition = $"attachment; filename=\"{fileName}\"";
     }
 }

@@ -14,5 +14,5 @@ public static class JobApi
             jobs.Find(http.Tenant().Code, id) is { } job
                 ? Results.Ok(new JobStatusDto(job.Status.ToString(), job.Fraction, job.Rows, job.Message, job.IsFinished))
                 : Results.NotFound())
-        .RequireAuthorization(Policies.TenantEditor);
+        .RequireAuthorization(Policies.TenantViewer);
 }

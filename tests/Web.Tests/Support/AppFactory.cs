@@ -16,6 +16,9 @@ public sealed partial class AppFactory(TestDatabase database) : WebApplicationFa
 {
     public TestDatabase Database { get; } = database;
 
+    /// <summary>Extra configuration, set before the first client is created (e.g. <c>Projection:JobThreshold</c>).</summary>
+    public Dictionary<string, string> Settings { get; } = [];
+
     public static async Task<AppFactory> CreateAsync() => new(await TestDatabase.CreateAsync());
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
@@ -23,6 +26,11 @@ public sealed partial class AppFactory(TestDatabase database) : WebApplicationFa
         builder.UseSetting("Database:Provider", Database.Settings.Provider == DatabaseProvider.Sqlite ? "sqlite" : "postgres");
         builder.UseSetting("ConnectionStrings:InfraLedger", Database.Settings.ConnectionString);
         builder.UseSetting("Demo:Seed", "false");
+        foreach (var (key, value) in Settings)
+        {
+            builder.UseSetting(key, value);
+        }
+
         // Each test host keeps its own keys in memory, instead of sharing the user profile's key ring with every
         // other host and CLI process of the run.
         builder.ConfigureServices(services => services.AddDataProtection().UseEphemeralDataProtectionProvider());
