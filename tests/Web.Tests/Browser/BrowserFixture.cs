@@ -62,6 +62,19 @@ public sealed class BrowserFixture : IAsyncLifetime
                 RegisterSeed.Facility("222127", "L-002", "大井川図書館", 34.80424717, 138.2855003),
                 RegisterSeed.Facility("222127", "X-001", "位置未登録の倉庫"));
             await RegisterSeed.SaveAsync(db, RegisterSeed.Asset("222127", AssetNumber, "焼津図書館 建物", FacilityCode));
+            // A building the renewal projection can cost (the projection pages then draw their charts).
+            var hall = RegisterSeed.Facility("222127", "B-001", "焼津公民館");
+            (hall.UsageMajor, hall.Quantity, hall.QuantityKind, hall.YearBuilt) = ("市民文化系施設", 1200m, Core.Register.QuantityKind.FloorArea, 1980);
+            await RegisterSeed.SaveAsync(db, hall);
+        }
+
+        await using (var db = factory.Database.Context())
+        {
+            db.WideAreaGroups.Add(new Core.Tenancy.WideAreaGroup
+            {
+                Name = "志太地域", Kind = Core.Tenancy.WideAreaGroupKind.InfrastructureGroup, Members = [new() { MemberCode = "222127" }, new() { MemberCode = "222143" }],
+            });
+            await db.SaveChangesAsync();
         }
 
         playwright = await Playwright.CreateAsync();
