@@ -2,7 +2,6 @@ using System.CommandLine;
 using InfraLedger.Core.Common;
 using InfraLedger.Core.Database;
 using InfraLedger.Core.Indicators;
-using InfraLedger.Core.Register.Export;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace InfraLedger.Cli;
@@ -14,7 +13,7 @@ internal static class IndicatorCommands
         var tenant = new Option<string>("--tenant") { Description = "団体コード / Tenant code", Required = true };
         var year = new Option<int>("--year") { Description = "年度（西暦）/ Fiscal year", Required = true };
         var table = new Option<string?>("--table") { Description = "表の名前（省略時はすべて）ratio|usage|series|stock|per-resident|fiscal|fiscal-series|facility|assets / Table name (default: all)" };
-        var format = new Option<string>("--format") { Description = "text|csv", DefaultValueFactory = _ => "text" };
+        var format = ReportOutput.Format();
         var command = new Command("indicators", "台帳の有形固定資産減価償却率・一人当たりストック・主要財政指標を表示 / Show the tenant's indicators") { tenant, year, table, format };
         command.SetAction(async (parse, ct) =>
         {
@@ -44,30 +43,7 @@ internal static class IndicatorCommands
                 return CliHost.Fail(new Error("indicators.table", $"表「{name}」はありません（{string.Join("、", report.Value.Tables.Select(x => x.Name))}、assets）。"));
             }
 
-            await using var stdout = Console.OpenStandardOutput();
-            foreach (var x in tables)
-            {
-                if (parse.GetValue(format) == "csv")
-                {
-                    await CsvExport.WriteAsync(x.Rows.ToAsyncEnumerable(), x.Columns, stdout, bom: false, ct);
-                    continue;
-                }
-
-                Console.WriteLine($"■ {x.Title}");
-                Console.WriteLine(string.Join('\t', x.Headers));
-                foreach (var row in x.Rows)
-                {
-                    Console.WriteLine(string.Join('\t', row.Select(c => c.Display)));
-                }
-
-                if (x.Note is not null)
-                {
-                    Console.WriteLine($"  ※ {x.Note}");
-                }
-
-                Console.WriteLine();
-            }
-
+            await ReportOutput.WriteAsync(tables, parse.GetValue(format)!, ct);
             return 0;
         });
         return command;

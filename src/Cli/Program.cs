@@ -13,6 +13,9 @@ var root = new RootCommand("InfraLedger（インフラ台帳）の管理コマ�
     IndicatorCommands.Indicators(),
     IndicatorCommands.Statistics(),
     IndicatorCommands.Population(),
+    ProjectionCommands.Project(),
+    ScenarioCommands.Create(),
+    InvestmentCommands.Create(),
     ServeCommand.Create(),
 };
 return await root.Parse(args).InvokeAsync();

@@ -19,7 +19,14 @@ public static class Errors
         new("projection.preset_not_found", $"プリセット「{id}」はありません（{string.Join("、", Presets.All.Select(p => p.Id))}）。", "PresetId");
 
     public static Error ScenarioChanged(string name) =>
-        new("projection.scenario_changed", $"シナリオ「{name}」はこの画面を開いた後に別の人が変更しました。開き直してから変更してください。");
+        new("projection.scenario_changed", $"シナリオ「{name}」は読み込んだ後に別の人が変更しました。読み込み直してから変更してください。");
+
+    public static Error PresetReadOnly(string id) =>
+        new("projection.preset_read_only", $"プリセット「{id}」は変更できません。コピーしてシナリオを作り、そのシナリオを変更してください。", "Name");
+
+    /// <summary>A tenant's scenario (its exclusions, consolidations and prices) is its own; a group's members share only the presets.</summary>
+    public static Error GroupNeedsPreset(string name) =>
+        new("projection.group_preset", $"広域グループの推計に使えるのは標準のプリセット（{string.Join("、", Presets.All.Select(p => p.Id))}）だけです。「{name}」はプリセットではありません。", "scenario");
 
     public static Error Parameter(string field, string message) => new("projection.parameter", message, field);
 

@@ -22,6 +22,12 @@ public static class ScenarioValidation
 
         void Price(string field, string label, decimal value) => Range(field, label + "（円）", value, 0, 1_000_000_000m);
 
+        if (!Enum.IsDefined(p.SpreadAlignment) || !Enum.IsDefined(p.AgeBasis) || !Enum.IsDefined(p.SewerPipes.Pricing)
+            || p.Cycles.SelectMany(c => c.Events).Any(e => !Enum.IsDefined(e.CostBase)))
+        {
+            return Errors.Parameter("", "選択肢にない設定値があります（spreadAlignment、ageBasis、costBase、pricing）。");
+        }
+
         Range("horizon", "試算期間（年）", p.Horizon, 1, 100);
         Price("demolitionAddOn", "解体費の加算", p.DemolitionAddOn);
         Price("annualRepair", "毎年の修繕", p.AnnualRepair);

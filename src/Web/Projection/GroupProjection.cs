@@ -20,7 +20,7 @@ public sealed record GroupProjection(Projections.GroupResult Result, ScenarioRef
         // Members' registers differ; only the shipped presets (not one member's own scenario) apply to all of them.
         if (Presets.Find(scenario ?? Presets.Baseline) is not { } preset)
         {
-            return Errors.PresetNotFound(scenario!) with { Field = "scenario" };
+            return Errors.GroupNeedsPreset(scenario!);
         }
 
         var parameters = Projections.WithHorizon(preset.Parameters, years);

@@ -339,6 +339,22 @@ public class RenewalProjectionTests
         Soumu.BuildingRates.Count.ShouldBe(13);
     }
 
+    [Theory]
+    [InlineData("\"buildingRates\": null")]
+    [InlineData("\"excluded\": null")]
+    [InlineData("\"ageBasis\": 5")]
+    [InlineData("\"spreadAlignment\": \"sideways\"")]
+    public void a_parameter_file_with_a_null_list_or_an_unknown_choice_is_refused_when_read(string change)
+    {
+        var json = Soumu.ToJson();
+        var key = change[..(change.IndexOf(':', StringComparison.Ordinal) + 1)];
+        var start = json.IndexOf(key, StringComparison.Ordinal);
+        var end = key.Contains("Rates", StringComparison.Ordinal) ? json.IndexOf(']', start) + 1 : json.IndexOfAny([',', '\n'], start + key.Length);
+        var changed = json[..start] + change + json[end..];
+
+        Should.Throw<System.Text.Json.JsonException>(() => ScenarioParameters.FromJson(changed));
+    }
+
     private sealed class NotProjectedComparer : IEqualityComparer<NotProjected>
     {
         public bool Equals(NotProjected? x, NotProjected? y) => x!.Reason == y!.Reason && x.Count == y.Count && x.Examples.SequenceEqual(y.Examples);

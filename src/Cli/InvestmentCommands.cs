@@ -1,0 +1,72 @@
+using System.CommandLine;
+using InfraLedger.Core.Projection;
+
+namespace InfraLedger.Cli;
+
+internal static class InvestmentCommands
+{
+    public static Command Create()
+    {
+        var tenant = new Option<string>("--tenant") { Description = "団体コード / Tenant code", Required = true };
+        var file = new Argument<FileInfo>("file") { Description = "年度・既存更新分・新規整備分・用地取得分（円）・出典の列がある CSV/XLSX / File with 年度, 既存更新分, 新規整備分, 用地取得分 (yen), 出典" };
+        var import = new Command("import", "投資的経費を取り込む（全件成功か全件取消、同じ年度は置き換え）/ Import recent investment (all or nothing)") { file, tenant };
+        import.SetAction(async (parse, ct) =>
+        {
+            await using var services = CliHost.Services();
+            if (await CliHost.TenantScopeAsync(services, parse.GetValue(tenant)!, ct) is not { } t)
+            {
+                return 2;
+            }
+
+            await using var _ = t.Scope;
+            var path = parse.GetValue(file)!;
+            if (CliHost.Missing(path))
+            {
+                return 2;
+            }
+
+            await using var stream = path.OpenRead();
+            var result = await RecentInvestments.ImportAsync(t.Db, stream, path.Name, ct);
+            if (!result.IsSuccess)
+            {
+                return CliHost.Fail(result.Error!);
+            }
+
+            foreach (var problem in result.Value.Problems)
+            {
+                Console.WriteLine("  " + problem);
+            }
+
+            Console.WriteLine(result.Value.Problems.Count > 0 ? "問題があるため、何も書き込んでいません / nothing written" : $"{result.Value.Rows} 年度分を取り込みました / years imported");
+            return result.Value.Problems.Count > 0 ? 1 : 0;
+        });
+
+        var listTenant = new Option<string>("--tenant") { Description = "団体コード / Tenant code", Required = true };
+        var list = new Command("list", "登録済みの投資的経費を年度順に表示する / List recent investment by fiscal year") { listTenant };
+        list.SetAction(async (parse, ct) =>
+        {
+            await using var services = CliHost.Services();
+            if (await CliHost.TenantScopeAsync(services, parse.GetValue(listTenant)!, ct) is not { } t)
+            {
+                return 2;
+            }
+
+            await using var _ = t.Scope;
+            var rows = await RecentInvestments.ListAsync(t.Db, ct);
+            if (rows.Count == 0)
+            {
+                Console.WriteLine("投資的経費は登録されていません / none");
+                return 0;
+            }
+
+            Console.WriteLine("年度\t既存更新分（円）\t新規整備分（円）\t用地取得分（円）\t合計（円）\t出典");
+            foreach (var r in rows)
+            {
+                Console.WriteLine($"{r.FiscalYear}\t{r.Renewal:N0}\t{r.NewBuild:N0}\t{r.Land:N0}\t{r.Total:N0}\t{r.Source}{(r.IsSample ? "（サンプル）" : "")}");
+            }
+
+            return 0;
+        });
+        return new Command("investments", "投資的経費（推計と比べる直近の実績）/ Recent investment (compared with projections)") { import, list };
+    }
+}

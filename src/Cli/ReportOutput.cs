@@ -1,0 +1,43 @@
+using System.CommandLine;
+using InfraLedger.Core.Common;
+using InfraLedger.Core.Register.Export;
+
+namespace InfraLedger.Cli;
+
+/// <summary>Report tables on stdout: as text (title, tab-separated rows, note) or as CSV, the same for every command that prints them.</summary>
+internal static class ReportOutput
+{
+    public static Option<string> Format()
+    {
+        var format = new Option<string>("--format") { Description = "text|csv", DefaultValueFactory = _ => "text" };
+        format.AcceptOnlyFromAmong("text", "csv");
+        return format;
+    }
+
+    public static async Task WriteAsync(IEnumerable<ReportTable> tables, string format, CancellationToken ct)
+    {
+        await using var stdout = Console.OpenStandardOutput();
+        foreach (var x in tables)
+        {
+            if (format == "csv")
+            {
+                await CsvExport.WriteAsync(x.Rows.ToAsyncEnumerable(), x.Columns, stdout, bom: false, ct);
+                continue;
+            }
+
+            Console.WriteLine($"■ {x.Title}");
+            Console.WriteLine(string.Join('\t', x.Headers));
+            foreach (var row in x.Rows)
+            {
+                Console.WriteLine(string.Join('\t', row.Select(c => c.Display)));
+            }
+
+            if (x.Note is not null)
+            {
+                Console.WriteLine($"  ※ {x.Note}");
+            }
+
+            Console.WriteLine();
+        }
+    }
+}
