@@ -100,7 +100,7 @@ public sealed record IndicatorReport(
                 Avg(f.SimilarGroup), new(null, f.SimilarGroup.Rank), new(null, f.SimilarGroup.Count),
                 Avg(f.Prefecture), new(null, f.Prefecture.Rank), new(null, f.Prefecture.Count),
                 Avg(f.Nation), new(null, f.Nation.Rank), new(null, f.Nation.Count), new(null, f.Nation.Percentile is { } p ? Math.Round(p, 1) : null)])],
-            $"{v.Source.Attribution}（{v.Source.Licence}）。順位は値の大きい順。類似団体区分: {(v.SimilarGroup is { } g ? $"{g.Group}（{g.FiscalYear}年度）" : "未登録")}。空欄は公表値が空欄（該当なし）。");
+            $"{v.Source.Attribution}（{v.Source.Licence}）。順位は値の大きい順。類似団体区分: {(v.SimilarGroup is { } g ? g.SourceId == SimilarGroups.EstimatedSourceId ? $"{g.Group}（{g.FiscalYear}年度の人口・産業構造からの推計・未検証。類似団体との比較はできません）" : $"{g.Group}（{g.FiscalYear}年度）" : "未登録")}。空欄は公表値が空欄（該当なし）。");
 
     private static Cell Avg(Standing s) => new(null, s.Average is { } a ? Math.Round(a, 2) : null);
 

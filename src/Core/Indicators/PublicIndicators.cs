@@ -46,6 +46,7 @@ public static class PublicIndicators
         var all = await db.PublicIndicatorValues.AsNoTracking().Where(v => v.FiscalYear == year)
             .Select(v => new { v.Code, v.Indicator, v.Text, v.BodyName }).ToListAsync(ct);
         var group = await SimilarGroups.OfAsync(db, code, year, ct);
+        var estimated = group is null ? await EstimatedGroupAsync(db, code, year, ct) : null;
         var peers = group is null ? [] : (await db.SimilarGroups.Where(g => g.FiscalYear == group.FiscalYear && g.Group == group.Group)
             .Select(g => g.Code).ToListAsync(ct)).ToHashSet(StringComparer.Ordinal);
         var figures = IndicatorDefinition.Fiscal.Select(d =>
@@ -64,7 +65,23 @@ public static class PublicIndicators
             .GroupBy(v => v.FiscalYear).OrderBy(g => g.Key)
             .Select(g => new YearValues(g.Key, g.ToDictionary(v => v.Indicator, v => v.Text, StringComparer.Ordinal))).ToList();
         var name = all.FirstOrDefault(v => v.Code == code)?.BodyName;
-        return new BodyView(code, name, year, years[0], years[^1], group, figures, series, source);
+        return new BodyView(code, name, year, years[0], years[^1], group ?? estimated, figures, series, source);
+    }
+
+    /// <summary>
+    /// For the tenant itself with no loaded group: the group estimated from its population and industry shares, labelled
+    /// as an estimate; it names the group but gives no peers to compare with (their groups are not known).
+    /// </summary>
+    private static async Task<SimilarGroupAssignment?> EstimatedGroupAsync(AppDbContext db, string code, int year, CancellationToken ct)
+    {
+        if (db.Scope.TenantId != code || await Populations.ForYearAsync(db, year, ct) is not { } population
+            || await db.LocalGovernments.AsNoTracking().SingleOrDefaultAsync(l => l.Code == code, ct) is not { } body
+            || SimilarGroups.Estimate(body.Kind, population.Population, population.SecondaryIndustryShare, population.TertiaryIndustryShare) is not { } estimate)
+        {
+            return null;
+        }
+
+        return new SimilarGroupAssignment { Code = code, FiscalYear = population.FiscalYear, Group = estimate, SourceId = SimilarGroups.EstimatedSourceId };
     }
 
     /// <summary>A published text as a number (null for blank); the store only holds texts that parse.</summary>

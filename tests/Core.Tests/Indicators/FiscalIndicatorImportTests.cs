@@ -122,6 +122,30 @@ public sealed class FiscalIndicatorImportTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task without_a_loaded_group_the_tenant_s_own_group_is_estimated_from_its_population_and_labelled()
+    {
+        await using (var db = database.Context("222127"))
+        {
+            await FiscalIndicatorImport.ImportEmbeddedAsync(db, Now, default);
+            // 焼津市 is a 市: 100,000–149,999 → Ⅲ; Ⅱ次 + Ⅲ次 = 95% with Ⅲ次 below 65% → 2 (local-government-codes.md §4.2).
+            db.Populations.Add(new TenantPopulation { TenantId = "222127", FiscalYear = 2020, Population = 136_000, Basis = "国勢調査人口", Source = "国勢調査", SecondaryIndustryShare = 33m, TertiaryIndustryShare = 62m });
+            await db.SaveChangesAsync();
+        }
+
+        await using (var own = database.Context("222127"))
+        {
+            var view = (await PublicIndicators.ForBodyAsync(own, "222127", 2021, default)).Value.ShouldNotBeNull();
+            view.SimilarGroup.ShouldNotBeNull().Group.ShouldBe("都市Ⅲ-2");
+            view.SimilarGroup.SourceId.ShouldBe(SimilarGroups.EstimatedSourceId);
+            view.Figures.ShouldAllBe(f => f.SimilarGroup == Standing.None);
+        }
+
+        // Another tenant looking at 焼津市 does not read 焼津市's population.
+        await using var other = database.Context("222143");
+        (await PublicIndicators.ForBodyAsync(other, "222127", 2021, default)).Value.ShouldNotBeNull().SimilarGroup.ShouldBeNull();
+    }
+
+    [Fact]
     public async Task a_year_outside_the_data_is_refused_with_the_range()
     {
         await using var db = database.Context();
