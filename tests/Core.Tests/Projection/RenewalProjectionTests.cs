@@ -228,10 +228,14 @@ public class RenewalProjectionTests
         var gap = Infra(AssetKind.WaterPipe, 10m, 2000, diameter: 1900, minor: "配水管");
         var noType = Infra(AssetKind.WaterPipe, 10m, 2000, diameter: 100);
         var noDiameter = Infra(AssetKind.WaterPipe, 10m, 2000, minor: "配水管");
+        var named = Infra(AssetKind.WaterPipe, 100m, 1990, diameter: 150);    // type from the name: 配水 → 配水管
+        named.Name = "配水本管 第1区間";
+        var minorWins = Infra(AssetKind.WaterPipe, 100m, 1990, diameter: 150, minor: "配水管");
+        minorWins.Name = "導水路沿いの管";                                       // the 中分類 decides, not the name
 
-        var result = RenewalProjection.Run(Soumu, Base, [distribution, conveyance, gap, noType, noDiameter]);
+        var result = RenewalProjection.Run(Soumu, Base, [distribution, conveyance, gap, noType, noDiameter, named, minorWins]);
 
-        Costs(result).ShouldBe(Expect((2030, 2030, 9_700_000m), (2040, 2040, 1_140_000m)));
+        Costs(result).ShouldBe(Expect((2030, 2030, 3 * 9_700_000m), (2040, 2040, 1_140_000m)));
         result.Skipped.Select(s => s.Reason).ShouldBe(["配水管の口径 1900mm に当たる単価がない", "管種（導水管・送水管・配水管）が分からない", "口径がない"], ignoreOrder: true);
     }
 
