@@ -17,7 +17,7 @@ namespace InfraLedger.Web.Pages.Projection;
 /// A large register is projected as a background job with a progress bar.
 /// </summary>
 [Authorize(Policy = Policies.TenantViewer)]
-public sealed class IndexModel(AppDbContext db, ProjectionRuns runs) : PageModel
+public sealed class IndexModel(AppDbContext db, ProjectionRuns runs, Core.Tenancy.TenantScope scope) : PageModel
 {
     public Core.Tenancy.LocalGovernment Tenant { get; private set; } = null!;
 
@@ -85,7 +85,7 @@ public sealed class IndexModel(AppDbContext db, ProjectionRuns runs) : PageModel
         var count = await Projections.CountAsync(db, ct);
         if (count > runs.JobThreshold)
         {
-            var job = runs.Start(Tenant.Code, HttpContext.User.Identity?.Name ?? "user", request, count);
+            var job = runs.Start(Tenant.Code, scope.Actor, request, count);
             return Redirect($"/{Tenant.Code}/projection?{request.Query}&job={job.Id}");
         }
 
