@@ -35,6 +35,9 @@ public sealed class AccessibilityTests(BrowserFixture browser)
     [InlineData("/222127/indicators/stock?year=2025", true, 200, "施設類型別ストック情報分析表", "学校施設")]
     [InlineData("/222127/indicators/assets?year=2025", true, 200, "資産別の償却状況", "19001-1")]
     [InlineData("/222127/indicators/population", true, 200, "人口", "年度の人口を登録する")]
+    [InlineData("/222127/projection/scenarios", true, 200, "推計のシナリオ", "choujumyou")]
+    [InlineData("/222127/projection/scenarios/choujumyou", true, 200, "シナリオの編集", "未検証")]
+    [InlineData("/222127/projection/investments", true, 200, "投資的経費", "1,500,000,000")]
     public async Task page_has_no_serious_accessibility_violations(string path, bool signedIn, int status, string heading, string? text)
     {
         await using var session = await browser.OpenAsync(signedIn);

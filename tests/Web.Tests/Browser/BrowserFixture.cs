@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Net;
 using InfraLedger.Core.Identity;
+using InfraLedger.Core.Projection;
 using InfraLedger.Web.Tests.Register;
 using InfraLedger.Web.Tests.Support;
 using Microsoft.AspNetCore.Hosting.Server;
@@ -23,6 +24,9 @@ public sealed class BrowserFixture : IAsyncLifetime
     public const string FacilityCode = "L-001";
 
     public const string AssetNumber = "19001-1";
+
+    /// <summary>A projection scenario of 焼津市, copied from the life-extension preset (two cycles, the most notes).</summary>
+    public const string ScenarioName = "choujumyou";
 
     // The machine's network is closed: without these Chromium keeps trying outside hosts in the background.
     private static readonly string[] ChromiumArgs =
@@ -66,6 +70,9 @@ public sealed class BrowserFixture : IAsyncLifetime
             var hall = RegisterSeed.Facility("222127", "B-001", "焼津公民館");
             (hall.UsageMajor, hall.Quantity, hall.QuantityKind, hall.YearBuilt) = ("市民文化系施設", 1200m, Core.Register.QuantityKind.FloorArea, 1980);
             await RegisterSeed.SaveAsync(db, hall);
+            (await Scenarios.CreateAsync(db, ScenarioName, Presets.LifeExtension, CancellationToken.None)).IsSuccess.ShouldBeTrue();
+            (await RecentInvestments.SetAsync(db, new RecentInvestments.Input(2023, "1200000000", "300000000", "0", "決算統計"), CancellationToken.None))
+                .IsSuccess.ShouldBeTrue();
         }
 
         await using (var db = factory.Database.Context())
