@@ -25,6 +25,9 @@ public static class Errors
 
     public static readonly Error QuantityKindMissing = new("register.quantity_kind", "数量を入力したときは、数量の種類（延床面積・延長・面積）を選んでください。", "QuantityKind");
 
+    public static Error WidthPrecision(decimal value) =>
+        new("register.width_precision", $"幅員「{value}」はcm単位（小数第2位まで）で入力してください。", "Width");
+
     public static Error FractionalYen(decimal value) =>
         new("register.fractional_yen", $"取得価額等「{value}」に円未満の端数があります。円単位で入力してください。", "AcquisitionCost");
 
@@ -98,6 +101,8 @@ public static class Errors
         new("register.excel_unreadable", $"シート「{sheet}」の{row}行目を読めません。ファイルが壊れている可能性があります。", "file");
 
     public static Error NotANumber(string value) => new("register.not_a_number", $"「{value}」は数値として読めません。単位や注記は見出しか別の列に書いてください。");
+
+    public static Error NotAWholeNumber(string value) => new("register.not_a_whole_number", $"「{value}」は0以上の整数として読めません（小数や負の数は使えません）。");
 
     public static Error NumberGrouping(string value) => new("register.number_grouping", $"「{value}」の桁区切り「,」の位置が正しくありません（例: 32,500）。");
 

@@ -8,6 +8,12 @@ public static class RegisterValidation
     // Japan's extent (沖ノ鳥島 20.4°N … 択捉島 45.6°N, 与那国島 122.9°E … 南鳥島 153.99°E).
     private const double MinLatitude = 20, MaxLatitude = 46, MinLongitude = 122, MaxLongitude = 154;
 
+    // The widest roads and bridges are about 100 m; 200 m leaves room and still catches a length typed as a width.
+    private const decimal MaxWidth = 200m;
+
+    // Pipes of the register run from 口径 13 mm (service pipes) to a few metres (trunk sewers).
+    private const int MinDiameter = 1, MaxDiameter = 10_000;
+
     public static List<Error> Check(Facility f, int currentYear)
     {
         var errors = new List<Error>();
@@ -50,6 +56,21 @@ public static class RegisterValidation
         if (f.YearBuilt is { } y && (y < 1600 || y > currentYear + 10))
         {
             errors.Add(Errors.OutOfRange(nameof(Facility.YearBuilt), "建築年", y.ToString(System.Globalization.CultureInfo.InvariantCulture), $"1600〜{currentYear + 10}年"));
+        }
+
+        if (f.Width is { } w && w is <= 0 or > MaxWidth)
+        {
+            errors.Add(Errors.OutOfRange(nameof(Facility.Width), "幅員", w.ToString(System.Globalization.CultureInfo.InvariantCulture), $"0mを超え{MaxWidth}m以下"));
+        }
+        else if (f.Width is { } width && decimal.Round(width, 2) != width)
+        {
+            // PostgreSQL keeps 幅員 as numeric(9,2): a finer value would be rounded there and differ from its version's record.
+            errors.Add(Errors.WidthPrecision(width));
+        }
+
+        if (f.Diameter is { } d && d is < MinDiameter or > MaxDiameter)
+        {
+            errors.Add(Errors.OutOfRange(nameof(Facility.Diameter), "口径", d.ToString(System.Globalization.CultureInfo.InvariantCulture), $"{MinDiameter}〜{MaxDiameter}mm"));
         }
 
         return errors;

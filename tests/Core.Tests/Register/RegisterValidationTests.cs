@@ -35,6 +35,41 @@ public class RegisterValidationTests
     }
 
     [Theory]
+    [InlineData("0.01", null)]
+    [InlineData("6.5", null)]
+    [InlineData("200", null)]
+    [InlineData("0", "幅員「0」が範囲外です（0mを超え200m以下）。")]
+    [InlineData("-2.5", "幅員「-2.5」が範囲外です（0mを超え200m以下）。")]
+    [InlineData("200.1", "幅員「200.1」が範囲外です（0mを超え200m以下）。")]
+    [InlineData("6.125", "幅員「6.125」はcm単位（小数第2位まで）で入力してください。")]
+    public void a_width_lies_above_0_and_up_to_200_m_in_centimetres(string width, string? message)
+    {
+        var f = Valid();
+        f.Width = decimal.Parse(width, System.Globalization.CultureInfo.InvariantCulture);
+
+        var error = RegisterValidation.Check(f, 2026).SingleOrDefault();
+
+        (error?.Field, error?.Message).ShouldBe((message is null ? null : "Width", message));
+    }
+
+    [Theory]
+    [InlineData(1, null)]
+    [InlineData(150, null)]
+    [InlineData(10_000, null)]
+    [InlineData(0, "口径「0」が範囲外です（1〜10000mm）。")]
+    [InlineData(-3, "口径「-3」が範囲外です（1〜10000mm）。")]
+    [InlineData(10_001, "口径「10001」が範囲外です（1〜10000mm）。")]
+    public void a_diameter_lies_from_1_to_10000_mm(int diameter, string? message)
+    {
+        var f = Valid();
+        f.Diameter = diameter;
+
+        var error = RegisterValidation.Check(f, 2026).SingleOrDefault();
+
+        (error?.Field, error?.Message).ShouldBe((message is null ? null : "Diameter", message));
+    }
+
+    [Theory]
     [InlineData(1234.5, "register.fractional_yen")]
     [InlineData(-1, "register.negative")]
     public void acquisition_cost_is_whole_non_negative_yen(decimal cost, string code)

@@ -59,6 +59,54 @@ public sealed class FacilityFormTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task width_and_diameter_are_saved_and_shown_on_the_page_the_form_and_the_history()
+    {
+        var response = await AppFactory.PostFormAsync(editor, "/222127/facilities/B-002/edit", RegisterSeed.FacilityForm(new()
+        {
+            ["Input.Name"] = "旧倉庫", ["Input.Width"] = "６．５", ["Input.Diameter"] = "1,000", ["Input.Reason"] = "測量",
+        }));
+
+        response.StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        var page = new HtmlParser().ParseDocument(await editor.GetStringAsync("/222127/facilities/B-002"));
+        string Fact(string term) => page.QuerySelectorAll("dl.facts dt").Single(dt => dt.TextContent == term).NextElementSibling!.TextContent;
+        (Fact("幅員（m）"), Fact("口径（mm）")).ShouldBe(("6.5", "1,000"));
+        var newest = page.QuerySelector("table.history tbody tr")!.TextContent;
+        newest.ShouldContain("幅員（m）: （空欄） → 6.5");
+        newest.ShouldContain("口径（mm）: （空欄） → 1000");
+        var form = new HtmlParser().ParseDocument(await editor.GetStringAsync("/222127/facilities/B-002/edit"));
+        (form.QuerySelector("#Input_Width")!.GetAttribute("value"), form.QuerySelector("#Input_Diameter")!.GetAttribute("value")).ShouldBe(("6.5", "1000"));
+        await using var db = app.Database.Context(Yaizu);
+        var saved = await db.Facilities.SingleAsync(f => f.Code == "B-002");
+        (saved.Width, saved.Diameter, saved.Version).ShouldBe((6.5m, 1000, 2));
+    }
+
+    [Fact]
+    public async Task an_out_of_range_width_and_a_fractional_diameter_show_on_their_fields_and_write_nothing()
+    {
+        var response = await AppFactory.PostFormAsync(editor, "/222127/facilities/B-002/edit", RegisterSeed.FacilityForm(new()
+        {
+            ["Input.Name"] = "旧倉庫", ["Input.Width"] = "250", ["Input.Diameter"] = "12.5",
+        }));
+
+        response.StatusCode.ShouldBe(HttpStatusCode.OK);
+        var page = new HtmlParser().ParseDocument(await response.Content.ReadAsStringAsync());
+        page.QuerySelectorAll(".error-summary a").Select(a => a.GetAttribute("href")).ShouldBe(["#Input_Width", "#Input_Diameter"], ignoreOrder: true);
+        foreach (var field in new[] { "Width", "Diameter" })
+        {
+            var input = page.QuerySelector($"#Input_{field}")!;
+            input.GetAttribute("aria-invalid").ShouldBe("true");
+            input.GetAttribute("aria-describedby")!.Split(' ').ShouldContain($"Input_{field}_error");
+        }
+
+        page.QuerySelector("#Input_Width_error")!.TextContent.ShouldContain("幅員「250」が範囲外です（0mを超え200m以下）。");
+        page.QuerySelector("#Input_Diameter_error")!.TextContent.ShouldContain("口径「12.5」は整数で入力してください。");
+        page.QuerySelector("#Input_Width")!.GetAttribute("value").ShouldBe("250"); // what was typed stays
+        await using var db = app.Database.Context(Yaizu);
+        var unchanged = await db.Facilities.SingleAsync(f => f.Code == "B-002");
+        (unchanged.Width, unchanged.Diameter, unchanged.Version).ShouldBe(((decimal?)null, (int?)null, 1));
+    }
+
+    [Fact]
     public async Task a_duplicate_code_is_refused_on_the_code_field()
     {
         var response = await AppFactory.PostFormAsync(editor, "/222127/facilities/new", RegisterSeed.FacilityForm(new() { ["Input.Code"] = "B-001", ["Input.Name"] = "別の施設" }));

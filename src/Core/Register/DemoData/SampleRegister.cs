@@ -2,7 +2,8 @@ namespace InfraLedger.Core.Register.DemoData;
 
 /// <summary>
 /// A generated but plausible register for the demo tenant: buildings with floor areas, years built and
-/// structures, roads, bridges, water and sewer pipes, and a fixed asset for each. Deterministic (fixed seed).
+/// structures, roads and bridges with their 幅員, water and sewer pipes with their 口径, and a fixed asset for each.
+/// Deterministic (fixed seeds).
 /// Every row is marked <see cref="Facility.IsSample"/>: these are not 焼津市's data.
 /// </summary>
 public static class SampleRegister
@@ -24,9 +25,16 @@ public static class SampleRegister
 
     private static readonly string[] Areas = ["大井川", "豊田", "小川", "港", "東益津", "和田", "大富", "焼津", "静浜", "北部"];
 
+    // Nominal diameters (呼び径, mm) of water pipes and of sewers.
+    private static readonly int[] WaterDiameters = [75, 100, 150, 200, 250, 300, 350, 400, 500];
+    private static readonly int[] SewerDiameters = [200, 250, 300, 350, 400, 450, 500, 600, 700, 800, 900, 1000];
+
     public static (List<Facility> Facilities, List<FixedAsset> Assets) Generate(string tenantId)
     {
         var random = new Random(222127);
+        // 幅員, 口径, 管種 and the road and pipe types draw from a generator of their own: added later, they leave
+        // every value drawn before them (and the tests that pin those) as it was.
+        var sizes = new Random(222128);
         var facilities = new List<Facility>();
         var assets = new List<FixedAsset>();
 
@@ -45,14 +53,14 @@ public static class SampleRegister
             assets.Add(Asset(tenantId, $"SMP-A{i:D3}-1", code, facilities[^1].Name + " 建物", "事業用資産", "建物", year, cost, life, area, "㎡"));
         }
 
-        Linear(tenantId, random, "R", 120, AssetKind.Road, "市道{0}号線（サンプル）", 150, 3000, 1960, 2015, "インフラ資産", "工作物", 10, 60_000m, assets, facilities);
-        Linear(tenantId, random, "BR", 40, AssetKind.Bridge, "{0}号橋（サンプル）", 5, 120, 1955, 2010, "インフラ資産", "工作物", 60, 1_200_000m, assets, facilities);
-        Linear(tenantId, random, "W", 50, AssetKind.WaterPipe, "配水管 第{0}区間（サンプル）", 500, 5000, 1965, 2020, "インフラ資産", "工作物", 40, 90_000m, assets, facilities);
-        Linear(tenantId, random, "S", 30, AssetKind.SewerPipe, "下水管きょ 第{0}区間（サンプル）", 300, 3000, 1975, 2020, "インフラ資産", "工作物", 50, 120_000m, assets, facilities);
+        Linear(tenantId, random, sizes, "R", 120, AssetKind.Road, "市道{0}号線（サンプル）", 150, 3000, 1960, 2015, "インフラ資産", "工作物", 10, 60_000m, assets, facilities);
+        Linear(tenantId, random, sizes, "BR", 40, AssetKind.Bridge, "{0}号橋（サンプル）", 5, 120, 1955, 2010, "インフラ資産", "工作物", 60, 1_200_000m, assets, facilities);
+        Linear(tenantId, random, sizes, "W", 50, AssetKind.WaterPipe, "{1} 第{0}区間（サンプル）", 500, 5000, 1965, 2020, "インフラ資産", "工作物", 40, 90_000m, assets, facilities);
+        Linear(tenantId, random, sizes, "S", 30, AssetKind.SewerPipe, "下水管きょ 第{0}区間（サンプル）", 300, 3000, 1975, 2020, "インフラ資産", "工作物", 50, 120_000m, assets, facilities);
         return (facilities, assets);
     }
 
-    private static void Linear(string tenantId, Random random, string prefix, int count, AssetKind kind, string nameFormat, int minLength, int maxLength,
+    private static void Linear(string tenantId, Random random, Random sizes, string prefix, int count, AssetKind kind, string nameFormat, int minLength, int maxLength,
         int firstYear, int lastYear, string assetClass, string account, int life, decimal costPerMetre, List<FixedAsset> assets, List<Facility> facilities)
     {
         for (var i = 1; i <= count; i++)
@@ -61,13 +69,58 @@ public static class SampleRegister
             var year = Skewed(random, firstYear, lastYear, (firstYear + lastYear) / 2);
             var code = $"SMP-{prefix}{i:D3}";
             var structure = kind == AssetKind.Bridge ? (random.Next(3) == 0 ? "鋼" : "PC") : null;
-            facilities.Add(Sample(tenantId, code, string.Format(System.Globalization.CultureInfo.InvariantCulture, nameFormat, i), kind, length, QuantityKind.Length, year,
-                structure, null, null, random));
+            var usage = LinearUsage(kind, sizes);
+            facilities.Add(Sample(tenantId, code, string.Format(System.Globalization.CultureInfo.InvariantCulture, nameFormat, i, usage), kind, length, QuantityKind.Length, year,
+                structure, null, usage, random));
+            Size(facilities[^1], sizes);
             var assetLife = kind == AssetKind.Bridge && structure == "鋼" ? 45 : life;
             assets.Add(Asset(tenantId, $"SMP-A{prefix}{i:D3}", code, facilities[^1].Name, assetClass, account, year,
                 Thousands(length * costPerMetre), assetLife, length, "m"));
         }
     }
+
+    /// <summary>用途分類 中分類 of a linear facility: the road type and the pipe type a renewal projection prices by.</summary>
+    private static string? LinearUsage(AssetKind kind, Random sizes) => kind switch
+    {
+        AssetKind.Road => sizes.Next(8) == 0 ? "自転車歩行者道" : "一般道路",
+        AssetKind.WaterPipe => sizes.Next(20) switch { 0 => "導水管", 1 => "送水管", _ => "配水管" },
+        _ => null,
+    };
+
+    /// <summary>幅員 of roads and bridges; 口径 of pipes, and the 管種 of sewers (as their 構造).</summary>
+    private static void Size(Facility f, Random sizes)
+    {
+        switch (f.Kind)
+        {
+            case AssetKind.Road:
+                f.Width = f.UsageMinor == "自転車歩行者道" ? Tenths(sizes, 1.5m, 3.0m) : Tenths(sizes, 4.0m, 12.0m);
+                break;
+            case AssetKind.Bridge:
+                f.Width = Tenths(sizes, 4.0m, 15.0m);
+                break;
+            case AssetKind.WaterPipe:
+                // 配水管 are mostly small; 導水管 and 送水管 carry a whole supply and start at 250 mm.
+                f.Diameter = f.UsageMinor == "配水管" ? WaterDiameters[Smaller(sizes, WaterDiameters.Length)] : WaterDiameters[sizes.Next(4, WaterDiameters.Length)];
+                break;
+            case AssetKind.SewerPipe:
+                var diameter = SewerDiameters[sizes.Next(SewerDiameters.Length)];
+                f.Diameter = diameter;
+                // Small sewers: 陶管 or ヒューム管 (concrete) when older, mostly 塩ビ管 since; large ones ヒューム管.
+                f.Structure = diameter switch
+                {
+                    <= 450 when f.YearBuilt < 1990 => sizes.Next(3) == 0 ? "陶管" : "ヒューム管",
+                    <= 450 => sizes.Next(4) == 0 ? "ヒューム管" : "塩ビ管",
+                    _ => "ヒューム管",
+                };
+                break;
+        }
+    }
+
+    /// <summary>A value from min to max (both included) in steps of 0.1.</summary>
+    private static decimal Tenths(Random random, decimal min, decimal max) => min + (random.Next((int)((max - min) * 10) + 1) / 10m);
+
+    /// <summary>An index below count, more often a low one (most pipes are of the smaller sizes).</summary>
+    private static int Smaller(Random random, int count) => Math.Min(random.Next(count), random.Next(count));
 
     private static Facility Sample(string tenantId, string code, string name, AssetKind kind, decimal quantity, QuantityKind quantityKind, int year,
         string? structure, string? major, string? minor, Random random) => new()

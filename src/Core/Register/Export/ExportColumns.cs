@@ -32,6 +32,8 @@ public static class ExportColumns
         new("面積（㎡）", Number: f => f.QuantityKind == QuantityKind.Area ? f.Quantity : null),
         new("建築年", Number: f => f.YearBuilt),
         new("構造", f => f.Structure),
+        new("幅員（m）", Number: f => f.Width),
+        new("口径（mm）", Number: f => f.Diameter),
         new("状態", f => Facilities.StatusLabel(f.Status)),
         new("所管課", f => f.Section),
         new("備考", f => f.Note),

@@ -43,6 +43,9 @@ public static class ImportFields
         new("Area", "面積（㎡）", FieldType.Number, false, "面積", "敷地面積", "公園面積", "供用面積"),
         new("YearBuilt", "建築年", FieldType.Year, false, "建築年", "建築年度", "建設年度", "竣工年", "竣工年度", "供用開始年", "設置年度", "建築年月日"),
         new("Structure", "構造", FieldType.Text, false, "構造", "主体構造", "構造種別"),
+        new("Width", "幅員（m）", FieldType.Number, false, "幅員", "平均幅員", "有効幅員", "全幅員", "幅員（m）"),
+        // HeaderUnit knows no mm (lengths go to m, which would make 150 mm 0.15): 口径（mm） is matched as a name of its own.
+        new("Diameter", "口径（mm）", FieldType.WholeNumber, false, "口径", "管径", "呼び径", "口径（mm）", "管径（mm）"),
         new("Status", "状態", FieldType.Status, false, "状態", "供用状況", "ステータス"),
         new("Section", "所管課", FieldType.Text, false, "所管課", "所管", "担当課", "主管課", "団体名", "管理者"),
         new("Note", "備考", FieldType.Text, false, "備考", "摘要"),

@@ -32,6 +32,8 @@ public sealed class RowConverter(RawTable table, ColumnMapping mapping, string t
             Longitude = (double?)cells.Number("Longitude"),
             YearBuilt = cells.Parse("YearBuilt", ParseYear),
             Structure = cells.Text("Structure"),
+            Width = cells.Number("Width"),
+            Diameter = cells.WholeNumber("Diameter"),
             Status = cells.Parse("Status", ParseStatus) ?? mapping.DefaultStatus ?? FacilityStatus.InService,
             Section = cells.Text("Section"),
             Note = cells.Text("Note"),
@@ -141,6 +143,24 @@ public sealed class RowConverter(RawTable table, ColumnMapping mapping, string t
 
             // Units in the header convert to base units: 千円 → 円, km → m.
             return parsed.Value * HeaderUnit.Split(owner.table.Headers[column]).Factor;
+        }
+
+        /// <summary>A whole number (口径 in mm): a fraction or a minus is reported, not cut off.</summary>
+        public int? WholeNumber(string field)
+        {
+            if (Number(field) is not { } value)
+            {
+                return null;
+            }
+
+            if (value is >= 0 and <= int.MaxValue && decimal.Truncate(value) == value)
+            {
+                return (int)value;
+            }
+
+            var text = Raw(field, out var column) ?? "";
+            Add(column, text, Errors.NotAWholeNumber(text).Message);
+            return null;
         }
 
         public DateOnly? Date(string field)

@@ -32,6 +32,12 @@ public sealed class FacilityInput
 
     public string? Structure { get; set; }
 
+    /// <summary>幅員 m.</summary>
+    public string? Width { get; set; }
+
+    /// <summary>口径 mm.</summary>
+    public string? Diameter { get; set; }
+
     public string? Status { get; set; } = nameof(FacilityStatus.InService);
 
     public string? Section { get; set; }
@@ -59,6 +65,8 @@ public sealed class FacilityInput
         QuantityKind = f.QuantityKind?.ToString(),
         YearBuilt = f.YearBuilt?.ToString(CultureInfo.InvariantCulture),
         Structure = f.Structure,
+        Width = f.Width?.ToString("G29", CultureInfo.InvariantCulture), // 6.5, not PostgreSQL's numeric(9,2) 6.50
+        Diameter = f.Diameter?.ToString(CultureInfo.InvariantCulture),
         Status = f.Status.ToString(),
         Section = f.Section,
         Note = f.Note,
@@ -81,6 +89,8 @@ public sealed class FacilityInput
         QuantityKind = values.Choice<Core.Register.QuantityKind>(QuantityKind, nameof(Facility.QuantityKind), "数量の種類"),
         YearBuilt = values.WholeNumber(YearBuilt, nameof(Facility.YearBuilt), "建築年"),
         Structure = FormValues.Text(Structure),
+        Width = values.Number(Width, nameof(Facility.Width), "幅員"),
+        Diameter = values.WholeNumber(Diameter, nameof(Facility.Diameter), "口径"),
         Status = values.Choice<FacilityStatus>(Status, nameof(Facility.Status), "状態") ?? FacilityStatus.InService,
         Section = FormValues.Text(Section),
         Note = FormValues.Text(Note),

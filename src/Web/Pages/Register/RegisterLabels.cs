@@ -13,7 +13,8 @@ public static class RegisterLabels
         [nameof(Facility.UsageMajor)] = "用途分類（大分類）", [nameof(Facility.UsageMinor)] = "用途分類（中分類）",
         [nameof(Facility.Kind)] = "資産種別", [nameof(Facility.Address)] = "所在地", [nameof(Facility.Latitude)] = "緯度",
         [nameof(Facility.Longitude)] = "経度", [nameof(Facility.Quantity)] = "数量", [nameof(Facility.QuantityKind)] = "数量の種類",
-        [nameof(Facility.YearBuilt)] = "建築年", [nameof(Facility.Structure)] = "構造", [nameof(Facility.Status)] = "状態",
+        [nameof(Facility.YearBuilt)] = "建築年", [nameof(Facility.Structure)] = "構造", [nameof(Facility.Width)] = "幅員（m）",
+        [nameof(Facility.Diameter)] = "口径（mm）", [nameof(Facility.Status)] = "状態",
         [nameof(Facility.Section)] = "所管課", [nameof(Facility.Note)] = "備考", [nameof(Facility.IsSample)] = "サンプルデータ",
     };
 

@@ -48,10 +48,24 @@ public sealed class ExportTests : IAsyncLifetime
         var bytes = output.ToArray();
         bytes.Take(3).ShouldBe(new byte[] { 0xEF, 0xBB, 0xBF });
         var text = Encoding.UTF8.GetString(bytes, 3, bytes.Length - 3);
-        text.ShouldStartWith("施設コード,施設名,よみ,用途分類（大分類）,用途分類（中分類）,資産種別,所在地,緯度,経度,延床面積（㎡）,延長（m）,面積（㎡）,建築年");
+        text.ShouldStartWith("施設コード,施設名,よみ,用途分類（大分類）,用途分類（中分類）,資産種別,所在地,緯度,経度,延床面積（㎡）,延長（m）,面積（㎡）,建築年,構造,幅員（m）,口径（mm）,状態");
         text.ShouldContain(",'=cmd|' /C calc'!A0,");
         text.ShouldContain("\"焼津市本町2丁目16-32, 3階\"");
         text.ShouldContain("\"改行\nあり\"");
+    }
+
+    [Fact]
+    public async Task the_facility_export_has_width_in_m_and_diameter_in_mm_beside_the_structure()
+    {
+        var road = new Facility { TenantId = Yaizu, Code = "R1", Name = "市道1号線", Kind = AssetKind.Road, Quantity = 1250m, QuantityKind = QuantityKind.Length, Width = 6.5m };
+        var pipe = new Facility { TenantId = Yaizu, Code = "S1", Name = "下水管きょ 第1区間", Kind = AssetKind.SewerPipe, Structure = "ヒューム管", Diameter = 600 };
+        using var output = new MemoryStream();
+
+        await CsvExport.WriteAsync(new[] { road, pipe }.ToAsyncEnumerable(), ExportColumns.Facility, output, bom: false, default);
+
+        var lines = Encoding.UTF8.GetString(output.ToArray()).Split("\r\n", StringSplitOptions.RemoveEmptyEntries).Select(l => l.Split(',')).ToList();
+        var structure = Array.IndexOf(lines[0], "構造");
+        lines.Select(l => string.Join(',', l[structure..(structure + 3)])).ShouldBe(["構造,幅員（m）,口径（mm）", ",6.5,", "ヒューム管,,600"]);
     }
 
     [Theory]
@@ -60,6 +74,9 @@ public sealed class ExportTests : IAsyncLifetime
     public async Task export_then_import_into_an_empty_tenant_gives_the_same_register(string format)
     {
         await using var source = database.Context(Yaizu);
+        // The sample register gives roads and bridges a 幅員 and pipes a 口径: the round trip must carry them.
+        (await source.Facilities.CountAsync(f => f.Width != null)).ShouldBe(160);
+        (await source.Facilities.CountAsync(f => f.Diameter != null)).ShouldBe(80);
         var facilities = await Export(source.Facilities.AsNoTracking().OrderBy(f => f.Code).AsAsyncEnumerable(), ExportColumns.Facility, format);
         var assets = await Export(source.FixedAssets.AsNoTracking().OrderBy(a => a.Number).AsAsyncEnumerable(), ExportColumns.Asset, format);
 

@@ -155,6 +155,46 @@ public sealed class RegisterImportTests : IAsyncLifetime
         (await db.RegisterVersions.CountAsync()).ShouldBe(0);
     }
 
+    [Theory]
+    [InlineData("幅員（m）", "口径（mm）")]
+    [InlineData("平均幅員", "管径")]
+    [InlineData("有効幅員", "呼び径")]
+    [InlineData("全幅員", "管径（mm）")]
+    public async Task widths_and_diameters_are_read_under_the_headers_municipalities_use(string width, string diameter)
+    {
+        var text = $"施設コード,施設名,資産種別,延長（m）,{width},{diameter}\n" +
+            "R1,市道1号線,道路,\"1,250\",６．５,\n" +
+            "W1,配水管 第1区間,上水道管,800,,150\n";
+
+        var report = await ImportTextAsync(text, "linear.csv", Commit());
+
+        report.ProblemCount.ShouldBe(0, string.Join("\n", report.Problems));
+        await using var db = database.Context(Yaizu);
+        var road = await db.Facilities.SingleAsync(f => f.Code == "R1");
+        (road.Kind, road.Quantity, road.Width, road.Diameter).ShouldBe((AssetKind.Road, 1250m, 6.5m, (int?)null));
+        var pipe = await db.Facilities.SingleAsync(f => f.Code == "W1");
+        (pipe.Kind, pipe.Width, pipe.Diameter).ShouldBe((AssetKind.WaterPipe, (decimal?)null, 150));
+    }
+
+    [Theory]
+    [InlineData("12.5")]
+    [InlineData("-3")]
+    public async Task a_diameter_that_is_not_a_whole_number_of_mm_is_a_located_problem_and_nothing_is_written(string diameter)
+    {
+        var text = $"施設コード,施設名,延長（m）,口径\nW1,配水管 第1区間,800,150\nW2,配水管 第2区間,600,{diameter}\n";
+
+        var report = await ImportTextAsync(text, "pipes.csv", Commit(kind: AssetKind.WaterPipe));
+
+        report.Committed.ShouldBeFalse();
+        var problem = report.Problems.ShouldHaveSingleItem();
+        (problem.At.Row, problem.At.Column, problem.Value).ShouldBe((3, "口径", diameter));
+        problem.ToString().ShouldStartWith("pipes.csv 3行目「口径」列");
+        problem.Reason.ShouldBe($"「{diameter}」は0以上の整数として読めません（小数や負の数は使えません）。");
+        await using var db = database.Context(Yaizu);
+        (await db.Facilities.CountAsync()).ShouldBe(0);
+        (await db.RegisterVersions.CountAsync()).ShouldBe(0);
+    }
+
     [Fact]
     public async Task a_duplicate_code_in_the_file_is_a_problem_naming_the_first_row()
     {
