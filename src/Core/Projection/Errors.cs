@@ -42,6 +42,9 @@ public static class Errors
     public static Error FiscalYearInvalid(string value) =>
         new("projection.fiscal_year", $"年度「{value}」を西暦の年（例: 2021）として読めません。", "FiscalYear");
 
+    public static Error DuplicateYear(int year, int firstRow) =>
+        new("projection.duplicate_year", $"{year}年度 が {firstRow}行目 と重複しています。", "FiscalYear");
+
     public static Error SourceRequired => new("projection.source_required", "出典を入力してください。", "Source");
 
     public static Error GroupNotFound(long id) =>

@@ -85,20 +85,14 @@ public static class RecentInvestments
         }
 
         var rows = new List<RecentInvestment>();
-        foreach (var row in problems.Count > 0 ? [] : table.Rows)
+        try
         {
-            string Cell(int i) => i < 0 || i >= row.Cells.Count ? "" : row.Cells[i]?.Trim() ?? "";
-            var checkedRow = int.TryParse(Cell(year), NumberStyles.None, CultureInfo.InvariantCulture, out var fy)
-                ? Check(tenantId, new Input(fy, Cell(renewal), Cell(newBuild), Cell(land), Cell(source)))
-                : Errors.FiscalYearInvalid(Cell(year));
-            if (checkedRow.IsSuccess)
-            {
-                rows.Add(checkedRow.Value);
-            }
-            else
-            {
-                problems.Add(new ImportProblem(new CellRef(fileName, table.Sheet, row.SourceRow, checkedRow.Error!.Field), null, checkedRow.Error.Message));
-            }
+            Check(table, rows, problems, (year, renewal, newBuild, land, source), tenantId, fileName);
+        }
+        catch (ImportReadException e)
+        {
+            // A file that turns unreadable part-way (RawTable documents this): nothing has been written.
+            problems.Add(e.Problem);
         }
 
         if (problems.Count > 0)
@@ -113,6 +107,34 @@ public static class RecentInvestments
 
         await db.SaveChangesAsync(ct);
         return (rows.Count, (IReadOnlyList<ImportProblem>)[]);
+    }
+
+    private static void Check(RawTable table, List<RecentInvestment> rows, List<ImportProblem> problems,
+        (int Year, int Renewal, int NewBuild, int Land, int Source) col, string tenantId, string fileName)
+    {
+        var (year, renewal, newBuild, land, source) = col;
+        var seen = new Dictionary<int, int>();
+        foreach (var row in problems.Count > 0 ? [] : table.Rows)
+        {
+            string Cell(int i) => i < 0 || i >= row.Cells.Count ? "" : row.Cells[i]?.Trim() ?? "";
+            var checkedRow = int.TryParse(Cell(year), NumberStyles.None, CultureInfo.InvariantCulture, out var fy)
+                ? Check(tenantId, new Input(fy, Cell(renewal), Cell(newBuild), Cell(land), Cell(source)))
+                : Errors.FiscalYearInvalid(Cell(year));
+            if (checkedRow.IsSuccess && seen.TryGetValue(checkedRow.Value.FiscalYear, out var first))
+            {
+                checkedRow = Errors.DuplicateYear(checkedRow.Value.FiscalYear, first);
+            }
+
+            if (checkedRow.IsSuccess)
+            {
+                rows.Add(checkedRow.Value);
+                seen[checkedRow.Value.FiscalYear] = row.SourceRow;
+            }
+            else
+            {
+                problems.Add(new ImportProblem(new CellRef(fileName, table.Sheet, row.SourceRow, checkedRow.Error!.Field), null, checkedRow.Error.Message));
+            }
+        }
     }
 
     private static Result<RecentInvestment> Check(string tenantId, Input input)

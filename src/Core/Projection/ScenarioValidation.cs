@@ -56,6 +56,10 @@ public static class ScenarioValidation
             errors.Add(Errors.Parameter("fallbackCategory", $"用途分類が不明な建物に使う分類「{p.FallbackCategory}」が単価表にありません。"));
         }
 
+        Names("cycles", "建物の周期", p.Cycles.Select(c => c.Name), errors);
+        Names("roads.types", "道路の種別", p.Roads.Types.Select(t => t.Name), errors);
+        Names("bridges.rates", "橋りょうの構造", p.Bridges.Rates.Select(r => r.Name), errors);
+        Names("sewerPipes.materials", "下水道管の管種", p.SewerPipes.Materials.Select(m => m.Name), errors);
         CheckCycles(p, errors, Range);
         CheckInfrastructure(p, errors, Range, Price);
         for (var i = 0; i < p.Consolidations.Count; i++)
@@ -106,6 +110,7 @@ public static class ScenarioValidation
             range(at + ".rebuildSpread", name + "建替え期間（年）", c.RebuildSpread, 1, MaxSpread);
             range(at + ".backlogYears", name + "積み残しの処理期間（年）", c.BacklogYears, 1, MaxSpread);
             range(at + ".rebuildBacklogYears", name + "建替えの積み残しの処理期間（年）", c.RebuildBacklogYears, 1, MaxSpread);
+            range(at + ".backlogMinAge", name + "積み残しとする築年数の下限", c.BacklogMinAge, 1, Math.Max(1, c.RebuildAge - 1));
             range(at + ".backlogMaxAge", name + "積み残しとする築年数の上限", c.BacklogMaxAge, c.BacklogMinAge, Math.Max(c.BacklogMinAge, c.RebuildAge - 1));
             for (var j = 0; j < c.Events.Count; j++)
             {
@@ -164,6 +169,17 @@ public static class ScenarioValidation
         }
 
         Bands("sewerPipes.diameters", "下水道管（管径別）", p.SewerPipes.Diameters, errors, price);
+    }
+
+    /// <summary>Rows of a table are told apart by name: none empty, none twice.</summary>
+    private static void Names(string field, string label, IEnumerable<string> names, List<Error> errors)
+    {
+        var list = names.ToList();
+        var bad = list.FindIndex(n => string.IsNullOrWhiteSpace(n) || list.Count(m => m == n) > 1);
+        if (bad >= 0)
+        {
+            errors.Add(Errors.Parameter($"{field}[{bad}].name", $"{label}の{bad + 1}行目: 名前「{list[bad]}」が空か、ほかの行と重なっています。"));
+        }
     }
 
     /// <summary>Diameter bands must rise without overlapping; gaps are allowed (a pipe in one is reported, not guessed).</summary>

@@ -46,7 +46,8 @@ public static class Scenarios
     public static async Task<Result<ProjectionScenario>> CreateAsync(AppDbContext db, string name, string presetId, CancellationToken ct)
     {
         name = name.Trim();
-        if (name.Length is 0 or > 100 || name.IndexOfAny(Forbidden) >= 0 || Presets.Find(name) is not null)
+        // "." and ".." would be folded away in a URL, and the scenario could never be opened again.
+        if (name.Length is 0 or > 100 || name.IndexOfAny(Forbidden) >= 0 || name.Trim('.').Length == 0 || Presets.Find(name) is not null)
         {
             return Errors.ScenarioNameInvalid(name);
         }

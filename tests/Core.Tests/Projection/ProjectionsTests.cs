@@ -57,6 +57,7 @@ public sealed class ProjectionsTests : IAsyncLifetime
             (await Scenarios.CreateAsync(db, "長寿命化案", Presets.LifeExtension, default)).IsSuccess.ShouldBeTrue();
             (await Scenarios.CreateAsync(db, "長寿命化案", Presets.Baseline, default)).Error!.Code.ShouldBe("projection.scenario_exists");
             (await Scenarios.CreateAsync(db, "a/b", Presets.Baseline, default)).Error!.Code.ShouldBe("projection.scenario_name");
+            (await Scenarios.CreateAsync(db, "..", Presets.Baseline, default)).Error!.Code.ShouldBe("projection.scenario_name");
             (await Scenarios.CreateAsync(db, "案", "nope", default)).Error!.Code.ShouldBe("projection.preset_not_found");
 
             var bad = Soumu with { Horizon = 0 };
@@ -95,6 +96,9 @@ public sealed class ProjectionsTests : IAsyncLifetime
         { p => p with { BuildingRates = [.. p.BuildingRates, new BuildingRate("学校教育系", 1, 1)] }, "buildingRates[13].category" },
         { p => p with { BuildingRates = [p.BuildingRates[0] with { Rebuild = -1 }, .. p.BuildingRates.Skip(1)] }, "buildingRates[0].rebuild" },
         { p => p with { FallbackCategory = "未知" }, "fallbackCategory" },
+        { p => p with { Cycles = [p.Cycles[0] with { BacklogMinAge = 0 }] }, "cycles[0].backlogMinAge" },
+        { p => p with { Bridges = p.Bridges with { Rates = [.. p.Bridges.Rates, p.Bridges.Rates[0]] } }, "bridges.rates[0].name" },
+        { p => p with { Roads = p.Roads with { Types = [p.Roads.Types[0] with { Name = " " }, p.Roads.Types[1]] } }, "roads.types[0].name" },
         { p => p with { Roads = p.Roads with { DefaultType = "高速道路" } }, "roads.defaultType" },
         { p => p with { SewerPipes = p.SewerPipes with { Diameters = [new DiameterBand(0, 500, 1), new DiameterBand(400, null, 1)] } }, "sewerPipes.diameters[1].from" },
         { p => p with { Consolidations = [new Consolidation("集約", [], 2030, "市民文化系施設", 100)] }, "consolidations[0].facilityCodes" },
@@ -143,12 +147,12 @@ public sealed class ProjectionsTests : IAsyncLifetime
     public async Task a_bad_investment_file_is_located_and_writes_nothing()
     {
         await using var db = database.Context(Yaizu);
-        var csv = "年度,既存更新分,新規整備分,用地取得分,出典\n2020,100,0,0,決算統計\n2021,abc,0,0,決算統計\n2022,100,0,0,\n";
+        var csv = "年度,既存更新分,新規整備分,用地取得分,出典\n2020,100,0,0,決算統計\n2021,abc,0,0,決算統計\n2022,100,0,0,\n2020,5,0,0,決算統計\n";
 
         var result = await RecentInvestments.ImportAsync(db, new MemoryStream(Encoding.UTF8.GetBytes(csv)), "inv.csv", default);
 
         result.Value.Problems.Select(p => (p.At.Row, p.Reason)).ShouldBe(
-            [(3, "既存更新分「abc」は0以上の整数（円）で入力してください。"), (4, "出典を入力してください。")]);
+            [(3, "既存更新分「abc」は0以上の整数（円）で入力してください。"), (4, "出典を入力してください。"), (5, "2020年度 が 2行目 と重複しています。")]);
         (await db.RecentInvestments.CountAsync()).ShouldBe(0);
     }
 

@@ -1,5 +1,4 @@
 using System.Globalization;
-using InfraLedger.Core.Common;
 using InfraLedger.Core.Database;
 using InfraLedger.Core.Projection;
 using InfraLedger.Core.Register.Import;
@@ -109,16 +108,7 @@ public sealed class InvestmentsModel(AppDbContext db, IAuthorizationService auth
         }
 
         await using var stream = upload.OpenReadStream();
-        Result<(int Rows, IReadOnlyList<ImportProblem> Problems)> result;
-        try
-        {
-            result = await RecentInvestments.ImportAsync(db, stream, Path.GetFileName(upload.FileName), ct);
-        }
-        catch (ImportReadException e)
-        {
-            // A file that turns unreadable part-way (RawTable documents this); nothing has been written yet.
-            result = Result<(int Rows, IReadOnlyList<ImportProblem> Problems)>.Ok((0, [e.Problem]));
-        }
+        var result = await RecentInvestments.ImportAsync(db, stream, Path.GetFileName(upload.FileName), ct);
 
         if (!result.IsSuccess || result.Value.Problems.Count > 0)
         {
