@@ -1,7 +1,9 @@
 using InfraLedger.Core;
 using InfraLedger.Core.Common;
 using InfraLedger.Core.Database;
+using InfraLedger.Core.Register.Import;
 using InfraLedger.Core.Tenancy;
+using System.CommandLine;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -57,4 +59,41 @@ internal static class CliHost
         Console.Error.WriteLine($"エラー: {error.Message}");
         return 2;
     }
+
+    /// <summary>
+    /// The action of a tenant's all-or-nothing table import (population, recent investment): every problem listed,
+    /// exit 1 when there is any (nothing written), 2 when the tenant or the file is not there.
+    /// </summary>
+    public static Func<ParseResult, CancellationToken, Task<int>> TenantFileImport(Option<string> tenant, Argument<FileInfo> file,
+        Func<AppDbContext, Stream, string, CancellationToken, Task<Result<(int Rows, IReadOnlyList<ImportProblem> Problems)>>> import) =>
+        async (parse, ct) =>
+        {
+            await using var services = Services();
+            if (await TenantScopeAsync(services, parse.GetValue(tenant)!, ct) is not { } t)
+            {
+                return 2;
+            }
+
+            await using var _ = t.Scope;
+            var path = parse.GetValue(file)!;
+            if (Missing(path))
+            {
+                return 2;
+            }
+
+            await using var stream = path.OpenRead();
+            var result = await import(t.Db, stream, path.Name, ct);
+            if (!result.IsSuccess)
+            {
+                return Fail(result.Error!);
+            }
+
+            foreach (var problem in result.Value.Problems)
+            {
+                Console.WriteLine("  " + problem);
+            }
+
+            Console.WriteLine(result.Value.Problems.Count > 0 ? "問題があるため、何も書き込んでいません / nothing written" : $"{result.Value.Rows} 年度分を取り込みました / years imported");
+            return result.Value.Problems.Count > 0 ? 1 : 0;
+        };
 }

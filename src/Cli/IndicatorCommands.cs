@@ -122,36 +122,7 @@ internal static class IndicatorCommands
         var tenant = new Option<string>("--tenant") { Description = "団体コード / Tenant code", Required = true };
         var file = new Argument<FileInfo>("file") { Description = "年度・人口・基準・基準日・出典の列がある CSV/XLSX / File with 年度, 人口, 基準, 基準日, 出典" };
         var import = new Command("import", "人口を取り込む（全件成功か全件取消）/ Import populations (all or nothing)") { file, tenant };
-        import.SetAction(async (parse, ct) =>
-        {
-            await using var services = CliHost.Services();
-            if (await CliHost.TenantScopeAsync(services, parse.GetValue(tenant)!, ct) is not { } t)
-            {
-                return 2;
-            }
-
-            await using var _ = t.Scope;
-            var path = parse.GetValue(file)!;
-            if (CliHost.Missing(path))
-            {
-                return 2;
-            }
-
-            await using var stream = path.OpenRead();
-            var result = await Populations.ImportAsync(t.Db, stream, path.Name, ct);
-            if (!result.IsSuccess)
-            {
-                return CliHost.Fail(result.Error!);
-            }
-
-            foreach (var problem in result.Value.Problems)
-            {
-                Console.WriteLine("  " + problem);
-            }
-
-            Console.WriteLine(result.Value.Problems.Count > 0 ? "問題があるため、何も書き込んでいません / nothing written" : $"{result.Value.Rows} 年度分を取り込みました / years imported");
-            return result.Value.Problems.Count > 0 ? 1 : 0;
-        });
+        import.SetAction(CliHost.TenantFileImport(tenant, file, Populations.ImportAsync));
         return new Command("population", "人口 / Population") { import };
     }
 }

@@ -10,36 +10,7 @@ internal static class InvestmentCommands
         var tenant = new Option<string>("--tenant") { Description = "団体コード / Tenant code", Required = true };
         var file = new Argument<FileInfo>("file") { Description = "年度・既存更新分・新規整備分・用地取得分（円）・出典の列がある CSV/XLSX / File with 年度, 既存更新分, 新規整備分, 用地取得分 (yen), 出典" };
         var import = new Command("import", "投資的経費を取り込む（全件成功か全件取消、同じ年度は置き換え）/ Import recent investment (all or nothing)") { file, tenant };
-        import.SetAction(async (parse, ct) =>
-        {
-            await using var services = CliHost.Services();
-            if (await CliHost.TenantScopeAsync(services, parse.GetValue(tenant)!, ct) is not { } t)
-            {
-                return 2;
-            }
-
-            await using var _ = t.Scope;
-            var path = parse.GetValue(file)!;
-            if (CliHost.Missing(path))
-            {
-                return 2;
-            }
-
-            await using var stream = path.OpenRead();
-            var result = await RecentInvestments.ImportAsync(t.Db, stream, path.Name, ct);
-            if (!result.IsSuccess)
-            {
-                return CliHost.Fail(result.Error!);
-            }
-
-            foreach (var problem in result.Value.Problems)
-            {
-                Console.WriteLine("  " + problem);
-            }
-
-            Console.WriteLine(result.Value.Problems.Count > 0 ? "問題があるため、何も書き込んでいません / nothing written" : $"{result.Value.Rows} 年度分を取り込みました / years imported");
-            return result.Value.Problems.Count > 0 ? 1 : 0;
-        });
+        import.SetAction(CliHost.TenantFileImport(tenant, file, RecentInvestments.ImportAsync));
 
         var listTenant = new Option<string>("--tenant") { Description = "団体コード / Tenant code", Required = true };
         var list = new Command("list", "登録済みの投資的経費を年度順に表示する / List recent investment by fiscal year") { listTenant };
