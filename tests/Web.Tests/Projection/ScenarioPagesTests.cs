@@ -254,7 +254,7 @@ public sealed class ScenarioPagesTests : IAsyncLifetime
         stale["Input.Horizon"] = "50";
         var page = await PostScenarioAsync(editor, stale);
 
-        page.QuerySelector(".error-summary")!.TextContent.ShouldContain("シナリオ「焼津案」はこの画面を開いた後に別の人が変更しました。");
+        page.QuerySelector(".error-summary")!.TextContent.ShouldContain("シナリオ「焼津案」は読み込んだ後に別の人が変更しました。");
         var (version, parameters) = await SavedAsync();
         version.ShouldBe(2);
         parameters.Horizon.ShouldBe(30);
