@@ -34,21 +34,23 @@ public sealed class ProjectionResult
 
     public IEnumerable<int> Years => Enumerable.Range(BaseYear, Horizon);
 
-    public decimal[] Total
-    {
-        get
-        {
-            var total = new decimal[Horizon];
-            foreach (var series in Categories)
-            {
-                for (var i = 0; i < Horizon; i++)
-                {
-                    total[i] += series.Values[i];
-                }
-            }
+    private decimal[]? total;
 
-            return total;
+    /// <summary>The cost of each year, all categories together (computed once: the result does not change).</summary>
+    public IReadOnlyList<decimal> Total => total ??= YearTotals();
+
+    private decimal[] YearTotals()
+    {
+        var sums = new decimal[Horizon];
+        foreach (var series in Categories)
+        {
+            for (var i = 0; i < Horizon; i++)
+            {
+                sums[i] += series.Values[i];
+            }
         }
+
+        return sums;
     }
 
     public decimal GrandTotal => Categories.Sum(c => c.Total);

@@ -193,7 +193,7 @@ public class RenewalProjectionTests
 
         // 1,600㎡ × 4,700 ÷ 15 = 501,333.33 (≈313円/㎡/year); 1,500㎡ × 2,700 ÷ 15 = 270,000 (180円/㎡/year).
         result.Total.Select(v => decimal.Round(v, 2)).Distinct().ShouldBe([771_333.33m]);
-        result.Total.Length.ShouldBe(40);
+        result.Total.Count.ShouldBe(40);
         result.Skipped.Single().Reason.ShouldBe("延長だけで幅員がない（面積を計算できない）");
         result.Stock.Single().ShouldBe(new ProjectedStock("道路", 3, 3100m, "㎡"));
     }
