@@ -3,13 +3,16 @@ using InfraLedger.Core.Common;
 
 namespace InfraLedger.Core.Projection;
 
-/// <summary>Checks a scenario's parameters before they are saved or used; the first problem, located by parameter.</summary>
+/// <summary>Checks a scenario's parameters before they are saved or used; each problem located by parameter.</summary>
 public static class ScenarioValidation
 {
     private const int MaxAge = 200;
     private const int MaxSpread = 40;
 
-    public static Error? Check(ScenarioParameters p)
+    public static Error? Check(ScenarioParameters p) => CheckAll(p) is [var first, ..] ? first : null;
+
+    /// <summary>Every problem of the parameters, each located by its parameter, so that a form can show them all at once.</summary>
+    public static IReadOnlyList<Error> CheckAll(ScenarioParameters p)
     {
         var errors = new List<Error>();
         void Range(string field, string label, decimal value, decimal min, decimal max)
@@ -25,7 +28,7 @@ public static class ScenarioValidation
         if (!Enum.IsDefined(p.SpreadAlignment) || !Enum.IsDefined(p.AgeBasis) || !Enum.IsDefined(p.SewerPipes.Pricing)
             || p.Cycles.SelectMany(c => c.Events).Any(e => !Enum.IsDefined(e.CostBase)))
         {
-            return Errors.Parameter("", "選択肢にない設定値があります（spreadAlignment、ageBasis、costBase、pricing）。");
+            return [Errors.Parameter("", "選択肢にない設定値があります（spreadAlignment、ageBasis、costBase、pricing）。")];
         }
 
         Range("horizon", "試算期間（年）", p.Horizon, 1, 100);
@@ -84,7 +87,7 @@ public static class ScenarioValidation
             errors.Add(Errors.Parameter("excluded", "除外する施設コードに空の行があります。"));
         }
 
-        return errors.FirstOrDefault();
+        return errors;
     }
 
     private static void CheckCycles(ScenarioParameters p, List<Error> errors, Action<string, string, decimal, decimal, decimal> range)
@@ -110,6 +113,11 @@ public static class ScenarioValidation
             range(at + ".rebuildSpread", name + "建替え期間（年）", c.RebuildSpread, 1, MaxSpread);
             range(at + ".backlogYears", name + "積み残しの処理期間（年）", c.BacklogYears, 1, MaxSpread);
             range(at + ".rebuildBacklogYears", name + "建替えの積み残しの処理期間（年）", c.RebuildBacklogYears, 1, MaxSpread);
+            if (c.RebuildAge is < 1 or > MaxAge)
+            {
+                continue; // the ages below are bounded by the rebuild age: one error, not a cascade of them
+            }
+
             range(at + ".backlogMinAge", name + "積み残しとする築年数の下限", c.BacklogMinAge, 1, Math.Max(1, c.RebuildAge - 1));
             range(at + ".backlogMaxAge", name + "積み残しとする築年数の上限", c.BacklogMaxAge, c.BacklogMinAge, Math.Max(c.BacklogMinAge, c.RebuildAge - 1));
             for (var j = 0; j < c.Events.Count; j++)

@@ -119,6 +119,15 @@ public sealed class ProjectionsTests : IAsyncLifetime
     }
 
     [Fact]
+    public void every_problem_is_reported_at_once_for_a_form_to_show()
+    {
+        var errors = ScenarioValidation.CheckAll(Soumu with { Horizon = 0, AnnualRepair = -1, DemolitionAddOn = -1 });
+
+        errors.Select(e => e.Field).ShouldBe(["horizon", "demolitionAddOn", "annualRepair"], ignoreOrder: true);
+        ScenarioValidation.Check(Soumu with { Horizon = 0, AnnualRepair = -1 })!.Field.ShouldBe("horizon");
+    }
+
+    [Fact]
     public async Task recent_investment_is_averaged_over_the_five_years_before_the_base_year()
     {
         await using (var db = database.Context(Yaizu))

@@ -197,6 +197,19 @@ public sealed class ScenarioPagesTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task all_values_out_of_range_are_shown_at_once()
+    {
+        var fields = await FormAsync(editor, Scenario);
+        fields["Input.Horizon"] = "0";
+        fields["Input.AnnualRepair"] = "-1";
+
+        var page = await PostScenarioAsync(editor, fields);
+
+        page.QuerySelectorAll(".error-summary a").Select(a => a.GetAttribute("href")).ShouldBe(["#Input_Horizon", "#Input_AnnualRepair"], ignoreOrder: true);
+        (await SavedAsync()).Version.ShouldBe(1);
+    }
+
+    [Fact]
     public async Task an_error_in_a_row_after_an_emptied_row_is_shown_on_the_row_it_was_typed_in()
     {
         var fields = await FormAsync(editor, Scenario);

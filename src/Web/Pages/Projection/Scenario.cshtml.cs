@@ -64,7 +64,13 @@ public sealed class ScenarioModel(AppDbContext db, IAuthorizationService authori
         // Nothing is saved unless every value reads and Core's checks pass; each refusal goes to its input.
         var reader = new ScenarioFormReader();
         var parameters = reader.Read(Input, Scenario.Parameters.Unverified);
-        if (reader.Errors.Count == 0)
+        var broken = reader.Errors.Count == 0 ? ScenarioValidation.CheckAll(parameters) : [];
+        foreach (var error in broken)
+        {
+            ModelState.AddModelError(reader.KeyOf(error.Field), error.Message);
+        }
+
+        if (reader.Errors.Count == 0 && broken.Count == 0)
         {
             var saved = await Scenarios.UpdateAsync(db, Scenario.Name, parameters, Version, ct);
             if (saved.IsSuccess)
