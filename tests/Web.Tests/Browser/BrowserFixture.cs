@@ -159,7 +159,9 @@ public sealed class BrowserSession(IBrowserContext context, IPage page) : IAsync
     /// <summary>Fills and submits the sign-in form (does not wait for the result).</summary>
     public async Task SignInAsync(string email, string password)
     {
-        await Page.GotoAsync("/account/login");
+        var response = await Page.GotoAsync("/account/login");
+        // A sign-in page that did not come (an error page, a redirect elsewhere) says what came instead.
+        (response?.Status).ShouldBe(200, $"/account/login gave {response?.Status} at {Page.Url}: {await Page.ContentAsync()}");
         await Page.FillAsync("#Input_Email", email);
         await Page.FillAsync("#Input_Password", password);
         await Page.GetByRole(AriaRole.Button, new() { Name = "サインイン", Exact = true }).ClickAsync();
