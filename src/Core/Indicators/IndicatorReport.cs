@@ -17,6 +17,10 @@ public sealed record IndicatorReport(
 {
     public const int SeriesYears = 10;
 
+    /// <summary>A fiscal year the indicator pages and downloads accept (1900 to <see cref="FiscalYear.Max"/>), or why not.</summary>
+    public static Result<FiscalYear> CheckYear(int year) =>
+        year is < 1900 or > FiscalYear.Max ? Errors.FiscalYearInvalid(year.ToString(CultureInfo.InvariantCulture)) : new FiscalYear(year);
+
     public static async Task<Result<IndicatorReport>> BuildAsync(AppDbContext db, FiscalYear year, CancellationToken ct)
     {
         var settings = await IndicatorSettings.ForTenantAsync(db, ct);

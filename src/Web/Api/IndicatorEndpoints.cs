@@ -15,9 +15,9 @@ public static class IndicatorEndpoints
         {
             var tenant = http.Tenant();
             var fy = year ?? Pages.Indicators.IndexModel.DefaultYear(DateTime.UtcNow);
-            if (fy is < 1900 or > FiscalYear.Max)
+            if (IndicatorReport.CheckYear(fy).Error is { } invalid)
             {
-                return ErrorResponses.ToProblem(Errors.FiscalYearInvalid(fy.ToString(System.Globalization.CultureInfo.InvariantCulture)) with { Field = "year" });
+                return ErrorResponses.ToProblem(invalid with { Field = "year" });
             }
 
             var found = table == "assets" ? await AssetsAsync(db, fy, account, usage, facility, ct) : await TableAsync(db, fy, table ?? "", ct);

@@ -40,9 +40,9 @@ public sealed class AssetsModel(AppDbContext db) : PageModel
     {
         Tenant = HttpContext.Tenant();
         Year ??= IndexModel.DefaultYear(DateTime.UtcNow);
-        if (Year is < 1900 or > FiscalYear.Max)
+        if (IndicatorReport.CheckYear(Year.Value).Error is { } invalid)
         {
-            Error = Errors.FiscalYearInvalid(Year.Value.ToString(System.Globalization.CultureInfo.InvariantCulture));
+            Error = invalid;
             return;
         }
 

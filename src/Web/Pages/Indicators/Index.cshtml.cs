@@ -29,14 +29,15 @@ public sealed class IndexModel(AppDbContext db) : PageModel
     {
         Tenant = HttpContext.Tenant();
         var year = Year ?? DefaultYear(DateTime.UtcNow);
-        if (year is < 1900 or > FiscalYear.Max)
+        var fy = IndicatorReport.CheckYear(year);
+        if (!fy.IsSuccess)
         {
-            Error = Errors.FiscalYearInvalid(year.ToString(System.Globalization.CultureInfo.InvariantCulture));
+            Error = fy.Error;
             return Page();
         }
 
         Year = year;
-        var report = await IndicatorReport.BuildAsync(db, new FiscalYear(year), ct);
+        var report = await IndicatorReport.BuildAsync(db, fy.Value, ct);
         Report = report.IsSuccess ? report.Value : null;
         Error = report.Error;
         return Page();

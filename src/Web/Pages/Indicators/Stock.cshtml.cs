@@ -26,13 +26,14 @@ public sealed class StockModel(AppDbContext db) : PageModel
     {
         Tenant = HttpContext.Tenant();
         Year ??= IndexModel.DefaultYear(DateTime.UtcNow);
-        if (Year is < 1900 or > FiscalYear.Max)
+        var fy = IndicatorReport.CheckYear(Year.Value);
+        if (!fy.IsSuccess)
         {
-            Error = Errors.FiscalYearInvalid(Year.Value.ToString(System.Globalization.CultureInfo.InvariantCulture));
+            Error = fy.Error;
             return;
         }
 
-        var report = await IndicatorReport.BuildAsync(db, new FiscalYear(Year.Value), ct);
+        var report = await IndicatorReport.BuildAsync(db, fy.Value, ct);
         Report = report.IsSuccess ? report.Value : null;
         Error = report.Error;
     }
