@@ -17,7 +17,7 @@ public sealed class AuditEvent : Tenancy.ITenantOwned
 
     public required string Actor { get; init; }
 
-    /// <summary>"Added", "Modified" or "Deleted".</summary>
+    /// <summary>"Added", "Modified" or "Deleted"; "Imported" for a bulk import (one event for all the rows it added).</summary>
     public required string Action { get; init; }
 
     public required string EntityType { get; init; }

@@ -58,45 +58,25 @@ internal static class AuditRecorder
     }
 
     /// <summary>
-    /// Events for rows added without the change tracker (bulk import): the same fields and JSON as
-    /// <see cref="EventsFor"/> would write for them as Added entries.
+    /// The event of a bulk import, which adds its rows without the change tracker: one event for the whole
+    /// import, its summary in <paramref name="after"/> (ADR 0010), chained after <paramref name="last"/>.
     /// </summary>
-    public static List<AuditEvent> EventsForAdded<T>(DbContext db, IEnumerable<T> added, string tenantId, string actor, AuditEvent? last, DateTime nowUtc)
-        where T : class
+    public static AuditEvent Imported(string tenantId, string actor, string entityType, string entityKey, string after, AuditEvent? last, DateTime nowUtc)
     {
-        var entity = db.Model.FindEntityType(typeof(T))!;
-        var keys = entity.FindPrimaryKey()!.Properties.Where(p => p.Name != nameof(ITenantOwned.TenantId)).ToList();
-        var properties = entity.GetProperties().ToList();
-        var at = new DateTime(nowUtc.Ticks - (nowUtc.Ticks % TimeSpan.TicksPerMillisecond), DateTimeKind.Utc);
-        var previousHash = last?.Hash ?? AuditChain.Genesis;
-        var sequence = last?.Sequence ?? 0;
-        var events = new List<AuditEvent>();
-        foreach (var row in added)
+        var e = new AuditEvent
         {
-            var values = new SortedDictionary<string, object?>(StringComparer.Ordinal);
-            foreach (var p in properties)
-            {
-                values[p.Name] = p.PropertyInfo!.GetValue(row);
-            }
-
-            var e = new AuditEvent
-            {
-                TenantId = tenantId,
-                Sequence = ++sequence,
-                OccurredAtUtc = at,
-                Actor = actor,
-                Action = nameof(EntityState.Added),
-                EntityType = typeof(T).Name,
-                EntityKey = string.Join('/', keys.Select(k => Convert.ToString(k.PropertyInfo!.GetValue(row), CultureInfo.InvariantCulture))),
-                After = JsonSerializer.Serialize(values, Json),
-                PreviousHash = previousHash,
-            };
-            e.Hash = AuditChain.HashOf(e);
-            events.Add(e);
-            previousHash = e.Hash;
-        }
-
-        return events;
+            TenantId = tenantId,
+            Sequence = (last?.Sequence ?? 0) + 1,
+            OccurredAtUtc = new DateTime(nowUtc.Ticks - (nowUtc.Ticks % TimeSpan.TicksPerMillisecond), DateTimeKind.Utc),
+            Actor = actor,
+            Action = "Imported",
+            EntityType = entityType,
+            EntityKey = entityKey,
+            After = after,
+            PreviousHash = last?.Hash ?? AuditChain.Genesis,
+        };
+        e.Hash = AuditChain.HashOf(e);
+        return e;
     }
 
     private static string KeyOf(EntityEntry entry) =>

@@ -81,7 +81,8 @@ public static class Facilities
             return errors[0] with { Message = string.Join(" ", errors.Select(e => e.Message)) };
         }
 
-        RegisterHistory.Apply(db, current, input, validFrom, reason, nowUtc);
+        var firstVersion = current is null ? await RegisterHistory.FirstVersionAsync(db, RegisterEntryType.Facility, input.Code, ct) : 1;
+        RegisterHistory.Apply(db, current, input, validFrom, reason, nowUtc, firstVersion);
         await db.SaveChangesAsync(ct);
         return current ?? input;
     }

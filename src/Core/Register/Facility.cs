@@ -84,5 +84,9 @@ public sealed class Facility : Tenancy.ITenantOwned, IRegisterEntry
 
     public DateOnly ValidFrom { get; set; }
 
+    public string? ChangeReason { get; set; }
+
+    public DateTime RecordedAtUtc { get; set; }
+
     string IRegisterEntry.Key => Code;
 }

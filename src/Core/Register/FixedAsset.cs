@@ -64,5 +64,9 @@ public sealed class FixedAsset : Tenancy.ITenantOwned, IRegisterEntry
 
     public DateOnly ValidFrom { get; set; }
 
+    public string? ChangeReason { get; set; }
+
+    public DateTime RecordedAtUtc { get; set; }
+
     string IRegisterEntry.Key => Number;
 }

@@ -7,8 +7,10 @@ using Microsoft.EntityFrameworkCore;
 namespace InfraLedger.Core.Register;
 
 /// <summary>
-/// Applies a new state of a facility or an asset: nothing when it equals the current one (so re-importing
-/// the same file changes nothing), otherwise the current row is updated and a new version appended.
+/// The history of facilities and assets. The row in the register is the newest version of an entry (with its
+/// version number, 異動日, reason and time); a change moves the row's state into <see cref="RegisterVersion"/>
+/// first, so a new entry costs one row and the register as of a past date is read from both (ADR 0010).
+/// Applying a state equal to the current one changes nothing (so re-importing the same file changes nothing).
 /// </summary>
 public static class RegisterHistory
 {
@@ -25,14 +27,19 @@ public static class RegisterHistory
         Converters = { new JsonStringEnumConverter(), new CanonicalDecimal() },
     };
 
-    /// <summary>The record's content as JSON, without tenant, version and validity (what a change is about).</summary>
+    private static readonly string[] VersionFields =
+        ["TenantId", nameof(IRegisterEntry.Version), nameof(IRegisterEntry.ValidFrom), nameof(IRegisterEntry.ChangeReason), nameof(IRegisterEntry.RecordedAtUtc)];
+
+    /// <summary>The record's content as JSON, without tenant and version fields (what a change is about).</summary>
     public static string Content<T>(T entry)
         where T : class, IRegisterEntry
     {
         var node = JsonSerializer.SerializeToNode(entry, Json)!.AsObject();
-        node.Remove("TenantId");
-        node.Remove("Version");
-        node.Remove("ValidFrom");
+        foreach (var field in VersionFields)
+        {
+            node.Remove(field);
+        }
+
         return node.ToJsonString(Json);
     }
 
@@ -41,67 +48,67 @@ public static class RegisterHistory
         where T : class, IRegisterEntry =>
         current is null ? Outcome.Added : Content(current) == Content(proposed) ? Outcome.Unchanged : Outcome.Updated;
 
-    /// <summary>The first version of a new entry (which gets version 1 and the validity date).</summary>
-    public static RegisterVersion FirstVersion<T>(T added, DateOnly validFrom, string? reason, DateTime nowUtc)
-        where T : class, IRegisterEntry, Tenancy.ITenantOwned
+    /// <summary>Sets the version fields of a new version of an entry.</summary>
+    public static void Stamp(IRegisterEntry entry, int version, DateOnly validFrom, string? reason, DateTime nowUtc)
     {
-        added.Version = 1;
-        added.ValidFrom = validFrom;
-        return Version(added, validFrom, reason, nowUtc, Content(added));
+        entry.Version = version;
+        entry.ValidFrom = validFrom;
+        entry.ChangeReason = reason;
+        entry.RecordedAtUtc = nowUtc;
     }
 
-    /// <summary>Adds <paramref name="proposed"/> or updates <paramref name="current"/> to it (tracked in <paramref name="db"/>, not saved).</summary>
-    public static Outcome Apply<T>(AppDbContext db, T? current, T proposed, DateOnly validFrom, string? reason, DateTime nowUtc)
+    /// <summary>
+    /// The version number a new entry with this key starts at: 1, or after the deletion of an earlier entry with
+    /// the same key, the version after that deletion (its history continues).
+    /// </summary>
+    public static async Task<int> FirstVersionAsync(AppDbContext db, RegisterEntryType type, string key, CancellationToken ct) =>
+        (await db.RegisterVersions.Where(v => v.EntryType == type && v.Key == key).MaxAsync(v => (int?)v.Version, ct) ?? 0) + 1;
+
+    /// <summary>
+    /// The version each deleted key of the current tenant would start at when added again (see
+    /// <see cref="FirstVersionAsync"/>), for adding many entries at once.
+    /// </summary>
+    public static Task<Dictionary<string, int>> DeletedKeysAsync(AppDbContext db, RegisterEntryType type, CancellationToken ct) =>
+        db.RegisterVersions.Where(v => v.EntryType == type && v.Deleted).GroupBy(v => v.Key)
+            .Select(g => new { g.Key, Version = g.Max(v => v.Version) + 1 }).ToDictionaryAsync(x => x.Key, x => x.Version, ct);
+
+    /// <summary>
+    /// Adds <paramref name="proposed"/> (at <paramref name="firstVersion"/>, see <see cref="FirstVersionAsync"/>) or
+    /// updates <paramref name="current"/> to it, keeping its previous state as a version (tracked in
+    /// <paramref name="db"/>, not saved).
+    /// </summary>
+    public static Outcome Apply<T>(AppDbContext db, T? current, T proposed, DateOnly validFrom, string? reason, DateTime nowUtc, int firstVersion = 1)
         where T : class, IRegisterEntry, Tenancy.ITenantOwned
     {
-        var content = Content(proposed);
-        if (current is not null && Content(current) == content)
+        if (current is null)
+        {
+            Stamp(proposed, firstVersion, validFrom, reason, nowUtc);
+            db.Add(proposed);
+            return Outcome.Added;
+        }
+
+        var before = Content(current);
+        if (before == Content(proposed))
         {
             return Outcome.Unchanged;
         }
 
-        T target;
-        if (current is null)
-        {
-            proposed.Version = 1;
-            proposed.ValidFrom = validFrom;
-            db.Add(proposed);
-            target = proposed;
-        }
-        else
-        {
-            var version = current.Version + 1;
-            db.Entry(current).CurrentValues.SetValues(proposed);
-            current.Version = version;
-            current.ValidFrom = validFrom;
-            target = current;
-        }
-
-        db.RegisterVersions.Add(Version(target, validFrom, reason, nowUtc, content));
-        return current is null ? Outcome.Added : Outcome.Updated;
+        db.RegisterVersions.Add(Archived(current, before));
+        var version = current.Version + 1;
+        db.Entry(current).CurrentValues.SetValues(proposed);
+        Stamp(current, version, validFrom, reason, nowUtc);
+        return Outcome.Updated;
     }
 
-    private static RegisterVersion Version<T>(T entry, DateOnly validFrom, string? reason, DateTime nowUtc, string content)
-        where T : class, IRegisterEntry, Tenancy.ITenantOwned => new()
-    {
-        TenantId = entry.TenantId,
-        EntryType = entry is Facility ? RegisterEntryType.Facility : RegisterEntryType.Asset,
-        Key = entry.Key,
-        Version = entry.Version,
-        ValidFrom = validFrom,
-        RecordedAtUtc = nowUtc,
-        Reason = reason,
-        Data = content,
-    };
-
-    /// <summary>Removes an entry from the current register, keeping its history (a deletion version).</summary>
+    /// <summary>Removes an entry from the current register, keeping its history (its last state and a deletion version).</summary>
     public static void Delete<T>(AppDbContext db, T current, DateOnly validFrom, string? reason, DateTime nowUtc)
         where T : class, IRegisterEntry, Tenancy.ITenantOwned
     {
+        db.RegisterVersions.Add(Archived(current, Content(current)));
         db.RegisterVersions.Add(new RegisterVersion
         {
             TenantId = current.TenantId,
-            EntryType = current is Facility ? RegisterEntryType.Facility : RegisterEntryType.Asset,
+            EntryType = TypeOf(current),
             Key = current.Key,
             Version = current.Version + 1,
             ValidFrom = validFrom,
@@ -112,9 +119,15 @@ public static class RegisterHistory
         db.Remove(current);
     }
 
-    /// <summary>The versions of one entry, newest first.</summary>
-    public static Task<List<RegisterVersion>> OfAsync(AppDbContext db, RegisterEntryType type, string key, CancellationToken ct) =>
-        db.RegisterVersions.AsNoTracking().Where(v => v.EntryType == type && v.Key == key).OrderByDescending(v => v.Version).ToListAsync(ct);
+    /// <summary>The versions of one entry, newest first: its row in the register, then its past versions.</summary>
+    public static async Task<List<RegisterVersion>> OfAsync(AppDbContext db, RegisterEntryType type, string key, CancellationToken ct)
+    {
+        var past = await db.RegisterVersions.AsNoTracking().Where(v => v.EntryType == type && v.Key == key).OrderByDescending(v => v.Version).ToListAsync(ct);
+        var current = type == RegisterEntryType.Facility
+            ? await db.Facilities.AsNoTracking().SingleOrDefaultAsync(f => f.Code == key, ct) is { } f ? Archived(f, Content(f)) : null
+            : await db.FixedAssets.AsNoTracking().SingleOrDefaultAsync(a => a.Number == key, ct) is { } a ? Archived(a, Content(a)) : null;
+        return current is null ? past : [current, .. past];
+    }
 
     /// <summary>
     /// The register as of <paramref name="date"/> (e.g. a fiscal-year end, 3月31日): per key the latest version
@@ -122,17 +135,45 @@ public static class RegisterHistory
     /// </summary>
     public static async Task<(List<Facility> Facilities, List<FixedAsset> Assets)> AsOfAsync(AppDbContext db, DateOnly date, CancellationToken ct)
     {
-        var versions = await db.RegisterVersions.AsNoTracking().Where(v => v.ValidFrom <= date)
+        var past = await db.RegisterVersions.AsNoTracking().Where(v => v.ValidFrom <= date)
             .Select(v => new { v.EntryType, v.Key, v.Version, v.Deleted, v.Data }).ToListAsync(ct);
-        var latest = versions.GroupBy(v => (v.EntryType, v.Key)).Select(g => g.MaxBy(v => v.Version)!).Where(v => !v.Deleted).ToList();
-        var facilities = latest.Where(v => v.EntryType == RegisterEntryType.Facility)
-            .Select(v => Materialise<Facility>(v.Data!, db.Scope.TenantId!)).OrderBy(f => f.Code, StringComparer.Ordinal).ToList();
-        var assets = latest.Where(v => v.EntryType == RegisterEntryType.Asset)
-            .Select(v => Materialise<FixedAsset>(v.Data!, db.Scope.TenantId!))
-            .Where(a => (a.AcquisitionDate is null || a.AcquisitionDate <= date) && (a.DisposalDate is null || a.DisposalDate > date))
-            .OrderBy(a => a.Number, StringComparer.Ordinal).ToList();
-        return (facilities, assets);
+        var latestPast = past.GroupBy(v => (v.EntryType, v.Key)).ToDictionary(g => g.Key, g => g.MaxBy(v => v.Version)!);
+        var facilities = await db.Facilities.AsNoTracking().Where(f => f.ValidFrom <= date).ToListAsync(ct);
+        var assets = await db.FixedAssets.AsNoTracking().Where(a => a.ValidFrom <= date).ToListAsync(ct);
+        // A current row effective on the date is the newest version; otherwise an earlier version may be.
+        var currentKeys = facilities.Select(f => (RegisterEntryType.Facility, f.Code)).Concat(assets.Select(a => (RegisterEntryType.Asset, a.Number))).ToHashSet();
+        foreach (var v in latestPast.Values.Where(v => !v.Deleted && !currentKeys.Contains((v.EntryType, v.Key))))
+        {
+            if (v.EntryType == RegisterEntryType.Facility)
+            {
+                facilities.Add(Materialise<Facility>(v.Data!, db.Scope.TenantId!));
+            }
+            else
+            {
+                assets.Add(Materialise<FixedAsset>(v.Data!, db.Scope.TenantId!));
+            }
+        }
+
+        return (facilities.OrderBy(f => f.Code, StringComparer.Ordinal).ToList(),
+            assets.Where(a => (a.AcquisitionDate is null || a.AcquisitionDate <= date) && (a.DisposalDate is null || a.DisposalDate > date))
+                .OrderBy(a => a.Number, StringComparer.Ordinal).ToList());
     }
+
+    private static RegisterEntryType TypeOf(IRegisterEntry entry) => entry is Facility ? RegisterEntryType.Facility : RegisterEntryType.Asset;
+
+    /// <summary>The state of an entry as a version (its content JSON already computed).</summary>
+    private static RegisterVersion Archived<T>(T entry, string content)
+        where T : IRegisterEntry, Tenancy.ITenantOwned => new()
+    {
+        TenantId = entry.TenantId,
+        EntryType = TypeOf(entry),
+        Key = entry.Key,
+        Version = entry.Version,
+        ValidFrom = entry.ValidFrom,
+        RecordedAtUtc = entry.RecordedAtUtc,
+        Reason = entry.ChangeReason,
+        Data = content,
+    };
 
     /// <summary>
     /// 1200 and 1200.000 are the same quantity, but PostgreSQL's numeric(18,3) returns the latter: write decimals

@@ -1,13 +1,22 @@
 namespace InfraLedger.Core.Register;
 
-/// <summary>A facility or an asset: both are versioned the same way.</summary>
+/// <summary>
+/// A facility or an asset: both are versioned the same way. The row in the register is the newest version;
+/// <see cref="RegisterVersion"/> keeps the versions before it.
+/// </summary>
 public interface IRegisterEntry
 {
     string Key { get; }
 
     int Version { get; set; }
 
+    /// <summary>The 異動日 from which this version is effective.</summary>
     DateOnly ValidFrom { get; set; }
+
+    /// <summary>増減異動事由 of this version, or "取込: file name".</summary>
+    string? ChangeReason { get; set; }
+
+    DateTime RecordedAtUtc { get; set; }
 }
 
 public enum RegisterEntryType
@@ -17,8 +26,9 @@ public enum RegisterEntryType
 }
 
 /// <summary>
-/// One version of a facility or an asset: the full record as JSON, effective from <see cref="ValidFrom"/>
-/// (the 異動日), recorded at <see cref="RecordedAtUtc"/>. The register as of a date is, per key, the latest
+/// A past version of a facility or an asset: the full record as JSON, effective from <see cref="ValidFrom"/>
+/// (the 異動日), recorded at <see cref="RecordedAtUtc"/>; or the deletion of an entry. The newest version of an
+/// entry in the register is its row there (see ADR 0010). The register as of a date is, per key, the latest
 /// version effective on that date, unless that version is a deletion.
 /// </summary>
 public sealed class RegisterVersion : Tenancy.ITenantOwned

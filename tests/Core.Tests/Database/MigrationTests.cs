@@ -56,6 +56,51 @@ public class MigrationTests
     }
 
     [Fact]
+    public async Task version_6_moves_the_newest_version_of_each_entry_into_its_row()
+    {
+        await using var database = await TestDatabase.CreateEmptyAsync();
+        await using var db = database.Settings.CreateContext();
+        var connection = db.Database.GetDbConnection();
+        await connection.OpenAsync();
+        var scripts = Migrator.Scripts(database.Settings.Provider);
+        foreach (var script in scripts.Where(s => s.Version < 6))
+        {
+            await ExecuteAsync(connection, script.Sql);
+        }
+
+        // As versions 2–5 kept history: every version, the current one included, in register_versions.
+        var utc = database.Settings.Provider == DatabaseProvider.Postgres ? "+00" : "";
+        await ExecuteAsync(connection, $$"""
+            INSERT INTO local_governments (code, name, kana, kind, kind_unverified, prefecture_code, is_tenant) VALUES ('222127', '焼津市', 'やいづし', 3, FALSE, '220001', TRUE);
+            INSERT INTO facilities (tenant_id, code, name, kind, status, is_sample, version, valid_from) VALUES ('222127', 'S001', '焼津市立焼津小学校', 1, 1, FALSE, 2, '2021-09-01');
+            INSERT INTO fixed_assets (tenant_id, number, name, account, acquisition_cost, opening_estimated, is_sample, version, valid_from) VALUES ('222127', '10023-1', '校舎', '建物', 812000000, FALSE, FALSE, 1, '2016-04-01');
+            INSERT INTO register_versions (tenant_id, entry_type, key, version, valid_from, recorded_at_utc, reason, deleted, data) VALUES
+              ('222127', 1, 'S001', 1, '1975-04-01', '2025-01-01 00:00:00{{utc}}', '開始', FALSE, '{"Name":"焼津小学校"}'),
+              ('222127', 1, 'S001', 2, '2021-09-01', '2025-06-01 00:00:00{{utc}}', '増築', FALSE, '{"Name":"焼津市立焼津小学校"}'),
+              ('222127', 2, '10023-1', 1, '2016-04-01', '2025-02-01 00:00:00{{utc}}', '取得', FALSE, '{"Name":"校舎"}'),
+              ('222127', 1, 'X9', 1, '1980-04-01', '2025-01-01 00:00:00{{utc}}', NULL, FALSE, '{"Name":"旧庁舎"}'),
+              ('222127', 1, 'X9', 2, '2020-03-31', '2025-03-01 00:00:00{{utc}}', '廃止', TRUE, NULL);
+            """);
+
+        await ExecuteAsync(connection, scripts.Single(s => s.Version == 6).Sql);
+
+        await using var read = database.Context("222127");
+        var school = await read.Facilities.SingleAsync();
+        (school.Version, school.ChangeReason, school.RecordedAtUtc).ShouldBe((2, "増築", new DateTime(2025, 6, 1, 0, 0, 0, DateTimeKind.Utc)));
+        var asset = await read.FixedAssets.SingleAsync();
+        (asset.ChangeReason, asset.RecordedAtUtc).ShouldBe(("取得", new DateTime(2025, 2, 1, 0, 0, 0, DateTimeKind.Utc)));
+        (await read.RegisterVersions.OrderBy(v => v.Key).ThenBy(v => v.Version).Select(v => v.Key + ":" + v.Version).ToListAsync())
+            .ShouldBe(["S001:1", "X9:1", "X9:2"], "the past versions and the deleted entry stay; the current ones are in their rows");
+    }
+
+    private static async Task ExecuteAsync(DbConnection connection, string sql)
+    {
+        await using var cmd = connection.CreateCommand();
+        cmd.CommandText = sql;
+        await cmd.ExecuteNonQueryAsync();
+    }
+
+    [Fact]
     public void both_providers_have_the_same_migration_versions()
     {
         Migrator.Scripts(DatabaseProvider.Sqlite).Select(s => (s.Version, s.Name))

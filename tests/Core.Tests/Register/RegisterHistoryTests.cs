@@ -14,9 +14,9 @@ public sealed class RegisterHistoryTests : IAsyncLifetime
 
     public async Task DisposeAsync() => await database.DisposeAsync();
 
-    private static Facility School(string name = "焼津小学校", decimal area = 5200m) => new()
+    private static Facility School(string name = "焼津小学校", decimal area = 5200m, string code = "S001") => new()
     {
-        TenantId = Yaizu, Code = "S001", Name = name, Kind = AssetKind.Building, UsageMajor = "学校教育系施設", UsageMinor = "学校",
+        TenantId = Yaizu, Code = code, Name = name, Kind = AssetKind.Building, UsageMajor = "学校教育系施設", UsageMinor = "学校",
         Quantity = area, QuantityKind = QuantityKind.FloorArea, YearBuilt = 1975, Structure = "RC", Latitude = 34.86, Longitude = 138.31,
     };
 
@@ -34,7 +34,8 @@ public sealed class RegisterHistoryTests : IAsyncLifetime
 
         (await Facilities.SaveAsync(db, School(), isNew: false, new DateOnly(2026, 11, 22), "再取込", Now, default)).IsSuccess.ShouldBeTrue();
 
-        (await db.RegisterVersions.CountAsync()).ShouldBe(1);
+        (await Facilities.FindAsync(db, "S001", default))!.Version.ShouldBe(1);
+        (await db.RegisterVersions.CountAsync()).ShouldBe(0, "the row in the register is its own first version");
         (await db.AuditEvents.CountAsync(e => e.EntityType == "Facility")).ShouldBe(1);
     }
 
@@ -104,6 +105,36 @@ public sealed class RegisterHistoryTests : IAsyncLifetime
         (await Facilities.DeleteAsync(db, "S001", new DateOnly(2026, 3, 31), "廃止", Now, default)).IsSuccess.ShouldBeTrue();
         (await RegisterHistory.AsOfAsync(db, new DateOnly(2025, 3, 31), default)).Facilities.Count.ShouldBe(1);
         (await RegisterHistory.AsOfAsync(db, new DateOnly(2026, 3, 31), default)).Facilities.ShouldBeEmpty();
+    }
+
+    [Fact]
+    public async Task a_code_added_again_after_its_deletion_continues_its_history()
+    {
+        await using (var db = database.Context(Yaizu))
+        {
+            await Facilities.SaveAsync(db, School(), true, new DateOnly(1975, 4, 1), "開始", Now, default);
+            await Facilities.DeleteAsync(db, "S001", new DateOnly(2020, 3, 31), "廃止", Now, default);
+            (await Facilities.SaveAsync(db, School("新焼津小学校", 7000m), true, new DateOnly(2024, 4, 1), "新設", Now, default)).IsSuccess.ShouldBeTrue();
+        }
+
+        // Imported again too: a deleted code does not restart at version 1, which its history already has.
+        const string file = "施設コード,施設名\nS002,大井川中学校\n";
+        await using (var db = database.Context(Yaizu))
+        {
+            await Facilities.SaveAsync(db, School("大井川中学校", code: "S002"), true, new DateOnly(1975, 4, 1), null, Now, default);
+            await Facilities.DeleteAsync(db, "S002", new DateOnly(2020, 3, 31), "廃止", Now, default);
+            var report = await Core.Register.Import.RegisterImport.RunAsync(db, new MemoryStream(System.Text.Encoding.UTF8.GetBytes(file)), "s002.csv",
+                new Core.Register.Import.RegisterImport.Options(Core.Register.Import.ImportTarget.Facilities, Commit: true), null, Now, default);
+            report.Value.Committed.ShouldBeTrue(string.Join(" / ", report.Value.Problems));
+        }
+
+        await using var read = database.Context(Yaizu);
+        (await RegisterHistory.OfAsync(read, RegisterEntryType.Facility, "S001", default)).Select(v => (v.Version, v.Deleted, v.Reason))
+            .ShouldBe([(3, false, "新設"), (2, true, "廃止"), (1, false, "開始")]);
+        (await Facilities.FindAsync(read, "S002", default))!.Version.ShouldBe(3);
+        (await RegisterHistory.AsOfAsync(read, new DateOnly(2019, 3, 31), default)).Facilities.Select(f => f.Name).ShouldBe(["焼津小学校", "大井川中学校"]);
+        (await RegisterHistory.AsOfAsync(read, new DateOnly(2021, 3, 31), default)).Facilities.ShouldBeEmpty();
+        (await RegisterHistory.AsOfAsync(read, new DateOnly(2025, 3, 31), default)).Facilities.Select(f => f.Name).ShouldBe(["新焼津小学校"]);
     }
 
     [Fact]

@@ -30,15 +30,35 @@ public static partial class CellText
             return "";
         }
 
-        if (Ascii.IsValid(text))
+        if (IsNfkcStable(text))
         {
-            return text.Trim(); // NFKC leaves ASCII as it is; most cells of a large file take this path
+            return text.Trim(); // most cells of a large file take this path: NFKC through ICU costs far more than this check
         }
 
         var normalized = text.Contains('㎡', StringComparison.Ordinal)
             ? string.Join('㎡', text.Split('㎡').Select(part => part.Normalize(NormalizationForm.FormKC)))
             : text.Normalize(NormalizationForm.FormKC);
         return normalized.Trim().Trim('\uFEFF', '\u200B').Trim();
+    }
+
+    /// <summary>
+    /// True when every character is one NFKC leaves as it is and none can combine with a neighbour: printable
+    /// ASCII, the Japanese punctuation 、。々〆〇〈〉《》「」『』【】, hiragana, full-width katakana with ・ and ー,
+    /// and the CJK unified ideographs. Full-width letters, half-width katakana, ㎡, ① and the like are not.
+    /// </summary>
+    internal static bool IsNfkcStable(ReadOnlySpan<char> text)
+    {
+        foreach (var c in text)
+        {
+            var stable = c is >= ' ' and <= '~' or >= '\u3001' and <= '\u3002' or >= '\u3005' and <= '\u3011'
+                or >= '\u3041' and <= '\u3096' or >= '\u30A1' and <= '\u30FE' or >= '\u4E00' and <= '\u9FFF';
+            if (!stable)
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     public static bool IsMissing(string? text) => IsMissingNormalized(Normalize(text));

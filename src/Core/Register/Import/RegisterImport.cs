@@ -59,15 +59,22 @@ public static class RegisterImport
             return new Report(fileName, table.Sheet, options.Target, table.Headers, table.HeaderRow, mapping, 0, 0, 0, 0, problems.Count, problems, false);
         }
 
-        var run = new Run(db, tenantId, table, mapping, options, nowUtc);
+        Run run = options.Target == ImportTarget.Facilities
+            ? new Run<Facility>(db, tenantId, table, mapping, options, nowUtc)
+            : new Run<FixedAsset>(db, tenantId, table, mapping, options, nowUtc);
         await using var transaction = options.Commit ? await db.Database.BeginTransactionAsync(ct) : null;
-        if (transaction is not null && db.Database.IsNpgsql())
+        if (transaction is not null)
         {
-            // Rows this transaction inserts are invisible to the planner's statistics, so after a few batches it
-            // would still think the table tiny and scan it for every batch's key lookup (quadratic on large
-            // imports). Every query of an import is a key lookup: use the indexes.
-            await db.Database.ExecuteSqlRawAsync("SET LOCAL enable_seqscan = off", ct);
+            // The tenant's audit lock for the whole import: imports and edits of one tenant do not interleave.
+            await db.LastAuditEventAsync(sync: false, ct);
+            if (db.Database.IsNpgsql())
+            {
+                // Rows this transaction inserts are invisible to the planner's statistics: the key lookups of
+                // changed rows must use the indexes, not scan a table the planner believes small.
+                await db.Database.ExecuteSqlRawAsync("SET LOCAL enable_seqscan = off", ct);
+            }
         }
+
         try
         {
             await run.ProcessAsync(file, progress, ct);
@@ -77,10 +84,15 @@ public static class RegisterImport
             run.Problems.Add(e.Problem);
             run.ProblemCount++;
         }
+        finally
+        {
+            await run.DisposeAsync();
+        }
 
         var committed = false;
         if (transaction is not null && run.ProblemCount == 0)
         {
+            await run.RecordAsync(file, ct);
             await RememberAsync(db, tenantId, layoutKey, mapping, nowUtc, ct);
             await transaction.CommitAsync(ct);
             committed = true;
@@ -113,190 +125,225 @@ public static class RegisterImport
         await db.SaveChangesAsync(ct);
     }
 
-    /// <summary>The state of one pass over the rows.</summary>
-    private sealed class Run(AppDbContext db, string tenantId, RawTable table, ColumnMapping mapping, Options options, DateTime nowUtc)
+    /// <summary>
+    /// One pass over the rows. A row whose key is not in the register streams straight into it (one bulk insert
+    /// for the whole import, whose rows are their own first versions); rows whose key is in the register are
+    /// compared in batches and, when they differ, updated with a new version through SaveChanges. Writing stops at
+    /// the first problem, and the transaction is then rolled back.
+    /// </summary>
+    private sealed class Run<T>(AppDbContext db, string tenantId, RawTable table, ColumnMapping mapping, Options options, DateTime nowUtc)
+        : Run(table, mapping, options)
+        where T : class, IRegisterEntry, Tenancy.ITenantOwned
     {
+        private static readonly string KeyProperty = typeof(T) == typeof(Facility) ? nameof(Facility.Code) : nameof(FixedAsset.Number);
         private readonly RowConverter converter = new(table, mapping, tenantId);
         private readonly Dictionary<string, int> seen = new(StringComparer.Ordinal);
+        private readonly List<T> inRegister = new(BatchSize);
         private readonly string reason = $"取込: {table.File}{(table.Sheet is null ? "" : $"［{table.Sheet}］")}";
-        private Audit.AuditEvent? lastEvent;
-        private long written;
-        private long analyzedAt;
+        private readonly DateOnly validFrom = options.ValidFrom ?? DateOnly.FromDateTime(nowUtc);
+        private HashSet<string> keys = [];
+        private Dictionary<string, int> deleted = [];
+        private HashSet<string> facilityCodes = [];
+        private BulkInsert.Writer<T>? sink;
+        private string? firstAdded;
+        private string? lastAdded;
 
-        public List<ImportProblem> Problems { get; } = [];
+        private bool Writing => Options.Commit && ProblemCount == 0;
 
-        public long ProblemCount { get; set; }
-
-        public long Rows { get; private set; }
-
-        public long Added { get; private set; }
-
-        public long Updated { get; private set; }
-
-        public long Unchanged { get; private set; }
-
-        public async Task ProcessAsync(Stream file, IProgress<Progress>? progress, CancellationToken ct)
+        public override async Task ProcessAsync(Stream file, IProgress<Progress>? progress, CancellationToken ct)
         {
-            var batch = new List<(RawRow Row, IRegisterEntry Entry)>(BatchSize);
-            foreach (var row in table.Rows)
+            keys = await KeysAsync<T>(KeyProperty, ct);
+            deleted = await RegisterHistory.DeletedKeysAsync(db, typeof(T) == typeof(Facility) ? RegisterEntryType.Facility : RegisterEntryType.Asset, ct);
+            facilityCodes = typeof(T) == typeof(FixedAsset) ? await KeysAsync<Facility>(nameof(Facility.Code), ct) : [];
+            foreach (var row in Table.Rows)
             {
                 ct.ThrowIfCancellationRequested();
                 Rows++;
-                var entry = Convert(row);
-                if (entry is not null)
+                if (Convert(row) is not { } entry)
                 {
-                    batch.Add((row, entry));
+                }
+                else if (!keys.Contains(entry.Key))
+                {
+                    await AddAsync(entry, ct);
+                }
+                else
+                {
+                    inRegister.Add(entry);
+                    if (inRegister.Count == BatchSize)
+                    {
+                        await CompareAsync(ct);
+                    }
                 }
 
-                if (batch.Count == BatchSize)
+                if (Rows % BatchSize == 0)
                 {
-                    await FlushAsync(batch, ct);
                     progress?.Report(new Progress(Rows, file.CanSeek && file.Length > 0 ? (double)file.Position / file.Length : null));
                 }
             }
 
-            await FlushAsync(batch, ct);
-            await AnalyzeAsync(last: true, ct);
+            await CompareAsync(ct);
+            await CloseSinkAsync(ct);
             progress?.Report(new Progress(Rows, 1.0));
         }
 
-        private IRegisterEntry? Convert(RawRow row)
+        public override async Task RecordAsync(Stream file, CancellationToken ct)
         {
-            var (entry, problems) = options.Target == ImportTarget.Facilities
-                ? ((IRegisterEntry?, List<ImportProblem>))converter.ToFacility(row, nowUtc.Year)
-                : converter.ToAsset(row);
+            if (firstAdded is null)
+            {
+                return;
+            }
+
+            string? sha256 = null;
+            if (file.CanSeek)
+            {
+                file.Position = 0;
+                sha256 = System.Convert.ToHexStringLower(await System.Security.Cryptography.SHA256.HashDataAsync(file, ct));
+            }
+
+            var summary = new ImportSummary(Table.File, Table.Sheet, sha256, reason, Added, Updated, Unchanged, firstAdded, lastAdded!);
+            var last = await db.LastAuditEventAsync(sync: false, ct);
+            db.AuditEvents.Add(Audit.AuditRecorder.Imported(tenantId, db.Scope.Actor, typeof(T).Name, Table.File.Length <= 200 ? Table.File : Table.File[..200],
+                System.Text.Json.JsonSerializer.Serialize(summary, RegisterHistory.Json), last, nowUtc));
+            await db.SaveChangesAsync(ct);
+            if (db.Database.IsNpgsql() && Added >= 10_000)
+            {
+                // PostgreSQL has no statistics for the new rows until autovacuum comes by: without them the list pages
+                // plan as if the table were empty.
+                await db.Database.ExecuteSqlRawAsync(typeof(T) == typeof(Facility) ? "ANALYZE facilities" : "ANALYZE fixed_assets", ct);
+            }
+        }
+
+        public override async ValueTask DisposeAsync()
+        {
+            if (sink is not null)
+            {
+                await sink.DisposeAsync();
+            }
+        }
+
+        private async Task<HashSet<string>> KeysAsync<TEntry>(string property, CancellationToken ct)
+            where TEntry : class
+        {
+            var set = new HashSet<string>(StringComparer.Ordinal);
+            await foreach (var key in db.Set<TEntry>().Select(e => EF.Property<string>(e, property)).AsAsyncEnumerable().WithCancellation(ct))
+            {
+                set.Add(key);
+            }
+
+            return set;
+        }
+
+        private T? Convert(RawRow row)
+        {
+            var (entry, problems) = typeof(T) == typeof(Facility)
+                ? converter.ToFacility(row, nowUtc.Year) is var f ? (f.Facility as T, f.Problems) : default
+                : converter.ToAsset(row) is var a ? (a.Asset as T, a.Problems) : default;
             if (entry is not null && !seen.TryAdd(entry.Key, row.SourceRow))
             {
-                var label = options.Target == ImportTarget.Facilities ? "施設コード" : "資産番号";
-                problems.Add(new ImportProblem(new CellRef(table.File, table.Sheet, row.SourceRow, KeyHeader()), entry.Key,
+                var label = typeof(T) == typeof(Facility) ? "施設コード" : "資産番号";
+                problems.Add(new ImportProblem(new CellRef(Table.File, Table.Sheet, row.SourceRow, KeyHeader()), entry.Key,
                     Errors.DuplicateInFile(label, entry.Key, seen[entry.Key]).Message));
-                entry = null;
+            }
+            else if (entry is FixedAsset { FacilityCode: { } code } && !facilityCodes.Contains(code))
+            {
+                problems.Add(new ImportProblem(new CellRef(Table.File, Table.Sheet, row.SourceRow, Header("FacilityCode")), code, Errors.UnknownFacility(code).Message));
             }
 
             Report(problems);
             return problems.Count == 0 ? entry : null;
         }
 
-        private async Task FlushAsync(List<(RawRow Row, IRegisterEntry Entry)> batch, CancellationToken ct)
+        /// <summary>A new entry: counted, and written when committing (from its year built or acquisition date).</summary>
+        private async Task AddAsync(T entry, CancellationToken ct)
         {
-            if (batch.Count == 0)
+            Added++;
+            if (!Writing)
             {
                 return;
             }
 
-            var validFrom = options.ValidFrom ?? DateOnly.FromDateTime(nowUtc);
-            if (options.Target == ImportTarget.Facilities)
+            var from = entry switch
             {
-                var keys = batch.Select(b => b.Entry.Key).ToList();
-                var current = await db.Facilities.Where(f => keys.Contains(f.Code)).ToDictionaryAsync(f => f.Code, ct);
-                // A new facility is in the register from its year built (or the import date when unknown).
-                await WriteAsync(batch.Select(b => (Facility)b.Entry).ToList(), f => current.GetValueOrDefault(f.Code),
-                    f => current.ContainsKey(f.Code) ? validFrom : (f.YearBuilt is { } y ? new DateOnly(y, 1, 1) : validFrom), ct);
-            }
-            else
+                Facility { YearBuilt: { } y } => new DateOnly(y, 1, 1),
+                FixedAsset { AcquisitionDate: { } d } => d,
+                _ => validFrom,
+            };
+            RegisterHistory.Stamp(entry, deleted.GetValueOrDefault(entry.Key, 1), from, reason, nowUtc);
+            sink ??= await BulkInsert.OpenAsync<T>(db, ct);
+            await sink.WriteAsync(entry, ct);
+            firstAdded ??= entry.Key;
+            lastAdded = entry.Key;
+        }
+
+        /// <summary>Entries already in the register: unchanged, or updated with a new version when committing.</summary>
+        private async Task CompareAsync(CancellationToken ct)
+        {
+            if (inRegister.Count == 0)
             {
-                var keys = batch.Select(b => b.Entry.Key).ToList();
-                var current = await db.FixedAssets.Where(a => keys.Contains(a.Number)).ToDictionaryAsync(a => a.Number, ct);
-                var facilityCodes = batch.Select(b => ((FixedAsset)b.Entry).FacilityCode).OfType<string>().Distinct().ToList();
-                var known = (await db.Facilities.Where(f => facilityCodes.Contains(f.Code)).Select(f => f.Code).ToListAsync(ct)).ToHashSet(StringComparer.Ordinal);
-                var assets = new List<FixedAsset>();
-                foreach (var (row, entry) in batch)
-                {
-                    var a = (FixedAsset)entry;
-                    if (a.FacilityCode is { } code && !known.Contains(code))
-                    {
-                        Report([new ImportProblem(new CellRef(table.File, table.Sheet, row.SourceRow, Header("FacilityCode")), code, Errors.UnknownFacility(code).Message)]);
-                        continue;
-                    }
-
-                    assets.Add(a);
-                }
-
-                // A new asset is in the register from its acquisition date.
-                await WriteAsync(assets, a => current.GetValueOrDefault(a.Number), a => current.ContainsKey(a.Number) ? validFrom : a.AcquisitionDate ?? validFrom, ct);
+                return;
             }
 
-            batch.Clear();
+            await CloseSinkAsync(ct); // the connection is needed
+            var batch = inRegister.Select(e => e.Key).ToList();
+            var current = await db.Set<T>().Where(e => batch.Contains(EF.Property<string>(e, KeyProperty))).ToDictionaryAsync(e => e.Key, ct);
+            foreach (var entry in inRegister)
+            {
+                var outcome = Writing
+                    ? RegisterHistory.Apply(db, current.GetValueOrDefault(entry.Key), entry, validFrom, reason, nowUtc)
+                    : RegisterHistory.Compare(current.GetValueOrDefault(entry.Key), entry);
+                Count(outcome);
+            }
+
+            if (Writing)
+            {
+                await db.SaveChangesAsync(ct);
+            }
+
+            inRegister.Clear();
             db.ChangeTracker.Clear();
         }
 
-        /// <summary>
-        /// Counts what each row would do; on a commit without problems writes it: new rows with their first
-        /// versions and audit events in bulk (no change tracking: imports are large), changed rows through
-        /// SaveChanges, all inside the import's transaction.
-        /// </summary>
-        private async Task WriteAsync<T>(List<T> entries, Func<T, T?> currentOf, Func<T, DateOnly> validFromOf, CancellationToken ct)
-            where T : class, IRegisterEntry, Tenancy.ITenantOwned
+        private async Task CloseSinkAsync(CancellationToken ct)
         {
-            var write = options.Commit && ProblemCount == 0;
-            var added = new List<T>();
-            var versions = new List<RegisterVersion>();
-            foreach (var entry in entries)
+            if (sink is not null)
             {
-                var current = currentOf(entry);
-                var outcome = RegisterHistory.Compare(current, entry);
-                Count(outcome);
-                if (!write || outcome == RegisterHistory.Outcome.Unchanged)
-                {
-                    continue;
-                }
-
-                if (outcome == RegisterHistory.Outcome.Added)
-                {
-                    versions.Add(RegisterHistory.FirstVersion(entry, validFromOf(entry), reason, nowUtc));
-                    added.Add(entry);
-                }
-                else
-                {
-                    RegisterHistory.Apply(db, current, entry, validFromOf(entry), reason, nowUtc);
-                }
-            }
-
-            if (!write)
-            {
-                return;
-            }
-
-            if (added.Count > 0)
-            {
-                // The chain's tail is read once per import, then carried from batch to batch (the transaction
-                // holds the tenant's audit lock); only a save of changed rows, which extends the chain itself,
-                // makes it read again.
-                lastEvent ??= await db.LastAuditEventAsync(sync: false, ct);
-                var events = Audit.AuditRecorder.EventsForAdded(db, added, tenantId, db.Scope.Actor, lastEvent, nowUtc);
-                await BulkInsert.InsertAsync(db, added, ct);
-                await BulkInsert.InsertAsync(db, versions, ct);
-                await BulkInsert.InsertAsync(db, events, ct);
-                lastEvent = events[^1];
-                written += added.Count;
-                await AnalyzeAsync(last: false, ct);
-            }
-
-            if (await db.SaveChangesAsync(ct) > 0)
-            {
-                lastEvent = null;
+                await sink.CompleteAsync(ct);
+                await sink.DisposeAsync();
+                sink = null;
             }
         }
+    }
 
-        /// <summary>
-        /// Refreshes PostgreSQL's statistics of the table being filled whenever this import has doubled what it
-        /// wrote since the last time, and once at the end. Without it the planner keeps believing the table
-        /// holds what it held before the import, picks any index for the next batch's key lookup and reads all
-        /// rows of the tenant each time: quadratic (56 of 116 s at 1,000,000 rows), and the list pages stay
-        /// slow after the import until autovacuum comes by. ANALYZE counts the transaction's own rows.
-        /// </summary>
-        private async Task AnalyzeAsync(bool last, CancellationToken ct)
-        {
-            if (!db.Database.IsNpgsql() || written == analyzedAt || (!last && written < Math.Max(10_000, 2 * analyzedAt)))
-            {
-                return;
-            }
+    /// <summary>What the audit event of an import records (ADR 0010): the file, and which rows it added.</summary>
+    private sealed record ImportSummary(string File, string? Sheet, string? Sha256, string Reason, long Added, long Updated, long Unchanged, string FirstAdded, string LastAdded);
 
-            await db.Database.ExecuteSqlRawAsync(options.Target == ImportTarget.Facilities ? "ANALYZE facilities" : "ANALYZE fixed_assets", ct);
-            analyzedAt = written;
-        }
+    /// <summary>The counts and problems of one pass, whatever it imports.</summary>
+    private abstract class Run(RawTable table, ColumnMapping mapping, Options options) : IAsyncDisposable
+    {
+        protected RawTable Table { get; } = table;
 
-        private void Count(RegisterHistory.Outcome outcome)
+        protected Options Options { get; } = options;
+
+        public List<ImportProblem> Problems { get; } = [];
+
+        public long ProblemCount { get; set; }
+
+        public long Rows { get; protected set; }
+
+        public long Added { get; protected set; }
+
+        public long Updated { get; private set; }
+
+        public long Unchanged { get; private set; }
+
+        public abstract Task ProcessAsync(Stream file, IProgress<Progress>? progress, CancellationToken ct);
+
+        /// <summary>Writes the audit event of the rows this import added, once it is known to commit.</summary>
+        public abstract Task RecordAsync(Stream file, CancellationToken ct);
+
+        public abstract ValueTask DisposeAsync();
+
+        protected void Count(RegisterHistory.Outcome outcome)
         {
             switch (outcome)
             {
@@ -306,14 +353,14 @@ public static class RegisterImport
             }
         }
 
-        private void Report(List<ImportProblem> problems)
+        protected void Report(List<ImportProblem> problems)
         {
             ProblemCount += problems.Count;
             Problems.AddRange(problems.Take(MaxProblemsReported - Problems.Count));
         }
 
-        private string? KeyHeader() => Header(options.Target == ImportTarget.Facilities ? "Code" : "Number");
+        protected string? KeyHeader() => Header(Options.Target == ImportTarget.Facilities ? "Code" : "Number");
 
-        private string? Header(string field) => mapping.Columns.TryGetValue(field, out var c) && c < table.Headers.Count ? table.Headers[c] : null;
+        protected string? Header(string field) => mapping.Columns.TryGetValue(field, out var c) && c < Table.Headers.Count ? Table.Headers[c] : null;
     }
 }

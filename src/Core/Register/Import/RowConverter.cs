@@ -13,6 +13,9 @@ public sealed class RowConverter(RawTable table, ColumnMapping mapping, string t
     private readonly string tenantId = tenantId;
     private readonly int? tenantCodeColumn = ColumnMapping.TenantCodeColumn(table.Headers);
 
+    // Units in the header convert to base units (千円 → 円, km → m): one factor per column, read once.
+    private readonly decimal[] factors = [.. table.Headers.Select(h => HeaderUnit.Split(h).Factor)];
+
     public (Facility? Facility, List<ImportProblem> Problems) ToFacility(RawRow row, int currentYear)
     {
         var cells = new Cells(this, row);
@@ -141,8 +144,7 @@ public sealed class RowConverter(RawTable table, ColumnMapping mapping, string t
                 return null;
             }
 
-            // Units in the header convert to base units: 千円 → 円, km → m.
-            return parsed.Value * HeaderUnit.Split(owner.table.Headers[column]).Factor;
+            return parsed.Value * owner.factors[column];
         }
 
         /// <summary>A whole number (口径 in mm): a fraction or a minus is reported, not cut off.</summary>

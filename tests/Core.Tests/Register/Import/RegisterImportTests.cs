@@ -53,13 +53,18 @@ public sealed class RegisterImportTests : IAsyncLifetime
         park.YearBuilt.ShouldBe(1961);
         park.Latitude.ShouldBe(34.842499);
         park.Version.ShouldBe(1);
-        // New rows are written in bulk: each still has its version and its chained audit event.
-        (await db.RegisterVersions.CountAsync()).ShouldBe(142);
-        (await db.AuditEvents.CountAsync(e => e.EntityType == "Facility" && e.Action == "Added")).ShouldBe(142);
+        park.ChangeReason.ShouldBe("取込: 222127_park_info.csv");
+        // New rows are written in bulk and are their own first versions; the import is one chained audit event that
+        // names the file by its SHA-256 and the rows it added.
+        (await db.RegisterVersions.CountAsync()).ShouldBe(0);
         (await Core.Audit.AuditTrail.VerifyAsync(db, default)).FirstBreak.ShouldBeNull();
-        var audited = await db.AuditEvents.SingleAsync(e => e.EntityKey == "P-1");
-        audited.Actor.ShouldBe("user:importer");
-        audited.After!.ShouldContain("\"Name\":\"石津浜公園\"");
+        var audited = await db.AuditEvents.SingleAsync(e => e.EntityType == "Facility");
+        (audited.Action, audited.EntityKey, audited.Actor).ShouldBe(("Imported", "222127_park_info.csv", "user:importer"));
+        var summary = System.Text.Json.JsonDocument.Parse(audited.After!).RootElement;
+        summary.GetProperty("Sha256").GetString().ShouldBe(Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(File.ReadAllBytes(YaizuFile("222127_park_info.csv")))));
+        summary.GetProperty("Added").GetInt64().ShouldBe(142);
+        summary.GetProperty("FirstAdded").GetString().ShouldBe("P-1");
+        summary.GetProperty("LastAdded").GetString().ShouldBe("P-40001");
     }
 
     // Every file of ../shared/data/facilities/yaizu/ imports without a problem.
@@ -131,8 +136,8 @@ public sealed class RegisterImportTests : IAsyncLifetime
         await using var db = database.Context(Yaizu);
         var check = await Core.Audit.AuditTrail.VerifyAsync(db, default);
         check.FirstBreak.ShouldBeNull();
-        (await db.AuditEvents.Where(e => e.EntityType == "Facility").Select(e => e.EntityKey + ":" + e.Action).ToListAsync())
-            .ShouldBe(["A1:Added", "A2:Added", "A3:Added", "A1:Modified", "A4:Added"], ignoreOrder: true);
+        (await db.AuditEvents.Where(e => e.EntityType == "Facility").OrderBy(e => e.Sequence).Select(e => e.EntityKey + ":" + e.Action).ToListAsync())
+            .ShouldBe(["a.csv:Imported", "A1:Modified", "b.csv:Imported", "c.csv:Imported"]);
     }
 
     [Fact]
