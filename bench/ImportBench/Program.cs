@@ -8,8 +8,10 @@ using Microsoft.EntityFrameworkCore;
 using Npgsql;
 
 // Import benchmark (issue 3): our import of a generated N-row facility register CSV (validation, history and
-// audit included) against PostgreSQL COPY of the same file into an equivalent plain table, in the same run.
-// Prints both times, their ratio (target ≤ 2.0) and the peak working set of our import (target ≤ 512 MB).
+// audit included) against PostgreSQL COPY of the same file, in the same run, into (a) a table equivalent to the
+// register's (its columns, key, indexes and foreign key, with the values the file lacks as defaults) and (b) a
+// plain table with a primary key only. Prints the times, both ratios (target ≤ 2.0 against the equivalent table)
+// and the peak working set of our import (target ≤ 512 MB).
 // Usage: dotnet run -c Release --project bench/ImportBench -- [rows]   (INFRALEDGER_BENCH_POSTGRES: server)
 var rows = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : 1_000_000;
 var server = Environment.GetEnvironmentVariable("INFRALEDGER_BENCH_POSTGRES") ?? "Host=127.0.0.1;Port=55432;Username=postgres;Database=postgres";
@@ -28,12 +30,15 @@ try
         await MasterLoader.LoadAsync(db, DateTime.UtcNow, CancellationToken.None);
     }
 
-    var copy = await CopyAsync(settings.ConnectionString, file);
+    var copy = await CopyAsync(settings.ConnectionString, file, EquivalentTable);
+    var copyPlain = await CopyAsync(settings.ConnectionString, file, PlainTable);
     var (dryRun, _, _) = await ImportAsync(settings, file, commit: false);
     var (ours, peak, report) = await ImportAsync(settings, file, commit: true);
-    Console.WriteLine($"COPY:   {copy.TotalSeconds,8:F2} s");
+    Console.WriteLine($"COPY into a table equivalent to the register's: {copy.TotalSeconds,8:F2} s");
+    Console.WriteLine($"COPY into a plain table (primary key only):     {copyPlain.TotalSeconds,8:F2} s");
     Console.WriteLine($"import: {ours.TotalSeconds,8:F2} s  (added {report.Added:N0}, problems {report.ProblemCount:N0}; its dry run, reading and checking only: {dryRun.TotalSeconds:F2} s)");
-    Console.WriteLine($"ratio import/COPY: {ours / copy:F2}  (target ≤ 2.0)");
+    Console.WriteLine($"ratio import/COPY (equivalent table): {ours / copy:F2}  (target ≤ 2.0)");
+    Console.WriteLine($"ratio import/COPY (plain table):      {ours / copyPlain:F2}");
     Console.WriteLine($"peak working set during import: {peak / 1_048_576.0:F0} MB  (target ≤ 512 MB)");
     await ListAsync(settings);
 }
@@ -69,20 +74,18 @@ static void Generate(string path, int rows)
     }
 }
 
-static async Task<TimeSpan> CopyAsync(string connectionString, string file)
+static async Task<TimeSpan> CopyAsync(string connectionString, string file, string table)
 {
     await using var connection = new NpgsqlConnection(connectionString);
     await connection.OpenAsync();
-    await using (var create = new NpgsqlCommand(
-        "CREATE TABLE bench_copy (code varchar(50) PRIMARY KEY, name varchar(200) NOT NULL, kana varchar(200), usage_major varchar(100), " +
-        "address varchar(300), latitude double precision, longitude double precision, quantity numeric(18,3), year_built int, structure varchar(100), section varchar(100))",
-        connection))
+    await using (var create = new NpgsqlCommand(table, connection))
     {
         await create.ExecuteNonQueryAsync();
     }
 
     var watch = Stopwatch.StartNew();
-    await using (var import = await connection.BeginTextImportAsync("COPY bench_copy FROM STDIN (FORMAT csv, HEADER true)"))
+    await using (var import = await connection.BeginTextImportAsync(
+        "COPY bench_copy (code, name, kana, usage_major, address, latitude, longitude, quantity, year_built, structure, section) FROM STDIN (FORMAT csv, HEADER true)"))
     {
         using var reader = new StreamReader(file);
         var buffer = new char[1 << 16];
@@ -93,7 +96,13 @@ static async Task<TimeSpan> CopyAsync(string connectionString, string file)
         }
     }
 
-    return watch.Elapsed;
+    var elapsed = watch.Elapsed;
+    await using (var drop = new NpgsqlCommand("DROP TABLE bench_copy", connection))
+    {
+        await drop.ExecuteNonQueryAsync();
+    }
+
+    return elapsed;
 }
 
 static async Task<(TimeSpan Time, long PeakBytes, RegisterImport.Report Report)> ImportAsync(DatabaseSettings settings, string file, bool commit)
@@ -156,4 +165,26 @@ static async Task Admin(string server, string sql)
     await connection.OpenAsync();
     await using var cmd = new NpgsqlCommand(sql, connection);
     await cmd.ExecuteNonQueryAsync();
+}
+
+internal static partial class Program
+{
+    /// <summary>
+    /// The register's table as the migrations define it — columns, types, primary key, indexes and the foreign key to
+    /// local_governments — with the values the file does not carry (tenant, kind, status, version …) as defaults.
+    /// </summary>
+    private const string EquivalentTable = """
+        CREATE TABLE bench_copy (LIKE facilities INCLUDING ALL);
+        ALTER TABLE bench_copy ADD FOREIGN KEY (tenant_id) REFERENCES local_governments (code) ON DELETE RESTRICT;
+        ALTER TABLE bench_copy ALTER tenant_id SET DEFAULT '222127', ALTER kind SET DEFAULT 1, ALTER status SET DEFAULT 1,
+            ALTER is_sample SET DEFAULT false, ALTER version SET DEFAULT 1, ALTER valid_from SET DEFAULT '2026-11-22',
+            ALTER quantity_kind SET DEFAULT 1, ALTER change_reason SET DEFAULT '取込: bench.csv', ALTER recorded_at_utc SET DEFAULT now();
+        """;
+
+    /// <summary>The file's columns with a primary key and nothing else.</summary>
+    private const string PlainTable = """
+        CREATE TABLE bench_copy (code varchar(50) PRIMARY KEY, name varchar(200) NOT NULL, kana varchar(200), usage_major varchar(100),
+            address varchar(300), latitude double precision, longitude double precision, quantity numeric(18,3), year_built int,
+            structure varchar(100), section varchar(100));
+        """;
 }

@@ -129,11 +129,13 @@ public static class BulkInsert
             await insert!.ExecuteNonQueryAsync(ct);
         }
 
+        /// <summary>Commits the rows written to the COPY and frees the connection.</summary>
         public async Task CompleteAsync(CancellationToken ct)
         {
             if (importer is not null)
             {
                 await importer.CompleteAsync(ct);
+                await importer.CloseAsync(ct);
             }
         }
 

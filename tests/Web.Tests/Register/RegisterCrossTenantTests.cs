@@ -59,7 +59,7 @@ public sealed class RegisterCrossTenantTests : IAsyncLifetime
         await using var db = app.Database.Context(Fujieda);
         (await db.Facilities.SingleAsync()).Name.ShouldBe("藤枝市役所");
         (await db.FixedAssets.SingleAsync()).Name.ShouldBe("藤枝市役所 建物");
-        (await db.RegisterVersions.CountAsync()).ShouldBe(2);
+        (await db.RegisterVersions.CountAsync()).ShouldBe(0, "the seeded rows are their own first versions, and nothing was changed");
     }
 
     [Fact]

@@ -159,14 +159,12 @@ public static class RegisterImport
             {
                 ct.ThrowIfCancellationRequested();
                 Rows++;
-                if (Convert(row) is not { } entry)
-                {
-                }
-                else if (!keys.Contains(entry.Key))
+                var entry = Convert(row);
+                if (entry is not null && !keys.Contains(entry.Key))
                 {
                     await AddAsync(entry, ct);
                 }
-                else
+                else if (entry is not null)
                 {
                     inRegister.Add(entry);
                     if (inRegister.Count == BatchSize)

@@ -88,6 +88,11 @@ public sealed class RowConverter(RawTable table, ColumnMapping mapping, string t
     /// <summary>A year from any date form (昭和50年, S50, 1975, 1975/4/1 …).</summary>
     internal static Result<int?> ParseYear(string text)
     {
+        if (text.Length == 4 && int.TryParse(text, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var year))
+        {
+            return year; // the common case: 1975
+        }
+
         var date = CellText.ParseDate(text);
         return date.IsSuccess ? date.Value?.Year : date.Error!;
     }

@@ -11,6 +11,11 @@ public static class TextFolding
 {
     public static string Fold(string text)
     {
+        if (IsFolded(text))
+        {
+            return text; // most cells: nothing to fold or trim, and no copy made
+        }
+
         var sb = new StringBuilder(text.Length);
         var halfWidthKana = new StringBuilder();
         foreach (var c in text.Trim().Trim('\u3000').Trim())
@@ -32,6 +37,26 @@ public static class TextFolding
         Flush(sb, halfWidthKana);
         return sb.ToString();
     }
+
+    private static bool IsFolded(string text)
+    {
+        if (text.Length == 0 || IsSpace(text[0]) || IsSpace(text[^1]))
+        {
+            return false;
+        }
+
+        foreach (var c in text)
+        {
+            if (c is >= '０' and <= '９' or >= 'Ａ' and <= 'Ｚ' or >= 'ａ' and <= 'ｚ' or >= '\uFF61' and <= '\uFF9F')
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    private static bool IsSpace(char c) => char.IsWhiteSpace(c) || c == '\u3000';
 
     // ｶﾞ is two half-width characters that NFKC joins into ガ.
     private static void Flush(StringBuilder sb, StringBuilder kana)

@@ -4,6 +4,28 @@ namespace InfraLedger.Core.Tests.Register.Import;
 
 public class CellTextTests
 {
+    // Normalize skips ICU for text it can tell is already in NFKC; the check must never claim that for text NFKC changes.
+    [Fact]
+    public void the_nfkc_shortcut_accepts_only_characters_nfkc_leaves_alone()
+    {
+        var accepted = Enumerable.Range(0, 0x10000).Select(i => (char)i).Where(c => !char.IsSurrogate(c) && CellText.IsNfkcStable([c])).ToList();
+
+        accepted.Count.ShouldBeGreaterThan(20_000);
+        accepted.Where(c => c.ToString().Normalize(System.Text.NormalizationForm.FormKC) != c.ToString()).ShouldBeEmpty();
+        // And in any order: none of them combines with a neighbour (no combining marks, no jamo).
+        var random = new Random(7);
+        for (var i = 0; i < 2000; i++)
+        {
+            var text = new string(Enumerable.Range(0, 8).Select(_ => accepted[random.Next(accepted.Count)]).ToArray());
+            text.Normalize(System.Text.NormalizationForm.FormKC).ShouldBe(text);
+        }
+
+        foreach (var changed in new[] { "ＲＣ", "ｶﾞｰﾃﾞﾝ", "㎡", "①", "（仮称）", "か\u3099", "\u3000" })
+        {
+            CellText.IsNfkcStable(changed).ShouldBeFalse(changed);
+        }
+    }
+
     [Theory]
     [InlineData("１２３", "123")]
     [InlineData("ＡＢＣ－１", "ABC-1")]
