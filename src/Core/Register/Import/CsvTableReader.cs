@@ -35,7 +35,7 @@ internal static class CsvTableReader
             }
 
             var rows = new StreamedRows(fileName, null, () => DataRows.Select(shape, rowsAfterHeader.Concat(Rest(records)), []), once: true);
-            return Result<IEnumerable<RawTable>>.Ok([new RawTable(fileName, null, shape.Headers, shape.HeaderRow, rows)]);
+            return Result<IEnumerable<RawTable>>.Ok([new RawTable(fileName, null, shape.Headers, shape.HeaderRow, rows, shape.TitleUnit)]);
         }
         catch (ReadRefusalException refusal)
         {

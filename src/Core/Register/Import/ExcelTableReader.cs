@@ -38,7 +38,7 @@ internal static class ExcelTableReader
                     {
                         var index = sheetIndex;
                         var rows = new StreamedRows(fileName, reader.Name, () => SheetData(stream, format, fileName, index, shape, merges), once: false);
-                        tables.Add(new RawTable(fileName, reader.Name, shape.Headers, shape.HeaderRow, rows));
+                        tables.Add(new RawTable(fileName, reader.Name, shape.Headers, shape.HeaderRow, rows, shape.TitleUnit));
                     }
                 }
 

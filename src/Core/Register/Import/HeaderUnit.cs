@@ -41,6 +41,20 @@ public static partial class HeaderUnit
         return (header.Trim(), 1m, null);
     }
 
+    /// <summary>
+    /// The money unit a title row above the table states for the whole table (「単位：千円」, 「（単位：百万円）」):
+    /// values of money columns whose header names no unit of its own are in it. Null when the cell states none.
+    /// Only money: a table's 「単位：㎡」 may not be meant for its lengths.
+    /// </summary>
+    public static (decimal Factor, string Unit)? TitleUnit(string? cell) =>
+        cell is not null && TitleUnitText().Match(CellText.Normalize(cell)) is { Success: true } match
+            && Units.TryGetValue(match.Groups["unit"].Value, out var unit) && unit.Unit == "円"
+            ? unit
+            : null;
+
+    [GeneratedRegex(@"単位\s*:\s*(?<unit>百万円|千円|万円|億円|円)")]
+    private static partial Regex TitleUnitText();
+
     /// <summary>「（単位：千円）」 reduced to a key of <see cref="Units"/> (the text is already normalised: ：→:, m²→m2).</summary>
     private static string UnitKey(string unit)
     {

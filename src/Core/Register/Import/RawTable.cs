@@ -21,9 +21,11 @@ public sealed record RawRow(int SourceRow, IReadOnlyList<string?> Cells);
 /// below them, with title, note and total rows removed. Cell texts are as in the file (not yet normalised).
 /// <see cref="Rows"/> streams from the file (single pass), so that a million-row file never sits in memory;
 /// a fatal problem found mid-stream (an undecodable line, a line over the limit) is thrown as
-/// <see cref="ImportReadException"/>, which the import turns into a located refusal.
+/// <see cref="ImportReadException"/>, which the import turns into a located refusal. <see cref="TitleUnit"/> is the
+/// money unit a title row states for the table (「単位：千円」), which money columns without a unit of their own take.
 /// </summary>
-public sealed record RawTable(string File, string? Sheet, IReadOnlyList<string> Headers, int HeaderRow, IEnumerable<RawRow> Rows);
+public sealed record RawTable(string File, string? Sheet, IReadOnlyList<string> Headers, int HeaderRow, IEnumerable<RawRow> Rows,
+    (decimal Factor, string Unit)? TitleUnit = null);
 
 /// <summary>
 /// A file-level problem found while streaming rows. An exception only because it interrupts an enumeration;

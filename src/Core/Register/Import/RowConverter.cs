@@ -13,8 +13,13 @@ public sealed class RowConverter(RawTable table, ColumnMapping mapping, string t
     private readonly string tenantId = tenantId;
     private readonly int? tenantCodeColumn = ColumnMapping.TenantCodeColumn(table.Headers);
 
-    // Units in the header convert to base units (千円 → 円, km → m): one factor per column, read once.
-    private readonly decimal[] factors = [.. table.Headers.Select(h => HeaderUnit.Split(h).Factor)];
+    // Units in the header convert to base units (千円 → 円, km → m); a money column without one takes the table's
+    // title unit (「単位：千円」). One factor per column, read once.
+    private readonly decimal[] factors = [.. table.Headers.Select((h, column) => HeaderUnit.Split(h) switch
+    {
+        (_, _, null) when table.TitleUnit is { } title && IsMoney(mapping, column) => title.Factor,
+        var unit => unit.Factor,
+    })];
 
     public (Facility? Facility, List<ImportProblem> Problems) ToFacility(RawRow row, int currentYear)
     {
@@ -84,6 +89,9 @@ public sealed class RowConverter(RawTable table, ColumnMapping mapping, string t
         cells.AddValidation(RegisterValidation.Check(a));
         return (cells.Problems.Count == 0 ? a : null, cells.Problems);
     }
+
+    private static bool IsMoney(ColumnMapping mapping, int column) =>
+        ImportFields.For(mapping.Target).Any(f => f.Type == FieldType.Money && mapping.Columns.TryGetValue(f.Name, out var c) && c == column);
 
     /// <summary>A year from any date form (昭和50年, S50, 1975, 1975/4/1 …).</summary>
     internal static Result<int?> ParseYear(string text)

@@ -1,7 +1,10 @@
 namespace InfraLedger.Core.Register.Import;
 
-/// <summary>What header detection found: the column names, the (last) header row number, and the header rows as read.</summary>
-internal sealed record TableShape(IReadOnlyList<string> Headers, int HeaderRow, IReadOnlyList<SheetRow> HeaderRows)
+/// <summary>
+/// What header detection found: the column names, the (last) header row number, the header rows as read, and the
+/// money unit a title row above the header states for the table (「単位：千円」), if any.
+/// </summary>
+internal sealed record TableShape(IReadOnlyList<string> Headers, int HeaderRow, IReadOnlyList<SheetRow> HeaderRows, (decimal Factor, string Unit)? TitleUnit)
 {
     /// <summary>
     /// Reads the first rows of <paramref name="rows"/> to find the header. Returns null for a table with no
@@ -16,7 +19,8 @@ internal sealed record TableShape(IReadOnlyList<string> Headers, int HeaderRow, 
         }
 
         var headerRows = sample.Skip(first).Take(last - first + 1).ToList();
-        var shape = new TableShape(HeaderNames.Build(headerRows, merges), sample[last].Row, headerRows);
+        var titleUnit = sample.Take(first).SelectMany(r => r.Cells).Select(HeaderUnit.TitleUnit).FirstOrDefault(u => u is not null);
+        var shape = new TableShape(HeaderNames.Build(headerRows, merges), sample[last].Row, headerRows, titleUnit);
         return (shape, sample.Skip(last + 1).ToList());
     }
 

@@ -53,6 +53,26 @@ public class CsvTableReaderTests
         HeaderUnit.Split(table.Headers[4]).ShouldBe(("延床面積", 1m, "㎡"));
     }
 
+    // 「単位：千円」 in a title row: money columns without a unit of their own are in 千円; a header's own unit wins,
+    // and other numbers (㎡) are left alone.
+    [Theory]
+    [MemberData(nameof(Encodings))]
+    public void a_money_unit_in_a_title_row_applies_to_money_columns_without_their_own(string encoding)
+    {
+        var text = "令和5年度 固定資産台帳,,,,（単位：千円）\n資産番号,件名,勘定科目,取得価額,数量（㎡）\n10023-1,焼津小学校 校舎,建物,\"812,000\",5200\n";
+        var table = Fixtures.ReadSingle(Fixtures.Encode(text, encoding), "固定資産台帳.csv");
+        var converter = new RowConverter(table, ColumnMapping.Suggest(ImportTarget.Assets, table.Headers), "222127");
+
+        var (asset, problems) = converter.ToAsset(table.Rows.Single());
+
+        problems.ShouldBeEmpty();
+        (asset!.AcquisitionCost, asset.Quantity).ShouldBe((812_000_000m, 5200m));
+
+        var ownUnit = Fixtures.ReadSingle(Fixtures.Encode(text.Replace("取得価額,", "取得価額（円）,", StringComparison.Ordinal), encoding), "固定資産台帳.csv");
+        new RowConverter(ownUnit, ColumnMapping.Suggest(ImportTarget.Assets, ownUnit.Headers), "222127").ToAsset(ownUnit.Rows.Single()).Asset!.AcquisitionCost
+            .ShouldBe(812_000m);
+    }
+
     [Theory]
     [MemberData(nameof(Encodings))]
     public void reads_a_plain_table_with_the_header_on_the_first_line(string encoding)

@@ -5,6 +5,17 @@ namespace InfraLedger.Core.Tests.Register.Import;
 public class HeaderUnitTests
 {
     [Theory]
+    [InlineData("単位：千円", 1000.0)]
+    [InlineData("（単位：百万円）", 1000000.0)]
+    [InlineData("単位:円", 1.0)]
+    [InlineData("令和5年度 固定資産台帳　（単位：千円）", 1000.0)]
+    [InlineData("単位：㎡", null)] // not money: a table's area unit may not be meant for its lengths
+    [InlineData("令和5年度 公共施設一覧", null)]
+    [InlineData("※ 金額は千円単位", null)]
+    public void a_title_row_states_a_money_unit_for_the_table(string cell, double? factor) =>
+        ((double?)HeaderUnit.TitleUnit(cell)?.Factor).ShouldBe(factor);
+
+    [Theory]
     [InlineData("取得価額（千円）", "取得価額", 1000, "円")]
     [InlineData("取得価額(円)", "取得価額", 1, "円")]
     [InlineData("取得価額（百万円）", "取得価額", 1000000, "円")]
