@@ -10,43 +10,74 @@ internal static class IndicatorCommands
 {
     public static Command Indicators()
     {
-        var tenant = new Option<string>("--tenant") { Description = "団体コード / Tenant code", Required = true };
-        var year = new Option<int>("--year") { Description = "年度（西暦）/ Fiscal year", Required = true };
-        var table = new Option<string?>("--table") { Description = "表の名前（省略時はすべて）ratio|usage|series|stock|per-resident|fiscal|fiscal-series|facility|assets / Table name (default: all)" };
+        var (tenant, year) = TenantYear();
+        var table = new Option<string?>("--table") { Description = "表の名前（省略時はすべて）ratio|usage|series|stock|per-resident|comparison|fiscal|fiscal-series|facility|assets / Table name (default: all)" };
         var format = ReportOutput.Format();
         var command = new Command("indicators", "台帳の有形固定資産減価償却率・一人当たりストック・主要財政指標を表示 / Show the tenant's indicators") { tenant, year, table, format };
-        command.SetAction(async (parse, ct) =>
+        command.SetAction(async (parse, ct) => await WithReportAsync(parse, tenant, year, async (_, report) =>
         {
-            await using var services = CliHost.Services();
-            if (await CliHost.TenantScopeAsync(services, parse.GetValue(tenant)!, ct) is not { } t)
-            {
-                return 2;
-            }
-
-            await using var _ = t.Scope;
-            var fy = parse.GetValue(year);
-            if (fy is < FiscalYear.Min or > FiscalYear.Max)
-            {
-                return CliHost.Fail(Errors.FiscalYearInvalid(fy.ToString(System.Globalization.CultureInfo.InvariantCulture)));
-            }
-
-            var report = await IndicatorReport.BuildAsync(t.Db, new FiscalYear(fy), ct);
-            if (!report.IsSuccess)
-            {
-                return CliHost.Fail(report.Error!);
-            }
-
             var name = parse.GetValue(table);
-            var tables = name is null ? report.Value.Tables : report.Value.Find(name) is { } one ? [one] : [];
+            var tables = name is null ? report.Tables : report.Find(name) is { } one ? [one] : [];
             if (tables.Count == 0)
             {
-                return CliHost.Fail(new Error("indicators.table", $"表「{name}」はありません（{string.Join("、", report.Value.Tables.Select(x => x.Name))}、assets）。"));
+                return CliHost.Fail(new Error("indicators.table", $"表「{name}」はありません（{string.Join("、", report.Tables.Select(x => x.Name))}、assets）。"));
             }
 
             await ReportOutput.WriteAsync(tables, parse.GetValue(format)!, ct);
             return 0;
-        });
+        }, ct));
+
+        var (publishTenant, publishYear) = TenantYear();
+        var publish = new Command("publish", $"年度末の台帳指標を公表し、他団体との比較に使う（{RegisterPublication.Licence}）/ Publish the year's register figures for comparison") { publishTenant, publishYear };
+        publish.SetAction(async (parse, ct) => await WithReportAsync(parse, publishTenant, publishYear, async (db, report) =>
+        {
+            var published = await RegisterPublication.PublishAsync(db, report, DateTime.UtcNow, ct);
+            if (!published.IsSuccess)
+            {
+                return CliHost.Fail(published.Error!);
+            }
+
+            Console.WriteLine($"{report.Year.Year}年度末の台帳指標 {published.Value} 件を公表しました / published");
+            return 0;
+        }, ct));
+
+        var (withdrawTenant, withdrawYear) = TenantYear();
+        var withdraw = new Command("withdraw", "年度末の台帳指標の公表を取り下げる / Withdraw the year's published figures") { withdrawTenant, withdrawYear };
+        withdraw.SetAction(async (parse, ct) => await WithReportAsync(parse, withdrawTenant, withdrawYear, async (db, report) =>
+        {
+            var removed = await RegisterPublication.WithdrawAsync(db, report.Year, DateTime.UtcNow, ct);
+            Console.WriteLine(removed > 0 ? $"{report.Year.Year}年度末の台帳指標 {removed} 件の公表を取り下げました / withdrawn" : "公表されていません / nothing published");
+            return 0;
+        }, ct));
+
+        command.Add(publish);
+        command.Add(withdraw);
         return command;
+    }
+
+    private static (Option<string> Tenant, Option<int> Year) TenantYear() =>
+        (new Option<string>("--tenant") { Description = "団体コード / Tenant code", Required = true },
+            new Option<int>("--year") { Description = "年度（西暦）/ Fiscal year", Required = true });
+
+    /// <summary>Runs <paramref name="action"/> with the tenant's report of the year, after checking both.</summary>
+    private static async Task<int> WithReportAsync(
+        ParseResult parse, Option<string> tenant, Option<int> year, Func<AppDbContext, IndicatorReport, Task<int>> action, CancellationToken ct)
+    {
+        await using var services = CliHost.Services();
+        if (await CliHost.TenantScopeAsync(services, parse.GetValue(tenant)!, ct) is not { } t)
+        {
+            return 2;
+        }
+
+        await using var _ = t.Scope;
+        var fy = parse.GetValue(year);
+        if (fy is < FiscalYear.Min or > FiscalYear.Max)
+        {
+            return CliHost.Fail(Errors.FiscalYearInvalid(fy.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+        }
+
+        var report = await IndicatorReport.BuildAsync(t.Db, new FiscalYear(fy), ct);
+        return report.IsSuccess ? await action(t.Db, report.Value) : CliHost.Fail(report.Error!);
     }
 
     public static Command Statistics()

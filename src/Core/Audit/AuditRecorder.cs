@@ -61,7 +61,11 @@ internal static class AuditRecorder
     /// The event of a bulk import, which adds its rows without the change tracker: one event for the whole
     /// import, its summary in <paramref name="after"/> (ADR 0010), chained after <paramref name="last"/>.
     /// </summary>
-    public static AuditEvent Imported(string tenantId, string actor, string entityType, string entityKey, string after, AuditEvent? last, DateTime nowUtc)
+    public static AuditEvent Imported(string tenantId, string actor, string entityType, string entityKey, string after, AuditEvent? last, DateTime nowUtc) =>
+        Summary("Imported", tenantId, actor, entityType, entityKey, after, last, nowUtc);
+
+    /// <summary>An event that stands for a whole act written without the change tracker (an import, a publication), chained after <paramref name="last"/>.</summary>
+    public static AuditEvent Summary(string action, string tenantId, string actor, string entityType, string entityKey, string after, AuditEvent? last, DateTime nowUtc)
     {
         var e = new AuditEvent
         {
@@ -69,7 +73,7 @@ internal static class AuditRecorder
             Sequence = (last?.Sequence ?? 0) + 1,
             OccurredAtUtc = new DateTime(nowUtc.Ticks - (nowUtc.Ticks % TimeSpan.TicksPerMillisecond), DateTimeKind.Utc),
             Actor = actor,
-            Action = "Imported",
+            Action = action,
             EntityType = entityType,
             EntityKey = entityKey,
             After = after,

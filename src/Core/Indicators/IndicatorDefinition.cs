@@ -11,6 +11,10 @@ public sealed record IndicatorDefinition(string Id, string Label, string Unit, s
     public const string RealDebtService = "real-debt-service-ratio";
     public const string FutureBurden = "future-burden-ratio";
     public const string Laspeyres = "laspeyres-index";
+    public const string AgingRatio = "tangible-asset-depreciation-ratio";
+
+    /// <summary>The prefix of a 施設類型's own 有形固定資産減価償却率 (indicators.md §3.2): "stock-ratio:道路".</summary>
+    public const string StockRatioPrefix = "stock-ratio:";
 
     /// <summary>The 主要財政指標 (indicators.md §4), in the order 総務省 publishes them.</summary>
     public static readonly IReadOnlyList<IndicatorDefinition> Fiscal =
@@ -22,5 +26,16 @@ public sealed record IndicatorDefinition(string Id, string Label, string Unit, s
         new(Laspeyres, "ラスパイレス指数", "", "一般行政職の給与水準（国家公務員=100）。"),
     ];
 
-    public static IndicatorDefinition? Find(string id) => Fiscal.FirstOrDefault(d => d.Id == id);
+    /// <summary>
+    /// The figures a tenant computes from its own register and may publish for comparison (<see cref="RegisterPublication"/>):
+    /// the whole 有形固定資産減価償却率, the per-resident stock and each 施設類型's ratio (types 未検証, see <see cref="StockTable"/>).
+    /// </summary>
+    public static readonly IReadOnlyList<IndicatorDefinition> Register =
+    [
+        new(AgingRatio, "有形固定資産減価償却率", "%", "償却資産の取得価額に対する減価償却累計額の割合。高いほど老朽化が進んでいる。"),
+        .. PerResident.Measures.Select(m => new IndicatorDefinition(m.Id, $"一人当たり{m.Label}", $"{m.Unit}/人", "住民一人当たりのストック量。")),
+        .. StockTable.Types.Select(t => new IndicatorDefinition(StockRatioPrefix + t.Name, $"{t.Name}の有形固定資産減価償却率", "%", "施設類型別（類型は未検証）。")),
+    ];
+
+    public static IndicatorDefinition? Find(string id) => Fiscal.FirstOrDefault(d => d.Id == id) ?? Register.FirstOrDefault(d => d.Id == id);
 }

@@ -15,6 +15,9 @@ public sealed record IndicatorReport(
     FiscalYear Year, IndicatorSettings Settings, RegisterIndicators.Snapshot Register, IReadOnlyList<(FiscalYear Year, RegisterIndicators.Group Total)> Series,
     TenantPopulation? Population, IReadOnlyList<StockTable.Row> Stock, PublicIndicators.BodyView? Public)
 {
+    /// <summary>The register figures against those bodies published for the year (set by <see cref="BuildAsync"/>).</summary>
+    public RegisterPublication.Comparison? Compared { get; private init; }
+
     public const int SeriesYears = 10;
 
     /// <summary>A fiscal year the indicator pages and downloads accept (1900 to <see cref="FiscalYear.Max"/>), or why not.</summary>
@@ -39,10 +42,11 @@ public sealed record IndicatorReport(
         var publicYears = await PublicIndicators.YearsAsync(db, ct);
         var publicView = publicYears.Count == 0 ? null
             : (await PublicIndicators.ForBodyAsync(db, db.Scope.TenantId!, Math.Clamp(year.Year, publicYears[0], publicYears[^1]), ct)).Value;
-        return new IndicatorReport(year, settings.Value, snapshot, series, population, stock, publicView);
+        var report = new IndicatorReport(year, settings.Value, snapshot, series, population, stock, publicView);
+        return report with { Compared = await RegisterPublication.CompareAsync(db, report, ct) };
     }
 
-    public IReadOnlyList<Table> Tables => [RatioByAccount, RatioByUsage, RatioSeries, StockTableRows, PerResident, Fiscal, FiscalSeries, RatioByFacility];
+    public IReadOnlyList<Table> Tables => [RatioByAccount, RatioByUsage, RatioSeries, StockTableRows, PerResident, Comparison, Fiscal, FiscalSeries, RatioByFacility];
 
     public Table? Find(string name) => Tables.FirstOrDefault(t => t.Name == name) ?? (name == "assets" ? AssetsTable(Register, null, null, null) : null);
 
@@ -66,30 +70,48 @@ public sealed record IndicatorReport(
         [.. Series.Select(s => (IReadOnlyList<Cell>)[new(s.Year.Year.ToString(CultureInfo.InvariantCulture)), .. GroupCells(s.Total)])]);
 
     public Table StockTableRows => new("stock", $"施設類型別ストック情報（{Year}末）",
-        ["表", "施設類型", "施設数", "指標", "単位", "ストック量", "一人当たり", "取得価額（円）", "減価償却累計額（円）", "有形固定資産減価償却率（%）"],
+        ["表", "施設類型", "施設数", "指標", "単位", "ストック量", "一人当たり", "取得価額（円）", "減価償却累計額（円）", "有形固定資産減価償却率（%）", "類似団体内平均値（%）"],
         [.. Stock.Select(r => (IReadOnlyList<Cell>)[new(r.Type.Sheet), new(r.Type.Name), new(null, r.Facilities), new(r.Type.MeasureLabel), new(r.Type.Unit),
-            new(null, r.Stock), new(null, r.PerResident is { } p ? Math.Round(p, 3) : null), new(null, r.Assets.Cost), new(null, r.Assets.Accumulated), Ratio(r.Assets.Ratio)])],
-        "施設類型・指標・分母は総務省資料で未確認（未検証）。" + PopulationNote);
+            new(null, r.Stock), new(null, r.PerResident is { } p ? Math.Round(p, 3) : null), new(null, r.Assets.Cost), new(null, r.Assets.Accumulated), Ratio(r.Assets.Ratio),
+            Ratio(Compared?.Figures.Single(f => f.Definition.Id == IndicatorDefinition.StockRatioPrefix + r.Type.Name).SimilarGroup.Average)])],
+        "施設類型・指標・分母は総務省資料で未確認（未検証）。類似団体内平均値は InfraLedger 利用団体が公表した値から。" + PopulationNote);
+
+    /// <summary>The register figures compared with the 類似団体, prefecture and nation, among the bodies that published them for the year.</summary>
+    public Table Comparison => Compared is not { } c
+        ? new("comparison", "台帳指標の比較", ["指標"], [])
+        : new("comparison", $"台帳指標と類似団体・県内・全国との比較（{Year}末、公表した {c.Publishers} 団体）", ComparisonHeaders,
+            [.. c.Figures.Select(f => (IReadOnlyList<Cell>)[new(f.Definition.Label), new(f.Definition.Unit),
+                f.Definition.Unit == "%" ? Ratio(f.Value) : new(null, f.Value is { } v ? Math.Round(v, 3) : null), .. StandingCells(f)])],
+            $"比較の相手は InfraLedger で同じ年度の値を公表した団体だけです（全国の公表値は読み込まれていません）。自団体の値は現在の台帳から計算した値（{OwnState(c.Own)}）。"
+            + $"類似団体区分: {GroupNote(c.Peers.Group)}。{PopulationNote}");
+
+    private static string OwnState(RegisterPublication.Published state) => state switch
+    {
+        RegisterPublication.Published.Same => "公表済みの値と同じ",
+        RegisterPublication.Published.Different => "公表後に台帳または人口が変わり、公表済みの値と異なります",
+        _ => "未公表",
+    };
+
+    private static readonly string[] ComparisonHeaders = ["指標", "単位", "値", "類似団体平均", "類似団体内順位", "類似団体数", "県内平均", "県内順位", "県内団体数", "全国平均", "全国順位", "全国団体数", "全国パーセンタイル"];
+
+    private static IEnumerable<Cell> StandingCells(PublicIndicators.Figure f) =>
+        [Avg(f.SimilarGroup), new(null, f.SimilarGroup.Rank), new(null, f.SimilarGroup.Count),
+            Avg(f.Prefecture), new(null, f.Prefecture.Rank), new(null, f.Prefecture.Count),
+            Avg(f.Nation), new(null, f.Nation.Rank), new(null, f.Nation.Count), new(null, f.Nation.Percentile is { } p ? Math.Round(p, 1) : null)];
+
+    private static string GroupNote(SimilarGroupAssignment? group) => group is not { } g ? "未登録"
+        : g.SourceId == SimilarGroups.EstimatedSourceId ? $"{g.Group}（{g.FiscalYear}年度の人口・産業構造からの推計・未検証。類似団体との比較はできません）"
+        : $"{g.Group}（{g.FiscalYear}年度）";
 
     public Table PerResident
     {
         get
         {
-            decimal? Sum(Register.QuantityKind kind, Func<Register.Facility, bool> include) =>
-                Register.Facilities.Where(f => f.QuantityKind == kind && include(f)).Sum(f => f.Quantity);
-            var rows = new (string Label, string Unit, decimal? Stock)[]
-            {
-                ("延床面積（建物）", "㎡", Sum(Core.Register.QuantityKind.FloorArea, _ => true)),
-                ("道路延長", "m", Sum(Core.Register.QuantityKind.Length, f => f.Kind == Core.Register.AssetKind.Road)),
-                ("橋りょう延長", "m", Sum(Core.Register.QuantityKind.Length, f => f.Kind == Core.Register.AssetKind.Bridge)),
-                ("上水道管延長", "m", Sum(Core.Register.QuantityKind.Length, f => f.Kind == Core.Register.AssetKind.WaterPipe)),
-                ("下水道管延長", "m", Sum(Core.Register.QuantityKind.Length, f => f.Kind == Core.Register.AssetKind.SewerPipe)),
-                ("公園面積", "㎡", Sum(Core.Register.QuantityKind.Area, f => f.Kind == Core.Register.AssetKind.Park)),
-            };
             var people = Population?.Population;
             return new("per-resident", $"住民一人当たりストック（{Year}末）", ["指標", "単位", "ストック量", "人口（人）", "一人当たり"],
-                [.. rows.Select(r => (IReadOnlyList<Cell>)[new(r.Label), new(r.Unit), new(null, r.Stock), new(null, people),
-                    new(null, r.Stock is { } s && people is > 0 ? Math.Round(s / people.Value, 3) : null)])], PopulationNote);
+                [.. Indicators.PerResident.Measures.Select(m => m.Stock(Register.Facilities)).Zip(Indicators.PerResident.Measures, (stock, m) => (IReadOnlyList<Cell>)[
+                    new(m.Label), new(m.Unit), new(null, stock), new(null, people), new(null, Indicators.PerResident.Of(stock, people) is { } p ? Math.Round(p, 3) : null)])],
+                PopulationNote);
         }
     }
 
@@ -99,12 +121,9 @@ public sealed record IndicatorReport(
 
     public Table Fiscal => Public is not { } v
         ? new("fiscal", "主要財政指標", ["指標"], [], "主要財政指標が読み込まれていません。")
-        : new("fiscal", $"主要財政指標（{v.FiscalYear}年度）と比較", ["指標", "値", "類似団体平均", "類似団体内順位", "類似団体数", "県内平均", "県内順位", "県内団体数", "全国平均", "全国順位", "全国団体数", "全国パーセンタイル"],
-            [.. v.Figures.Select(f => (IReadOnlyList<Cell>)[new(f.Definition.Label), new(f.Text),
-                Avg(f.SimilarGroup), new(null, f.SimilarGroup.Rank), new(null, f.SimilarGroup.Count),
-                Avg(f.Prefecture), new(null, f.Prefecture.Rank), new(null, f.Prefecture.Count),
-                Avg(f.Nation), new(null, f.Nation.Rank), new(null, f.Nation.Count), new(null, f.Nation.Percentile is { } p ? Math.Round(p, 1) : null)])],
-            $"{v.Source.Attribution}（{v.Source.Licence}）。順位は値の大きい順。類似団体区分: {(v.SimilarGroup is { } g ? g.SourceId == SimilarGroups.EstimatedSourceId ? $"{g.Group}（{g.FiscalYear}年度の人口・産業構造からの推計・未検証。類似団体との比較はできません）" : $"{g.Group}（{g.FiscalYear}年度）" : "未登録")}。空欄は公表値が空欄（該当なし）。");
+        : new("fiscal", $"主要財政指標（{v.FiscalYear}年度）と比較", [ComparisonHeaders[0], .. ComparisonHeaders[2..]],
+            [.. v.Figures.Select(f => (IReadOnlyList<Cell>)[new(f.Definition.Label), new(f.Text), .. StandingCells(f)])],
+            $"{v.Source.Attribution}（{v.Source.Licence}）。順位は値の大きい順。類似団体区分: {GroupNote(v.SimilarGroup)}。空欄は公表値が空欄（該当なし）。");
 
     private static Cell Avg(Standing s) => new(null, s.Average is { } a ? Math.Round(a, 2) : null);
 

@@ -23,9 +23,9 @@ public static class PublicIndicators
     /// <summary>One fiscal year of the series: the published text per indicator id (null = blank).</summary>
     public sealed record YearValues(int FiscalYear, IReadOnlyDictionary<string, string?> Texts);
 
-    /// <summary>The fiscal years loaded, oldest first (empty when nothing is loaded).</summary>
+    /// <summary>The fiscal years of the 主要財政指標 loaded, oldest first (empty when nothing is loaded).</summary>
     public static Task<List<int>> YearsAsync(AppDbContext db, CancellationToken ct) =>
-        db.PublicIndicatorValues.Select(v => v.FiscalYear).Distinct().OrderBy(y => y).ToListAsync(ct);
+        db.PublicIndicatorValues.Where(v => v.SourceId == FiscalIndicatorImport.SourceId).Select(v => v.FiscalYear).Distinct().OrderBy(y => y).ToListAsync(ct);
 
     /// <summary>The body's figures for <c>fiscalYear</c> (null = the latest loaded year); null when nothing is loaded.</summary>
     public static async Task<Result<BodyView?>> ForBodyAsync(AppDbContext db, string code, int? fiscalYear, CancellationToken ct)
@@ -43,29 +43,55 @@ public static class PublicIndicators
             return Errors.FiscalYearOutOfData(year, years[0], years[^1]);
         }
 
-        var all = await db.PublicIndicatorValues.AsNoTracking().Where(v => v.FiscalYear == year)
+        var all = await db.PublicIndicatorValues.AsNoTracking().Where(v => v.FiscalYear == year && v.SourceId == FiscalIndicatorImport.SourceId)
             .Select(v => new { v.Code, v.Indicator, v.Text, v.BodyName }).ToListAsync(ct);
-        var group = await SimilarGroups.OfAsync(db, code, year, ct);
-        var estimated = group is null ? await EstimatedGroupAsync(db, code, year, ct) : null;
-        var peers = group is null ? [] : (await db.SimilarGroups.Where(g => g.FiscalYear == group.FiscalYear && g.Group == group.Group)
-            .Select(g => g.Code).ToListAsync(ct)).ToHashSet(StringComparer.Ordinal);
+        var peers = await PeersAsync(db, code, year, ct);
         var figures = IndicatorDefinition.Fiscal.Select(d =>
         {
-            var values = all.Where(v => v.Indicator == d.Id).ToList();
-            var own = values.FirstOrDefault(v => v.Code == code)?.Text;
-            List<decimal> Numbers(Func<string, bool> member) =>
-                [.. values.Where(v => member(v.Code)).Select(v => Parse(v.Text)).OfType<decimal>()];
-            return new Figure(d, own,
-                group is null ? Standing.None : Standing.Of(Parse(own), Numbers(peers.Contains)),
-                Standing.Of(Parse(own), Numbers(c => c[..2] == code[..2])),
-                Standing.Of(Parse(own), Numbers(_ => true)));
+            var values = all.Where(v => v.Indicator == d.Id).Select(v => (v.Code, v.Text)).ToList();
+            return Compare(d, code, values.FirstOrDefault(v => v.Code == code).Text, values, peers);
         }).ToList();
 
-        var series = (await db.PublicIndicatorValues.AsNoTracking().Where(v => v.Code == code).ToListAsync(ct))
+        var series = (await db.PublicIndicatorValues.AsNoTracking().Where(v => v.Code == code && v.SourceId == FiscalIndicatorImport.SourceId).ToListAsync(ct))
             .GroupBy(v => v.FiscalYear).OrderBy(g => g.Key)
             .Select(g => new YearValues(g.Key, g.ToDictionary(v => v.Indicator, v => v.Text, StringComparer.Ordinal))).ToList();
         var name = all.FirstOrDefault(v => v.Code == code)?.BodyName;
-        return new BodyView(code, name, year, years[0], years[^1], group ?? estimated, figures, series, source);
+        return new BodyView(code, name, year, years[0], years[^1], peers.Group, figures, series, source);
+    }
+
+    /// <summary>
+    /// Whom a body is compared with in a fiscal year: its 類似団体 are the bodies with the same group in the assignments
+    /// of the year the body's group was loaded for (that year or the latest earlier one). A group estimated for the tenant
+    /// itself names the group but has no peers (theirs are not known).
+    /// </summary>
+    public sealed record Peers(SimilarGroupAssignment? Group, IReadOnlySet<string> SimilarCodes);
+
+    public static async Task<Peers> PeersAsync(AppDbContext db, string code, int year, CancellationToken ct)
+    {
+        if (await SimilarGroups.OfAsync(db, code, year, ct) is not { } group)
+        {
+            return new Peers(await EstimatedGroupAsync(db, code, year, ct), new HashSet<string>());
+        }
+
+        var codes = await db.SimilarGroups.Where(g => g.FiscalYear == group.FiscalYear && g.Group == group.Group).Select(g => g.Code).ToListAsync(ct);
+        return new Peers(group, codes.ToHashSet(StringComparer.Ordinal));
+    }
+
+    /// <summary>
+    /// The body's figure and standing among <paramref name="values"/> (every body's text for the indicator and year; the
+    /// body's own entry, if any, is replaced by <paramref name="ownText"/>): its 類似団体, its prefecture (the first two
+    /// digits of the code) and all bodies.
+    /// </summary>
+    public static Figure Compare(IndicatorDefinition definition, string code, string? ownText, IEnumerable<(string Code, string? Text)> values, Peers peers)
+    {
+        var others = values.Where(v => v.Code != code).Select(v => (v.Code, Value: Parse(v.Text))).Where(v => v.Value is not null).ToList();
+        var own = Parse(ownText);
+        List<decimal> Numbers(Func<string, bool> member) =>
+            [.. others.Where(v => member(v.Code)).Select(v => v.Value!.Value), .. own is { } o ? [o] : Array.Empty<decimal>()];
+        return new Figure(definition, ownText,
+            peers.SimilarCodes.Count == 0 ? Standing.None : Standing.Of(own, Numbers(peers.SimilarCodes.Contains)),
+            Standing.Of(own, Numbers(c => c[..2] == code[..2])),
+            Standing.Of(own, Numbers(_ => true)));
     }
 
     /// <summary>

@@ -65,4 +65,30 @@ public sealed class IndicatorCliTests : IAsyncLifetime
         bad.ExitCode.ShouldBe(1);
         bad.Out.ShouldContain("類似団体区分「都市Ⅸ-9」を読めません");
     }
+
+    [Fact]
+    public async Task publishes_and_withdraws_the_register_figures_and_the_comparison_counts_them()
+    {
+        var publish = await cli.RunAsync("indicators", "publish", "--tenant", "222127", "--year", "2021");
+        publish.ExitCode.ShouldBe(0, publish.Error);
+        publish.Out.ShouldContain("2021年度末の台帳指標");
+
+        var comparison = await cli.RunAsync("indicators", "--tenant", "222127", "--year", "2021", "--table", "comparison", "--format", "csv");
+        comparison.ExitCode.ShouldBe(0, comparison.Error);
+        var lines = comparison.Out.Trim().Split('\n').Select(l => l.TrimEnd('\r')).ToList();
+        lines[0].ShouldBe("指標,単位,値,類似団体平均,類似団体内順位,類似団体数,県内平均,県内順位,県内団体数,全国平均,全国順位,全国団体数,全国パーセンタイル");
+        // Only 焼津市 published, and no 類似団体区分 is loaded: first of one in its prefecture and the nation, whose
+        // averages are its own value, at the 50th percentile; no 類似団体 to compare with.
+        var cells = lines[1].Split(',');
+        cells[..3].ShouldBe(["有形固定資産減価償却率", "%", cells[2]]);
+        cells[2].ShouldMatch(@"^\d+\.\d\d$");
+        cells[3..].ShouldBe(["", "", "0", cells[2], "1", "1", cells[2], "1", "1", "50.0"]);
+
+        var withdraw = await cli.RunAsync("indicators", "withdraw", "--tenant", "222127", "--year", "2021");
+        withdraw.ExitCode.ShouldBe(0, withdraw.Error);
+        withdraw.Out.ShouldContain("公表を取り下げました");
+        var empty = await cli.RunAsync("indicators", "publish", "--tenant", "222127", "--year", "1900");
+        empty.ExitCode.ShouldBe(2);
+        empty.Error.ShouldContain("1900年度末の有形固定資産減価償却率を計算できる台帳データがありません。");
+    }
 }

@@ -1,5 +1,6 @@
 using System.Net;
 using InfraLedger.Core.Identity;
+using InfraLedger.Core.Indicators;
 using InfraLedger.Core.Register;
 using InfraLedger.Web.Tests.Register;
 using InfraLedger.Web.Tests.Support;
@@ -105,6 +106,55 @@ public sealed class IndicatorPagesTests : IAsyncLifetime
         (await invalid.Content.ReadAsStringAsync()).ShouldContain("人口「たくさん」は1以上の整数で入力してください。");
         await using var db = app.Database.Context(Yaizu);
         (await db.Populations.CountAsync()).ShouldBe(1);
+    }
+
+    [Fact]
+    public async Task an_admin_publishes_the_year_s_figures_and_another_tenant_sees_only_those_figures()
+    {
+        var published = await AppFactory.PostFormAsync(yaizuAdmin, "/222127/indicators?handler=Publish", new() { ["year"] = "2024" }, formPage: "/222127/indicators?year=2024");
+        published.StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        published.Headers.Location!.OriginalString.ShouldBe("/222127/indicators?year=2024");
+        var page = await yaizuAdmin.GetStringAsync("/222127/indicators?year=2024");
+        page.ShouldContain("2024年度末の台帳指標 2 件を公表しました（CC BY 4.0）。");
+        page.ShouldContain("公表済みの値と同じ");
+        page.ShouldContain("公表を取り下げる");
+
+        await using (var db = app.Database.Context(Fujieda))
+        {
+            var report = (await IndicatorReport.BuildAsync(db, new Core.Common.FiscalYear(2024), default)).Value;
+            // 藤枝市 sees 焼津市's published ratio (90%) beside its own current one, and only through the figures.
+            report.Compared!.Publishers.ShouldBe(1);
+            var ratio = report.Compared.Figures.Single(f => f.Definition.Id == IndicatorDefinition.AgingRatio);
+            ratio.Nation.Count.ShouldBe(2);
+            ratio.Nation.Average.ShouldBe((90m + ratio.Value!.Value) / 2);
+        }
+
+        var fujiedaAdmin = await app.SignedInClientAsync("admin@fujieda.example.jp", await app.CreateUserAsync("admin@fujieda.example.jp", Fujieda, TenantRole.Admin));
+        var fujiedaPage = await fujiedaAdmin.GetStringAsync("/222143/indicators?year=2024");
+        fujiedaPage.ShouldContain("公表した 1 団体");
+        fujiedaPage.ShouldNotContain("焼津小学校");
+
+        var withdrawn = await AppFactory.PostFormAsync(yaizuAdmin, "/222127/indicators?handler=Withdraw", new() { ["year"] = "2024" }, formPage: "/222127/indicators?year=2024");
+        withdrawn.StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        (await yaizuAdmin.GetStringAsync("/222127/indicators?year=2024")).ShouldContain("この年度の台帳指標を公表する");
+    }
+
+    [Fact]
+    public async Task a_viewer_may_not_publish_nor_an_admin_for_another_tenant_and_an_empty_year_is_refused_on_the_page()
+    {
+        (await yaizuViewer.GetStringAsync("/222127/indicators?year=2024")).ShouldNotContain("台帳指標を公表する");
+        // A viewer gets no form (so no antiforgery token), and a POST without one is refused before the handler.
+        var viewer = await yaizuViewer.PostAsync("/222127/indicators?handler=Publish", new FormUrlEncodedContent(new Dictionary<string, string> { ["year"] = "2024" }));
+        viewer.IsSuccessStatusCode.ShouldBeFalse();
+        var other = await AppFactory.PostFormAsync(yaizuAdmin, "/222143/indicators?handler=Publish", new() { ["year"] = "2024" }, formPage: "/222127/indicators?year=2024");
+        other.StatusCode.ShouldBe(HttpStatusCode.NotFound);
+
+        var empty = await AppFactory.PostFormAsync(yaizuAdmin, "/222127/indicators?handler=Publish", new() { ["year"] = "2010" }, formPage: "/222127/indicators?year=2010");
+        empty.StatusCode.ShouldBe(HttpStatusCode.OK);
+        (await empty.Content.ReadAsStringAsync()).ShouldContain("2010年度末の有形固定資産減価償却率を計算できる台帳データがありません。");
+
+        await using var db = app.Database.Context();
+        (await db.PublicIndicatorValues.CountAsync(v => v.SourceId == RegisterPublication.SourceId)).ShouldBe(0);
     }
 
     [Theory]
