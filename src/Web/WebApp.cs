@@ -63,6 +63,7 @@ public static class WebApp
         app.MapIndicatorExports();
         app.MapProjectionExports();
         app.MapRegisterApi();
+        app.MapDashboardApi();
         return app;
     }
 

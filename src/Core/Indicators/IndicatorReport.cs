@@ -94,7 +94,8 @@ public sealed record IndicatorReport(
 
     private static readonly string[] ComparisonHeaders = ["指標", "単位", "値", "類似団体平均", "類似団体内順位", "類似団体数", "県内平均", "県内順位", "県内団体数", "全国平均", "全国順位", "全国団体数", "全国パーセンタイル"];
 
-    private static IEnumerable<Cell> StandingCells(PublicIndicators.Figure f) =>
+    /// <summary>A figure's standing as cells: average, rank and count among the 類似団体, the prefecture and the nation, and the national percentile.</summary>
+    public static IEnumerable<Cell> StandingCells(PublicIndicators.Figure f) =>
         [Avg(f.SimilarGroup), new(null, f.SimilarGroup.Rank), new(null, f.SimilarGroup.Count),
             Avg(f.Prefecture), new(null, f.Prefecture.Rank), new(null, f.Prefecture.Count),
             Avg(f.Nation), new(null, f.Nation.Rank), new(null, f.Nation.Count), new(null, f.Nation.Percentile is { } p ? Math.Round(p, 1) : null)];

@@ -9,7 +9,7 @@ namespace InfraLedger.Core.Indicators;
 /// </summary>
 public static class PerResident
 {
-    public sealed record Measure(string Id, string Label, string Unit, QuantityKind Quantity, AssetKind? Kind)
+    public sealed record Measure(string Id, string Label, string English, string Unit, QuantityKind Quantity, AssetKind? Kind)
     {
         public decimal? Stock(IEnumerable<Facility> facilities)
         {
@@ -20,12 +20,12 @@ public static class PerResident
 
     public static readonly IReadOnlyList<Measure> Measures =
     [
-        new("floor-area-per-resident", "延床面積（建物）", "㎡", QuantityKind.FloorArea, null),
-        new("road-length-per-resident", "道路延長", "m", QuantityKind.Length, AssetKind.Road),
-        new("bridge-length-per-resident", "橋りょう延長", "m", QuantityKind.Length, AssetKind.Bridge),
-        new("water-pipe-length-per-resident", "上水道管延長", "m", QuantityKind.Length, AssetKind.WaterPipe),
-        new("sewer-pipe-length-per-resident", "下水道管延長", "m", QuantityKind.Length, AssetKind.SewerPipe),
-        new("park-area-per-resident", "公園面積", "㎡", QuantityKind.Area, AssetKind.Park),
+        new("floor-area-per-resident", "延床面積（建物）", "Floor area of buildings", "㎡", QuantityKind.FloorArea, null),
+        new("road-length-per-resident", "道路延長", "Road length", "m", QuantityKind.Length, AssetKind.Road),
+        new("bridge-length-per-resident", "橋りょう延長", "Bridge length", "m", QuantityKind.Length, AssetKind.Bridge),
+        new("water-pipe-length-per-resident", "上水道管延長", "Water main length", "m", QuantityKind.Length, AssetKind.WaterPipe),
+        new("sewer-pipe-length-per-resident", "下水道管延長", "Sewer length", "m", QuantityKind.Length, AssetKind.SewerPipe),
+        new("park-area-per-resident", "公園面積", "Park area", "㎡", QuantityKind.Area, AssetKind.Park),
     ];
 
     /// <summary>The stock per resident, unrounded; null without a stock or a population.</summary>

@@ -66,6 +66,17 @@ public static class DemoData
             await db.SaveChangesAsync(ct);
         }
 
+        if (!await db.PublicIndicatorValues.AnyAsync(v => v.SourceId == Indicators.RegisterPublication.SourceId && v.Code == TenantCode, ct))
+        {
+            // The demo register's figures of FY2021 (the last year of the 主要財政指標), published as a tenant's admin would.
+            var report = await Indicators.IndicatorReport.BuildAsync(db, new Common.FiscalYear(2021), ct);
+            var published = await Indicators.RegisterPublication.PublishAsync(db, report.Value, DateTime.UtcNow, ct);
+            if (!published.IsSuccess)
+            {
+                throw new InvalidOperationException(published.Error!.Message);
+            }
+        }
+
         var users = scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>();
         if (await users.FindByEmailAsync(AdminEmail) is not null)
         {

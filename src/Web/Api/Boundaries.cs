@@ -15,6 +15,7 @@ public sealed class Boundaries(string folder)
 
     private readonly Lazy<Dictionary<string, List<string>>> cities = new(() => Index(Path.Combine(folder, CityFile)));
     private readonly Lazy<Dictionary<string, List<string>>> prefectures = new(() => Index(Path.Combine(folder, PrefectureFile)));
+    private string? all;
 
     /// <summary>
     /// The body's feature(s) as a GeoJSON FeatureCollection: a prefecture from the prefecture file by its
@@ -29,6 +30,17 @@ public sealed class Boundaries(string folder)
         json.AppendJoin(',', features ?? []);
         return json.Append("]}").ToString();
     }
+
+    /// <summary>
+    /// Every municipality's feature as one FeatureCollection (the national map), or one prefecture's (by its 2-digit code):
+    /// the features as they are in the file. The national one is built once.
+    /// </summary>
+    public string Municipalities(string? prefecture) =>
+        prefecture is null ? all ??= Collection(cities.Value.OrderBy(c => c.Key, StringComparer.Ordinal).SelectMany(c => c.Value))
+            : Collection(cities.Value.Where(c => c.Key.StartsWith(prefecture, StringComparison.Ordinal)).SelectMany(c => c.Value));
+
+    private static string Collection(IEnumerable<string> features) =>
+        new StringBuilder("{\"type\":\"FeatureCollection\",\"features\":[").AppendJoin(',', features).Append("]}").ToString();
 
     private static Dictionary<string, List<string>> Index(string path)
     {

@@ -18,10 +18,29 @@ public static class TableDownload
                 Attach(http, "text/csv; charset=utf-8", fileName + ".csv");
                 await CsvExport.WriteAsync(table.Rows.ToAsyncEnumerable(), table.Columns, http.Response.Body, bom, ct);
                 return Results.Empty;
+            case "json":
+                Attach(http, "application/json; charset=utf-8", fileName + ".json");
+                await System.Text.Json.JsonSerializer.SerializeAsync(http.Response.Body, Json(table), JsonOptions, ct);
+                return Results.Empty;
             default:
-                return ErrorResponses.ToProblem(new Error("export.format", $"出力形式「{format}」には対応していません（csv・xlsx）。", "format"));
+                return ErrorResponses.ToProblem(new Error("export.format", $"出力形式「{format}」には対応していません（csv・json・xlsx）。", "format"));
         }
     }
+
+    private static readonly System.Text.Json.JsonSerializerOptions JsonOptions = new()
+    {
+        Encoder = System.Text.Encodings.Web.JavaScriptEncoder.Create(System.Text.Unicode.UnicodeRanges.All),
+    };
+
+    /// <summary>The table as JSON: its title, note and columns, and one object per row keyed by column (numbers as numbers).</summary>
+    private static Dictionary<string, object?> Json(ReportTable table) => new()
+    {
+        ["title"] = table.Title,
+        ["note"] = table.Note,
+        ["columns"] = table.Headers,
+        ["rows"] = table.Rows.Select(r => table.Headers.Select((h, i) => (h, Value: r[i].Number is { } n ? (object)n : r[i].Text))
+            .ToDictionary(x => x.h, x => x.Value)).ToList(),
+    };
 
     public static void Attach(HttpContext http, string contentType, string fileName)
     {

@@ -9,7 +9,13 @@ namespace InfraLedger.Web.Pages.Shared;
 /// <param name="Table">The table.</param>
 /// <param name="ExportUrl">Its download address without the format.</param>
 /// <param name="RowLink">The link of a row's label, or null.</param>
-public sealed record TableView(ReportTable Table, string ExportUrl, Func<IReadOnlyList<ReportCell>, string?>? RowLink = null)
+/// <param name="Formats">The download formats offered (default CSV and XLSX).</param>
+/// <param name="English">Whether the page is in English (the public dashboards' switch).</param>
+public sealed record TableView(ReportTable Table, string ExportUrl, Func<IReadOnlyList<ReportCell>, string?>? RowLink = null, IReadOnlyList<string>? Formats = null, bool English = false)
 {
+    public IReadOnlyList<string> Offered => Formats ?? ["csv", "xlsx"];
+
+    public static string FormatLabel(string format) => format switch { "xlsx" => "Excel（xlsx）", _ => format.ToUpperInvariant() };
+
     public string Download(string format) => $"{ExportUrl}{(ExportUrl.Contains('?', StringComparison.Ordinal) ? '&' : '?')}format={format}";
 }

@@ -1,0 +1,76 @@
+using InfraLedger.Core.Dashboards;
+using InfraLedger.Core.Database;
+using InfraLedger.Core.Tenancy;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+
+namespace InfraLedger.Web.Pages.Dashboards;
+
+/// <summary>
+/// The national overview (<c>/dashboard</c>) or one prefecture's (<c>/dashboard/22</c>): a choropleth map, the
+/// distribution and a sortable table of every municipality's value of one indicator and year. Public.
+/// </summary>
+[AllowAnonymous]
+public sealed class IndexModel(AppDbContext db) : DashboardPage
+{
+    [BindProperty(SupportsGet = true, Name = "pref")]
+    public string? Prefecture { get; set; }
+
+    [BindProperty(SupportsGet = true, Name = "indicator")]
+    public string? Indicator { get; set; }
+
+    [BindProperty(SupportsGet = true, Name = "year")]
+    public int? Year { get; set; }
+
+    [BindProperty(SupportsGet = true, Name = "sort")]
+    public string Sort { get; set; } = "value";
+
+    /// <summary><c>asc</c> or <c>desc</c>; by default the largest values and the first codes or names come first.</summary>
+    [BindProperty(SupportsGet = true, Name = "order")]
+    public string? Order { get; set; }
+
+    public bool Descending => Order == "desc" || (Order is null && Sort == "value");
+
+    public string? PrefectureName { get; private set; }
+
+    public List<LocalGovernment> Prefectures { get; private set; } = [];
+
+    public PublicDashboard.Ranking? Ranking { get; private set; }
+
+    protected override async Task<IActionResult> LoadAsync(CancellationToken ct)
+    {
+        Sort = Sort is "code" or "name" ? Sort : "value";
+        Prefectures = await db.LocalGovernments.AsNoTracking().Where(l => l.Kind == LocalGovernmentKind.Prefecture).OrderBy(l => l.Code).ToListAsync(ct);
+        if (Prefecture is not null)
+        {
+            PrefectureName = Prefectures.FirstOrDefault(p => p.Code[..2] == Prefecture)?.Name;
+            if (PrefectureName is null)
+            {
+                return NotFound();
+            }
+        }
+
+        Choices = await PublicDashboard.ChoicesAsync(db, ct);
+        var picked = PublicDashboard.Pick(Choices, Indicator, Year);
+        if (!picked.IsSuccess)
+        {
+            return Refuse(picked.Error!);
+        }
+
+        (Indicator, Year) = (picked.Value.Choice.Definition.Id, picked.Value.Year);
+        Ranking = await PublicDashboard.RankingAsync(db, picked.Value.Choice, picked.Value.Year, Prefecture, ct);
+        return Page();
+    }
+
+    protected override IEnumerable<Core.Common.ReportTable> ViewTables() =>
+        Ranking is { } r ? [Tables.Ranking(r, Sort, Descending), Tables.Distribution(r)] : [];
+
+    public string Path => Prefecture is null ? "/dashboard" : $"/dashboard/{Prefecture}";
+
+    public (string Key, object? Value)[] ViewQuery => [("indicator", Indicator), ("year", Year), ("pref", Prefecture)];
+
+    public string SortLink(string sort, string order) => Link(Path, ("indicator", Indicator), ("year", Year), ("sort", sort), ("order", order));
+
+    public string BodyLink(string code) => Link($"/dashboard/body/{code}", ("year", Year));
+}

@@ -1,0 +1,118 @@
+// The public dashboards' charts and map, drawn from the tables on the page (so a chart never shows what its table
+// does not). Without JavaScript the tables and links still work. No request leaves the app: Leaflet draws the
+// boundaries served by the app, without a tile server.
+(function () {
+  'use strict';
+
+  const css = (name, fallback) => getComputedStyle(document.documentElement).getPropertyValue(name).trim() || fallback;
+  const palette = ['--color-primitive-blue-100', '--color-primitive-blue-300', '--color-primitive-blue-500', '--color-primitive-blue-800', '--color-primitive-blue-1100']
+    .map((name, i) => css(name, ['#d9e6ff', '#9db7f9', '#4979f5', '#0031d8', '#000071'][i]));
+  const ink = css('--color-neutral-solid-gray-800', '#333333');
+  const font = css('--font-family-sans', 'sans-serif');
+
+  function tableRows(id) {
+    const table = document.getElementById(id);
+    if (!table) return { headers: [], rows: [] };
+    const headers = [...table.tHead.rows[0].cells].map(c => c.textContent.trim());
+    const rows = [...table.tBodies[0].rows].map(r => [...r.cells].map(c => ({
+      text: c.textContent.trim(),
+      value: c.dataset.value === undefined || c.dataset.value === '' ? null : Number(c.dataset.value),
+    })));
+    return { headers, rows };
+  }
+
+  function chart(element, option) {
+    const instance = echarts.init(element, null, { renderer: 'canvas' });
+    instance.setOption(Object.assign({ textStyle: { fontFamily: font, color: ink }, animation: false }, option));
+    window.addEventListener('resize', () => instance.resize());
+    return instance;
+  }
+
+  function bar(element) {
+    const { rows } = tableRows(element.dataset.table);
+    const label = Number(element.dataset.labelCol), value = Number(element.dataset.valueCol);
+    chart(element, {
+      grid: { left: 48, right: 16, top: 16, bottom: 48 },
+      tooltip: { trigger: 'axis' },
+      xAxis: { type: 'category', data: rows.map(r => r[label].text), axisLabel: { rotate: 45 } },
+      yAxis: { type: 'value' },
+      series: [{ type: 'bar', data: rows.map(r => r[value].value), itemStyle: { color: palette[3] } }],
+    });
+  }
+
+  function lines(element) {
+    const { headers, rows } = tableRows(element.dataset.table);
+    const years = rows.map(r => r[0].text);
+    for (let column = 1; column < headers.length; column++) {
+      const values = rows.map(r => r[column].value);
+      if (values.every(v => v === null)) continue;
+      const panel = document.createElement('div');
+      panel.className = 'dashboard-panel';
+      element.appendChild(panel);
+      chart(panel, {
+        title: { text: headers[column], textStyle: { fontSize: 14, color: ink } },
+        grid: { left: 48, right: 16, top: 40, bottom: 32 },
+        tooltip: { trigger: 'axis' },
+        xAxis: { type: 'category', data: years },
+        yAxis: { type: 'value', scale: true },
+        series: [{ type: 'line', data: values, connectNulls: false, itemStyle: { color: palette[3] }, lineStyle: { color: palette[3] } }],
+      });
+    }
+  }
+
+  function scatter(element) {
+    const { headers, rows } = tableRows(element.dataset.table);
+    const x = Number(element.dataset.xCol), y = Number(element.dataset.yCol), label = Number(element.dataset.labelCol);
+    chart(element, {
+      grid: { left: 56, right: 24, top: 24, bottom: 48 },
+      tooltip: { formatter: p => `${p.data[2]}<br>${headers[x]}: ${p.data[0]}<br>${headers[y]}: ${p.data[1]}` },
+      xAxis: { type: 'value', name: headers[x], nameLocation: 'middle', nameGap: 28, scale: true },
+      yAxis: { type: 'value', name: headers[y], scale: true },
+      series: [{ type: 'scatter', symbolSize: 6, data: rows.map(r => [r[x].value, r[y].value, r[label].text]), itemStyle: { color: palette[3], opacity: 0.7 } }],
+    });
+  }
+
+  // Quintile class limits of the values (the upper bound of each class but the last).
+  function quintiles(values) {
+    const sorted = values.filter(v => v !== null).sort((a, b) => a - b);
+    return [1, 2, 3, 4].map(k => sorted[Math.min(sorted.length - 1, Math.floor(k * sorted.length / 5))]);
+  }
+
+  async function map(element) {
+    const { rows } = tableRows(element.dataset.table);
+    const code = Number(element.dataset.codeCol), value = Number(element.dataset.valueCol);
+    const byCode = new Map(rows.map(r => [r[code].text.slice(0, 5), { name: r[0].text, value: r[value].value, display: r[value].text }]));
+    const limits = quintiles(rows.map(r => r[value].value));
+    const colour = v => v === null || v === undefined ? css('--color-neutral-solid-gray-100', '#e6e6e6') : palette[limits.filter(l => v >= l).length];
+    const response = await fetch(element.dataset.geojson);
+    const geojson = await response.json();
+    const leaflet = L.map(element, { attributionControl: false, zoomSnap: 0.25 });
+    const layer = L.geoJSON(geojson, {
+      style: f => ({ color: '#ffffff', weight: 0.5, fillOpacity: 1, fillColor: colour(byCode.get(f.properties.N03_007)?.value) }),
+      onEachFeature: (f, l) => {
+        const body = byCode.get(f.properties.N03_007);
+        l.bindTooltip(`${body ? body.name : f.properties.N03_004 || ''}: ${body && body.display ? body.display : '－'}`);
+      },
+    }).addTo(leaflet);
+    leaflet.fitBounds(layer.getBounds());
+    const legend = L.control({ position: 'bottomright' });
+    legend.onAdd = () => {
+      const div = L.DomUtil.create('div', 'dashboard-legend');
+      const bounds = ['', ...limits.map(l => String(l))];
+      div.innerHTML = palette.map((c, i) => `<span><i style="background:${c}"></i>${i === 0 ? `〜 ${limits[0]}` : `${bounds[i]} 〜`}</span>`).join('');
+      return div;
+    };
+    legend.addTo(leaflet);
+    element.dataset.drawn = String(layer.getLayers().length);
+  }
+
+  const draw = { bar, lines, scatter, map };
+  window.addEventListener('DOMContentLoaded', () => {
+    document.querySelectorAll('[data-chart]').forEach(element => {
+      Promise.resolve(draw[element.dataset.chart](element)).catch(error => {
+        element.textContent = '図を表示できませんでした（値は表にあります）。';
+        console.error(error);
+      });
+    });
+  });
+})();
