@@ -38,6 +38,11 @@ public sealed class AccessibilityTests(BrowserFixture browser)
     [InlineData("/222127/projection/scenarios", true, 200, "推計のシナリオ", "choujumyou")]
     [InlineData("/222127/projection/scenarios/choujumyou", true, 200, "シナリオの編集", "未検証")]
     [InlineData("/222127/projection/investments", true, 200, "投資的経費", "1,500,000,000")]
+    [InlineData("/dashboard", false, 200, "全国の市区町村", "飛島村")]
+    [InlineData("/dashboard/22?indicator=current-balance-ratio&year=2015&sort=name", false, 200, "静岡県の市区町村", "焼津市")]
+    [InlineData("/dashboard/body/222127", false, 200, "焼津市", "有形固定資産減価償却率")]
+    [InlineData("/dashboard/scatter?x=real-debt-service-ratio&y=future-burden-ratio&year=2020", false, 200, "2つの指標の散布図", "焼津市")]
+    [InlineData("/dashboard?year=1999", false, 200, "全国の市区町村", "1999年度のデータはありません")]
     public async Task page_has_no_serious_accessibility_violations(string path, bool signedIn, int status, string heading, string? text)
     {
         await using var session = await browser.OpenAsync(signedIn);

@@ -14,7 +14,8 @@ namespace InfraLedger.Web.Tests.Browser;
 
 /// <summary>
 /// The app on a real socket (Kestrel, 127.0.0.1, dynamic port) and one headless Chromium, shared by a test
-/// class. Its user administers 焼津市 (222127), operates the platform and views 静岡県 (220001).
+/// class. Its user administers 焼津市 (222127), operates the platform and views 静岡県 (220001). The 主要財政指標 are
+/// loaded and 焼津市 has published its FY2024 register figures (the public dashboards).
 /// </summary>
 public sealed class BrowserFixture : IAsyncLifetime
 {
@@ -75,8 +76,16 @@ public sealed class BrowserFixture : IAsyncLifetime
                 .IsSuccess.ShouldBeTrue();
         }
 
+        await using (var db = factory.Database.Context("222127", actor: "test-setup"))
+        {
+            // The public dashboards: 焼津市 publishes its FY2024 register figures (the seeded rows count from FY2024).
+            var report = (await Core.Indicators.IndicatorReport.BuildAsync(db, new Core.Common.FiscalYear(2024), CancellationToken.None)).Value;
+            (await Core.Indicators.RegisterPublication.PublishAsync(db, report, DateTime.UtcNow, CancellationToken.None)).IsSuccess.ShouldBeTrue();
+        }
+
         await using (var db = factory.Database.Context())
         {
+            await Core.Indicators.FiscalIndicatorImport.ImportEmbeddedAsync(db, DateTime.UtcNow, CancellationToken.None);
             db.WideAreaGroups.Add(new Core.Tenancy.WideAreaGroup
             {
                 Name = "志太地域", Kind = Core.Tenancy.WideAreaGroupKind.InfrastructureGroup, Members = [new() { MemberCode = "222127" }, new() { MemberCode = "222143" }],
