@@ -34,6 +34,9 @@ public static class WebApp
         builder.Services.AddSingleton<Register.ImportJobs>();
         builder.Services.AddSingleton<Projection.ProjectionRuns>();
         builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
+        // The public dashboards: the same page for every anonymous reader of the same address, kept for a minute (a
+        // publication or a reload of the statistics shows within that minute). Signed-in requests are never cached.
+        builder.Services.AddOutputCache(o => o.AddPolicy(Pages.Dashboards.DashboardPage.CachePolicy, b => b.Expire(TimeSpan.FromSeconds(60)).SetVaryByQuery("*")));
         builder.Services.Configure<RouteOptions>(o => o.ConstraintMap["lgcode"] = typeof(LocalGovernmentCodeRouteConstraint));
 
         var app = builder.Build();
@@ -54,6 +57,7 @@ public static class WebApp
         app.UseAuthentication();
         app.UseMiddleware<ActorMiddleware>();
         app.UseAuthorization();
+        app.UseOutputCache();
 
         app.MapRazorPages();
         app.MapHealthChecks("/health", HealthResponse.Options).AllowAnonymous();

@@ -34,13 +34,12 @@ public static class PublicDashboard
     /// <summary>The indicators with data, the 主要財政指標 first, each in its definition order.</summary>
     public static async Task<List<Choice>> ChoicesAsync(AppDbContext db, CancellationToken ct)
     {
-        var keys = await db.PublicIndicatorValues.Select(v => new { v.Indicator, v.SourceId, v.FiscalYear }).Distinct().ToListAsync(ct);
-        var sources = await db.StatisticsSources.AsNoTracking().ToDictionaryAsync(s => s.Id, ct);
+        var store = await PublicStore.GetAsync(db, ct);
         var order = IndicatorDefinition.Fiscal.Concat(IndicatorDefinition.Register).Select((d, i) => (d.Id, i)).ToDictionary(x => x.Id, x => x.i, StringComparer.Ordinal);
-        return [.. keys.GroupBy(k => (k.Indicator, k.SourceId))
-            .Where(g => IndicatorDefinition.Find(g.Key.Indicator) is not null && sources.ContainsKey(g.Key.SourceId))
+        return [.. store.Values.Keys.GroupBy(k => (k.Indicator, k.Source))
+            .Where(g => IndicatorDefinition.Find(g.Key.Indicator) is not null && store.Sources.ContainsKey(g.Key.Source))
             .OrderBy(g => order[g.Key.Indicator])
-            .Select(g => new Choice(IndicatorDefinition.Find(g.Key.Indicator)!, sources[g.Key.SourceId], [.. g.Select(k => k.FiscalYear).Order()]))];
+            .Select(g => new Choice(IndicatorDefinition.Find(g.Key.Indicator)!, store.Sources[g.Key.Source], [.. g.Select(k => k.Year).Order()]))];
     }
 
     /// <summary>A choice by indicator id and a year it has (null = its latest), or why not.</summary>
@@ -119,42 +118,25 @@ public static class PublicDashboard
             return fiscal.Error!;
         }
 
-        var published = await db.PublicIndicatorValues.AsNoTracking().Where(v => v.SourceId == RegisterPublication.SourceId && v.Code == body.Code)
-            .Select(v => new { v.FiscalYear, v.Indicator, v.Text }).ToListAsync(ct);
-        if (published.Count == 0 || await db.StatisticsSources.AsNoTracking().SingleOrDefaultAsync(s => s.Id == RegisterPublication.SourceId, ct) is not { } source)
+        var store = await PublicStore.GetAsync(db, ct);
+        if (!store.Bodies.TryGetValue((RegisterPublication.SourceId, body.Code), out var published) || !store.Sources.TryGetValue(RegisterPublication.SourceId, out var source))
         {
             return new BodyPage(body, fiscal.Value, null);
         }
 
-        var latest = published.Max(v => v.FiscalYear);
-        var others = await db.PublicIndicatorValues.AsNoTracking().Where(v => v.SourceId == RegisterPublication.SourceId && v.FiscalYear == latest)
-            .Select(v => new { v.Code, v.Indicator, v.Text }).ToListAsync(ct);
-        var peers = await PublicIndicators.PeersAsync(db, body.Code, latest, ct);
-        var byIndicator = others.ToLookup(v => v.Indicator, v => (v.Code, v.Text), StringComparer.Ordinal);
-        var own = published.Where(v => v.FiscalYear == latest).ToDictionary(v => v.Indicator, v => v.Text, StringComparer.Ordinal);
+        var latest = published.Keys.Max();
+        var peers = await PublicIndicators.PeersAsync(db, store, body.Code, latest, ct);
+        var own = published[latest];
         var figures = IndicatorDefinition.Register.Where(d => own.ContainsKey(d.Id))
-            .Select(d => PublicIndicators.Compare(d, body.Code, own[d.Id], byIndicator[d.Id], peers)).ToList();
-        var series = published.GroupBy(v => v.FiscalYear).OrderBy(g => g.Key)
-            .Select(g => new PublicIndicators.YearValues(g.Key, g.ToDictionary(v => v.Indicator, v => v.Text, StringComparer.Ordinal))).ToList();
+            .Select(d => PublicIndicators.Compare(d, body.Code, own[d.Id], store.Of(RegisterPublication.SourceId, latest, d.Id).Select(v => (v.Code, v.Number)), peers)).ToList();
+        var series = published.Select(y => new PublicIndicators.YearValues(y.Key, y.Value)).ToList();
         return new BodyPage(body, fiscal.Value, new RegisterFigures(latest, figures, series, source));
     }
 
     private static async Task<List<Row>> RowsAsync(AppDbContext db, Choice choice, int year, string? prefecture, CancellationToken ct)
     {
-        var id = choice.Definition.Id;
-        var query = db.PublicIndicatorValues.AsNoTracking().Where(v => v.Indicator == id && v.SourceId == choice.Source.Id && v.FiscalYear == year);
-        if (prefecture is not null)
-        {
-            query = query.Where(v => v.Code.StartsWith(prefecture));
-        }
-
-        var values = await query.OrderBy(v => v.Code).Select(v => new { v.Code, v.BodyName, v.PrefectureName, v.Text }).ToListAsync(ct);
-        var groups = await GroupsAsync(db, year, ct);
-        return [.. values.Select(v => new Row(v.Code, v.BodyName, v.PrefectureName, groups.GetValueOrDefault(v.Code), v.Text))];
+        var store = await PublicStore.GetAsync(db, ct);
+        return [.. store.Of(choice.Source.Id, year, choice.Definition.Id).Where(v => prefecture is null || v.Code.StartsWith(prefecture, StringComparison.Ordinal))
+            .Select(v => new Row(v.Code, v.BodyName, v.PrefectureName, store.GroupOf(v.Code, year)?.Group, v.Text))];
     }
-
-    /// <summary>Each body's 類似団体区分 for the year: the year's, or the latest loaded earlier one.</summary>
-    private static async Task<Dictionary<string, string>> GroupsAsync(AppDbContext db, int year, CancellationToken ct) =>
-        (await db.SimilarGroups.AsNoTracking().Where(g => g.FiscalYear <= year).Select(g => new { g.Code, g.FiscalYear, g.Group }).ToListAsync(ct))
-            .GroupBy(g => g.Code).ToDictionary(g => g.Key, g => g.MaxBy(x => x.FiscalYear)!.Group, StringComparer.Ordinal);
 }

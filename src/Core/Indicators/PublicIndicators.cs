@@ -24,15 +24,15 @@ public static class PublicIndicators
     public sealed record YearValues(int FiscalYear, IReadOnlyDictionary<string, string?> Texts);
 
     /// <summary>The fiscal years of the 主要財政指標 loaded, oldest first (empty when nothing is loaded).</summary>
-    public static Task<List<int>> YearsAsync(AppDbContext db, CancellationToken ct) =>
-        db.PublicIndicatorValues.Where(v => v.SourceId == FiscalIndicatorImport.SourceId).Select(v => v.FiscalYear).Distinct().OrderBy(y => y).ToListAsync(ct);
+    public static async Task<IReadOnlyList<int>> YearsAsync(AppDbContext db, CancellationToken ct) =>
+        (await PublicStore.GetAsync(db, ct)).Years(FiscalIndicatorImport.SourceId);
 
     /// <summary>The body's figures for <c>fiscalYear</c> (null = the latest loaded year); null when nothing is loaded.</summary>
     public static async Task<Result<BodyView?>> ForBodyAsync(AppDbContext db, string code, int? fiscalYear, CancellationToken ct)
     {
-        var years = await YearsAsync(db, ct);
-        var source = await db.StatisticsSources.AsNoTracking().SingleOrDefaultAsync(s => s.Id == FiscalIndicatorImport.SourceId, ct);
-        if (years.Count == 0 || source is null)
+        var store = await PublicStore.GetAsync(db, ct);
+        var years = store.Years(FiscalIndicatorImport.SourceId);
+        if (years.Count == 0 || !store.Sources.TryGetValue(FiscalIndicatorImport.SourceId, out var source))
         {
             return Result<BodyView?>.Ok(null);
         }
@@ -43,19 +43,16 @@ public static class PublicIndicators
             return Errors.FiscalYearOutOfData(year, years[0], years[^1]);
         }
 
-        var all = await db.PublicIndicatorValues.AsNoTracking().Where(v => v.FiscalYear == year && v.SourceId == FiscalIndicatorImport.SourceId)
-            .Select(v => new { v.Code, v.Indicator, v.Text, v.BodyName }).ToListAsync(ct);
-        var peers = await PeersAsync(db, code, year, ct);
+        var peers = await PeersAsync(db, store, code, year, ct);
         var figures = IndicatorDefinition.Fiscal.Select(d =>
         {
-            var values = all.Where(v => v.Indicator == d.Id).Select(v => (v.Code, v.Text)).ToList();
-            return Compare(d, code, values.FirstOrDefault(v => v.Code == code).Text, values, peers);
+            var values = store.Of(FiscalIndicatorImport.SourceId, year, d.Id);
+            return Compare(d, code, Array.Find(values, v => v.Code == code)?.Text, values.Select(v => (v.Code, v.Number)), peers);
         }).ToList();
 
-        var series = (await db.PublicIndicatorValues.AsNoTracking().Where(v => v.Code == code && v.SourceId == FiscalIndicatorImport.SourceId).ToListAsync(ct))
-            .GroupBy(v => v.FiscalYear).OrderBy(g => g.Key)
-            .Select(g => new YearValues(g.Key, g.ToDictionary(v => v.Indicator, v => v.Text, StringComparer.Ordinal))).ToList();
-        var name = all.FirstOrDefault(v => v.Code == code)?.BodyName;
+        var series = store.Bodies.TryGetValue((FiscalIndicatorImport.SourceId, code), out var own)
+            ? own.Select(y => new YearValues(y.Key, y.Value)).ToList() : [];
+        var name = Array.Find(store.Of(FiscalIndicatorImport.SourceId, year, IndicatorDefinition.Fiscal[0].Id), v => v.Code == code)?.BodyName;
         return new BodyView(code, name, year, years[0], years[^1], peers.Group, figures, series, source);
     }
 
@@ -66,25 +63,18 @@ public static class PublicIndicators
     /// </summary>
     public sealed record Peers(SimilarGroupAssignment? Group, IReadOnlySet<string> SimilarCodes);
 
-    public static async Task<Peers> PeersAsync(AppDbContext db, string code, int year, CancellationToken ct)
-    {
-        if (await SimilarGroups.OfAsync(db, code, year, ct) is not { } group)
-        {
-            return new Peers(await EstimatedGroupAsync(db, code, year, ct), new HashSet<string>());
-        }
-
-        var codes = await db.SimilarGroups.Where(g => g.FiscalYear == group.FiscalYear && g.Group == group.Group).Select(g => g.Code).ToListAsync(ct);
-        return new Peers(group, codes.ToHashSet(StringComparer.Ordinal));
-    }
+    public static async Task<Peers> PeersAsync(AppDbContext db, PublicStore.Snapshot store, string code, int year, CancellationToken ct) =>
+        store.GroupOf(code, year) is { } group ? new Peers(group, store.Members(group.FiscalYear, group.Group))
+            : new Peers(await EstimatedGroupAsync(db, code, year, ct), new HashSet<string>());
 
     /// <summary>
     /// The body's figure and standing among <paramref name="values"/> (every body's text for the indicator and year; the
     /// body's own entry, if any, is replaced by <paramref name="ownText"/>): its 類似団体, its prefecture (the first two
     /// digits of the code) and all bodies.
     /// </summary>
-    public static Figure Compare(IndicatorDefinition definition, string code, string? ownText, IEnumerable<(string Code, string? Text)> values, Peers peers)
+    public static Figure Compare(IndicatorDefinition definition, string code, string? ownText, IEnumerable<(string Code, decimal? Value)> values, Peers peers)
     {
-        var others = values.Where(v => v.Code != code).Select(v => (v.Code, Value: Parse(v.Text))).Where(v => v.Value is not null).ToList();
+        var others = values.Where(v => v.Code != code && v.Value is not null).ToList();
         var own = Parse(ownText);
         List<decimal> Numbers(Func<string, bool> member) =>
             [.. others.Where(v => member(v.Code)).Select(v => v.Value!.Value), .. own is { } o ? [o] : Array.Empty<decimal>()];

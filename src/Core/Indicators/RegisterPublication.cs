@@ -89,8 +89,8 @@ public static class RegisterPublication
         }
 
         db.PublicIndicatorValues.AddRange(rows);
-        source.LoadedAtUtc = nowUtc;
         var summary = new { FiscalYear = report.Year.Year, Settings = report.Settings.Label, Values = rows.ToDictionary(r => r.Indicator, r => r.Text) };
+        Stamp(source, $"{code}:{JsonSerializer.Serialize(summary, Register.RegisterHistory.Json)}", nowUtc);
         db.AuditEvents.Add(AuditRecorder.Summary("Published", code, db.Scope.Actor, nameof(PublicIndicatorValue), report.Year.Year.ToString(CultureInfo.InvariantCulture),
             JsonSerializer.Serialize(summary, Register.RegisterHistory.Json), last, nowUtc));
         await db.SaveChangesAsync(ct);
@@ -110,6 +110,10 @@ public static class RegisterPublication
         var removed = await db.PublicIndicatorValues.Where(v => v.SourceId == SourceId && v.Code == code && v.FiscalYear == year.Year).ExecuteDeleteAsync(ct);
         if (removed > 0)
         {
+            // Stamp the source, so that every copy of the published figures is taken again (PublicStore).
+            var source = await db.StatisticsSources.SingleAsync(s => s.Id == SourceId, ct);
+            Stamp(source, $"{code}:{year.Year}:withdrawn", nowUtc);
+            source.RowCount = await db.PublicIndicatorValues.CountAsync(v => v.SourceId == SourceId, ct);
             db.AuditEvents.Add(AuditRecorder.Summary("Withdrawn", code, db.Scope.Actor, nameof(PublicIndicatorValue), year.Year.ToString(CultureInfo.InvariantCulture),
                 JsonSerializer.Serialize(new { FiscalYear = year.Year, Removed = removed }, Register.RegisterHistory.Json), last, nowUtc));
             await db.SaveChangesAsync(ct);
@@ -120,6 +124,13 @@ public static class RegisterPublication
         return removed;
     }
 
+    /// <summary>The source's change stamp: the time and a hash of the last change (the copies of <see cref="PublicStore"/> compare them).</summary>
+    private static void Stamp(StatisticsSource source, string change, DateTime nowUtc)
+    {
+        source.LoadedAtUtc = nowUtc;
+        source.Sha256 = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes($"{source.Sha256}:{change}")));
+    }
+
     /// <summary>
     /// The tenant's current figures (from the report, published or not) against the figures bodies published for the
     /// same fiscal year; the tenant's own published figures are replaced by the current ones.
@@ -128,15 +139,15 @@ public static class RegisterPublication
     {
         var code = db.Scope.TenantId!;
         var year = report.Year.Year;
-        var published = await db.PublicIndicatorValues.AsNoTracking().Where(v => v.SourceId == SourceId && v.FiscalYear == year)
-            .Select(v => new { v.Code, v.Indicator, v.Text }).ToListAsync(ct);
-        var peers = await PublicIndicators.PeersAsync(db, code, year, ct);
+        var store = await PublicStore.GetAsync(db, ct);
+        var peers = await PublicIndicators.PeersAsync(db, store, code, year, ct);
         var current = Values(report).ToDictionary(v => v.Key, v => Text(v.Value), StringComparer.Ordinal);
-        var byIndicator = published.ToLookup(v => v.Indicator, v => (v.Code, v.Text), StringComparer.Ordinal);
-        var figures = IndicatorDefinition.Register.Select(d => PublicIndicators.Compare(d, code, current.GetValueOrDefault(d.Id), byIndicator[d.Id], peers)).ToList();
-        var own = published.Where(v => v.Code == code).ToDictionary(v => v.Indicator, v => v.Text, StringComparer.Ordinal);
+        var figures = IndicatorDefinition.Register.Select(d => PublicIndicators.Compare(d, code, current.GetValueOrDefault(d.Id),
+            store.Of(SourceId, year, d.Id).Select(v => (v.Code, v.Number)), peers)).ToList();
+        var own = store.Bodies.TryGetValue((SourceId, code), out var years) && years.TryGetValue(year, out var texts) ? texts : [];
         var state = own.Count == 0 ? Published.No
             : current.All(c => own.GetValueOrDefault(c.Key) == c.Value) ? Published.Same : Published.Different;
-        return new Comparison(figures, peers, published.Select(v => v.Code).Distinct().Count(), state);
+        var publishers = IndicatorDefinition.Register.SelectMany(d => store.Of(SourceId, year, d.Id)).Select(v => v.Code).Distinct().Count();
+        return new Comparison(figures, peers, publishers, state);
     }
 }

@@ -4,6 +4,7 @@ using InfraLedger.Core.Dashboards;
 using InfraLedger.Web.Pages.Shared;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.OutputCaching;
 
 namespace InfraLedger.Web.Pages.Dashboards;
 
@@ -11,8 +12,11 @@ namespace InfraLedger.Web.Pages.Dashboards;
 /// What the public dashboard pages share: the language (Japanese, or English with <c>lang=en</c>), links that keep
 /// the whole view in the query string (so every view has a permalink), and tables with their downloads.
 /// </summary>
+[OutputCache(PolicyName = CachePolicy)]
 public abstract class DashboardPage : PageModel
 {
+    public const string CachePolicy = "dashboard";
+
     [BindProperty(SupportsGet = true, Name = "lang")]
     public string? Lang { get; set; }
 
