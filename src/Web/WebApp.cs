@@ -33,6 +33,7 @@ public static class WebApp
         builder.Services.AddHostedService<Jobs.JobRunner>();
         builder.Services.AddSingleton<Register.ImportJobs>();
         builder.Services.AddSingleton<Projection.ProjectionRuns>();
+        builder.Services.AddSingleton(Core.OpenData.OpenDataLicences.From(builder.Configuration));
         builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
         builder.Services.Configure<RouteOptions>(o => o.ConstraintMap["lgcode"] = typeof(LocalGovernmentCodeRouteConstraint));
 
@@ -63,6 +64,7 @@ public static class WebApp
         app.MapIndicatorExports();
         app.MapProjectionExports();
         app.MapRegisterApi();
+        app.MapOpenDataCatalog();
         return app;
     }
 
