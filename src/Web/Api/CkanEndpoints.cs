@@ -106,6 +106,34 @@ public static class CkanEndpoints
         api.MapMethods("/{action}", ["POST", "PUT", "PATCH", "DELETE"], (string action, HttpContext http) =>
             Fail(http, action, StatusCodes.Status405MethodNotAllowed, "Bad Request Error", new Error("opendata.read_only", "このカタログは読み取り専用です（GET のみ）。公開・取下げは団体の管理者が管理画面で行います。")));
 
+        app.MapGet("/catalog.jsonld", async (string? page, string? modified_since, HttpContext http, AppDbContext db, OpenDataLicences licences, CancellationToken ct) =>
+        {
+            if (!int.TryParse(page ?? "1", System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var n) || n < 1)
+            {
+                return ErrorResponses.ToProblem(new Error("opendata.page", $"page は 1 以上の整数で指定してください（「{page}」）。", "page"));
+            }
+
+            DateTime? since = null;
+            if (!string.IsNullOrWhiteSpace(modified_since))
+            {
+                if (!DateTime.TryParse(modified_since, System.Globalization.CultureInfo.InvariantCulture,
+                        System.Globalization.DateTimeStyles.AdjustToUniversal | System.Globalization.DateTimeStyles.AssumeUniversal, out var parsed))
+                {
+                    return ErrorResponses.ToProblem(new Error("opendata.modified_since", $"modified_since「{modified_since}」は日時として読めません（例 2026-04-01 または 2026-04-01T00:00:00Z）。", "modified_since"));
+                }
+
+                since = DateTime.SpecifyKind(parsed, DateTimeKind.Utc);
+            }
+
+            return JsonLd(Dcat.CatalogPage(await LoadAsync(http, db, licences, ct), SiteUrl(http), n, since));
+        }).AllowAnonymous();
+
+        app.MapGet("/dataset/{id}.jsonld", async (string id, HttpContext http, AppDbContext db, OpenDataLicences licences, CancellationToken ct) =>
+            (await LoadAsync(http, db, licences, ct)).FindPackage(id) is { } package
+                ? JsonLd(Dcat.DatasetDocument(package, SiteUrl(http)))
+                : ErrorResponses.ToProblem(new Error("opendata.not_found", $"データセット「{id}」は見つかりません（公開されていないか、ありません）。", "id"), StatusCodes.Status404NotFound))
+            .AllowAnonymous();
+
         app.MapGet("/opendata/{lgcode:lgcode}/{dataset}/{file}", async (string dataset, string file, bool? bom, HttpContext http, AppDbContext db, CancellationToken ct) =>
         {
             var dot = file.LastIndexOf('.');
@@ -138,6 +166,9 @@ public static class CkanEndpoints
         {
         }
     }
+
+    private static IResult JsonLd(System.Text.Json.Nodes.JsonObject document) =>
+        Results.Text(document.ToJsonString(Json), "application/ld+json; charset=utf-8");
 
     /// <summary>The address the catalogue is served at (scheme, host and base path of this request), without a trailing slash.</summary>
     public static string SiteUrl(HttpContext http) => $"{http.Request.Scheme}://{http.Request.Host}{http.Request.PathBase}";
