@@ -59,10 +59,13 @@ public sealed record Catalog(IReadOnlyList<CkanPackage> Packages, IReadOnlyList<
     /// A name-based UUID (RFC 4122 version 5: SHA-1 of a namespace and the name), so that ids stay the same across
     /// rebuilds of the catalogue and across servers; harvesters de-duplicate by <c>id</c>.
     /// </summary>
-    public static string StableId(string name)
+    public static string StableId(string name) => NameBasedUuid(Namespace, name);
+
+    /// <summary>RFC 4122 §4.3 with SHA-1 (version 5).</summary>
+    internal static string NameBasedUuid(Guid space, string name)
     {
         Span<byte> input = stackalloc byte[16 + System.Text.Encoding.UTF8.GetByteCount(name)];
-        Namespace.TryWriteBytes(input, bigEndian: true, out _);
+        space.TryWriteBytes(input, bigEndian: true, out _);
         System.Text.Encoding.UTF8.GetBytes(name, input[16..]);
         Span<byte> hash = stackalloc byte[20];
 #pragma warning disable CA5350 // Not security: RFC 4122 defines version 5 UUIDs with SHA-1.
