@@ -55,10 +55,12 @@ internal static class OpenDataCommands
             await using var scope = services.CreateAsyncScope();
             var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
             var only = parse.GetValue(listTenant);
-            foreach (var d in (await CrossTenant.PublishedDatasetsAsync(db, ct)).Where(d => only is null || d.TenantId == only))
-            {
-                Console.WriteLine(string.Join('\t', Catalog.PackageName(d.TenantId, DatasetKind.Find(d.Kind)!), d.Licence,
+            var lines = (await CrossTenant.PublishedDatasetsAsync(db, ct)).Where(d => only is null || d.TenantId == only)
+                .Select(d => string.Join('\t', Catalog.PackageName(d.TenantId, DatasetKind.Find(d.Kind)!), d.Licence,
                     Catalog.Timestamp(d.PublishedAtUtc), Catalog.Timestamp(d.UpdatedAtUtc)));
+            foreach (var line in lines.Order(StringComparer.Ordinal))
+            {
+                Console.WriteLine(line);
             }
 
             return 0;
