@@ -8,8 +8,9 @@ namespace InfraLedger.Core.Tenancy;
 
 /// <summary>
 /// The demo: the local-government master, 焼津市 (222127) with its register (real open data and a labelled
-/// sample; its 公共施設一覧, 固定資産台帳 and 指標 published as open data under CC BY 4.0) and a demo admin whose password is generated on first start and returned once, and a demo
-/// wide-area group (志太地域: 焼津市, 藤枝市); a labelled sample population and recent investment.
+/// sample; its 公共施設一覧, 固定資産台帳 and 指標 published as open data under CC BY 4.0) and a demo admin whose
+/// password is generated on first start and returned once, and a demo wide-area group (志太地域: 焼津市, 藤枝市);
+/// a labelled sample population and recent investment.
 /// </summary>
 public static class DemoData
 {

@@ -145,11 +145,8 @@ public static class CkanEndpoints
                 return Results.Empty;
             }
 
-            TableDownload.Attach(http, format!.MediaType + "; charset=utf-8", $"{opened.Value.FileName}.{format.Extension}");
-            if (format.Extension == "xlsx")
-            {
-                http.Response.ContentType = format.MediaType;
-            }
+            var contentType = format!.Extension == "xlsx" ? format.MediaType : format.MediaType + "; charset=utf-8";
+            TableDownload.Attach(http, contentType, $"{opened.Value.FileName}.{format.Extension}");
 
             await opened.Value.WriteAsync(format, http.Response.Body, bom ?? true, ct);
             return Results.Empty;
