@@ -16,6 +16,7 @@ var root = new RootCommand("InfraLedger（インフラ台帳）の管理コマ�
     ProjectionCommands.Project(),
     ScenarioCommands.Create(),
     InvestmentCommands.Create(),
+    OpenDataCommands.Create(),
     ServeCommand.Create(),
 };
 return await root.Parse(args).InvokeAsync();

@@ -33,6 +33,7 @@ public static class WebApp
         builder.Services.AddHostedService<Jobs.JobRunner>();
         builder.Services.AddSingleton<Register.ImportJobs>();
         builder.Services.AddSingleton<Projection.ProjectionRuns>();
+        builder.Services.AddSingleton(Core.OpenData.OpenDataLicences.From(builder.Configuration));
         builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
         // The public dashboards: the same page for every anonymous reader of the same address, kept for a minute (a
         // publication or a reload of the statistics shows within that minute). Signed-in requests are never cached.
@@ -68,6 +69,7 @@ public static class WebApp
         app.MapProjectionExports();
         app.MapRegisterApi();
         app.MapDashboardApi();
+        app.MapOpenDataCatalog();
         return app;
     }
 

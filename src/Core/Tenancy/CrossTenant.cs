@@ -37,4 +37,46 @@ public static class CrossTenant
     /// </summary>
     public static IQueryable<Register.Facility> FacilitiesOfGroupMember(AppDbContext db, string memberCode) =>
         db.Facilities.IgnoreQueryFilters().Where(f => f.TenantId == memberCode);
+
+    /// <summary>
+    /// The open-data catalogue lists what tenants chose to publish: their consent rows are public by nature (which
+    /// dataset, which licence, since when). Nothing of a tenant without such a row is read.
+    /// </summary>
+    public static Task<List<OpenData.OpenDataset>> PublishedDatasetsAsync(AppDbContext db, CancellationToken ct) =>
+        db.OpenDatasets.IgnoreQueryFilters().AsNoTracking().OrderBy(d => d.TenantId).ThenBy(d => d.Kind).ToListAsync(ct);
+
+    /// <summary>
+    /// For the catalogue's <c>metadata_modified</c> and its sample-data notice: per tenant with at least one published
+    /// dataset, the newest change of its register and how many facilities and assets are labelled sample data. Only
+    /// these aggregates leave the read, never a row.
+    /// </summary>
+    public static async Task<Dictionary<string, OpenData.RegisterSummary>> RegisterSummariesOfPublishersAsync(AppDbContext db, CancellationToken ct)
+    {
+        var publishers = db.OpenDatasets.IgnoreQueryFilters().Select(d => d.TenantId).Distinct();
+        var facilities = await db.Facilities.IgnoreQueryFilters().Where(f => publishers.Contains(f.TenantId)).GroupBy(f => f.TenantId)
+            .Select(g => new { g.Key, Newest = g.Max(f => f.RecordedAtUtc), Samples = g.Count(f => f.IsSample) }).ToListAsync(ct);
+        var assets = await db.FixedAssets.IgnoreQueryFilters().Where(a => publishers.Contains(a.TenantId)).GroupBy(a => a.TenantId)
+            .Select(g => new { g.Key, Newest = g.Max(a => a.RecordedAtUtc), Samples = g.Count(a => a.IsSample) }).ToListAsync(ct);
+        var versions = await db.RegisterVersions.IgnoreQueryFilters().Where(v => publishers.Contains(v.TenantId)).GroupBy(v => v.TenantId)
+            .Select(g => new { g.Key, Newest = g.Max(v => v.RecordedAtUtc) }).ToListAsync(ct);
+        var result = new Dictionary<string, OpenData.RegisterSummary>(StringComparer.Ordinal);
+        OpenData.RegisterSummary Of(string tenant) => result.GetValueOrDefault(tenant) ?? new OpenData.RegisterSummary(DateTime.MinValue, 0, 0);
+        static DateTime Later(DateTime a, DateTime b) => a > b ? a : b;
+        foreach (var f in facilities)
+        {
+            result[f.Key] = Of(f.Key) with { NewestChangeUtc = Later(Of(f.Key).NewestChangeUtc, f.Newest), SampleFacilities = f.Samples };
+        }
+
+        foreach (var a in assets)
+        {
+            result[a.Key] = Of(a.Key) with { NewestChangeUtc = Later(Of(a.Key).NewestChangeUtc, a.Newest), SampleAssets = a.Samples };
+        }
+
+        foreach (var v in versions)
+        {
+            result[v.Key] = Of(v.Key) with { NewestChangeUtc = Later(Of(v.Key).NewestChangeUtc, v.Newest) };
+        }
+
+        return result;
+    }
 }

@@ -8,8 +8,9 @@ namespace InfraLedger.Core.Tenancy;
 
 /// <summary>
 /// The demo: the local-government master, 焼津市 (222127) with its register (real open data and a labelled
-/// sample) and a demo admin whose password is generated on first start and returned once, and a demo
-/// wide-area group (志太地域: 焼津市, 藤枝市); a labelled sample population and recent investment.
+/// sample; its 公共施設一覧, 固定資産台帳 and 指標 published as open data under CC BY 4.0) and a demo admin whose
+/// password is generated on first start and returned once, and a demo wide-area group (志太地域: 焼津市, 藤枝市);
+/// a labelled sample population and recent investment.
 /// </summary>
 public static class DemoData
 {
@@ -40,7 +41,7 @@ public static class DemoData
 
         scope.ServiceProvider.GetRequiredService<TenantScope>().Enter(LocalGovernmentCode.Parse(TenantCode).Value);
         db.Scope.Actor = "system:demo-seed";
-        await Register.DemoData.DemoRegister.SeedAsync(db, DateTime.UtcNow, ct);
+        var seeded = await Register.DemoData.DemoRegister.SeedAsync(db, DateTime.UtcNow, ct);
         if (!await db.Populations.AnyAsync(ct))
         {
             // A round figure for the per-resident demo, labelled as sample wherever it is shown: not an official count.
@@ -66,14 +67,21 @@ public static class DemoData
             await db.SaveChangesAsync(ct);
         }
 
-        if (!await db.PublicIndicatorValues.AnyAsync(v => v.SourceId == Indicators.RegisterPublication.SourceId && v.Code == TenantCode, ct))
+        // The demo catalogue and dashboards: with the register's first seed only (a later start never publishes again what
+        // the demo admin withdrew), 焼津市 publishes its register figures of FY2021 (the last year of the 主要財政指標) and
+        // its three datasets.
+        if (seeded is not null)
         {
-            // The demo register's figures of FY2021 (the last year of the 主要財政指標), published as a tenant's admin would.
             var report = await Indicators.IndicatorReport.BuildAsync(db, new Common.FiscalYear(2021), ct);
             var published = await Indicators.RegisterPublication.PublishAsync(db, report.Value, DateTime.UtcNow, ct);
             if (!published.IsSuccess)
             {
                 throw new InvalidOperationException(published.Error!.Message);
+            }
+
+            foreach (var kind in OpenData.DatasetKind.All)
+            {
+                await OpenData.Publication.PublishAsync(db, kind.Id, "cc-by-4.0", OpenData.OpenDataLicences.Default, DateTime.UtcNow, ct);
             }
         }
 
