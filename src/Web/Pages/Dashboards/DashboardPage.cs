@@ -2,6 +2,7 @@ using System.Globalization;
 using InfraLedger.Core.Common;
 using InfraLedger.Core.Dashboards;
 using InfraLedger.Web.Pages.Shared;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.OutputCaching;
@@ -12,6 +13,7 @@ namespace InfraLedger.Web.Pages.Dashboards;
 /// What the public dashboard pages share: the language (Japanese, or English with <c>lang=en</c>), links that keep
 /// the whole view in the query string (so every view has a permalink), and tables with their downloads.
 /// </summary>
+[AllowAnonymous]
 [OutputCache(PolicyName = CachePolicy)]
 public abstract class DashboardPage : PageModel
 {
