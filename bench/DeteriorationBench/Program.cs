@@ -1,6 +1,6 @@
 // Side by side with R's msm (domain doc §14.1): the same pairs to both, hazards equal to 1e-4 relative and
 // log-likelihood to 1e-6 relative, and msm's fitting time divided by ours (target ≥ 20). Exits non-zero when an
-// equality is violated. Usage: dotnet run -c Release --project bench/DeteriorationBench -- [pairs, default 200000]
+// equality is violated at msm's tight tolerance (reltol 1e-12; at R's default msm stops short of 1e-4 on small samples). Usage: dotnet run -c Release --project bench/DeteriorationBench -- [pairs, default 200000]
 using System.Diagnostics;
 using System.Globalization;
 using InfraLedger.Core.Deterioration;
@@ -43,9 +43,11 @@ void Run(string label, List<InspectionPair> pairs, int states)
         var hazards = ours.Hazards();
         var worst = hazards.Select((h, m) => Math.Abs(h / Math.Exp(msm.Beta[m, 0]) - 1)).Max();
         var loglik = Math.Abs(ours.LogLikelihood / msm.LogLikelihood - 1);
+        // At optim's default tolerance msm itself stops short of 1e-4 on small samples: only the tight run must agree.
         var ok = worst < 1e-4 && loglik < 1e-6;
-        failed |= !ok;
-        Console.WriteLine($"| {label} | {pairs.Count:N0} | {reltol:G3} | {worst:E2} | {loglik:E2} | {ours.LogLikelihood:F4} | {msm.Seconds:F3} s | {our * 1000:F2} ms | **{msm.Seconds / our:F0}** |{(ok ? "" : " FAILED")}");
+        var binding = reltol < 1e-10;
+        failed |= binding && !ok;
+        Console.WriteLine($"| {label} | {pairs.Count:N0} | {reltol:G3} | {worst:E2} | {loglik:E2} | {ours.LogLikelihood:F4} | {msm.Seconds:F3} s | {our * 1000:F2} ms | **{msm.Seconds / our:F0}** |{(ok ? "" : binding ? " FAILED" : " (msm not converged this far)")}");
     }
 }
 

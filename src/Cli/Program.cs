@@ -16,6 +16,8 @@ var root = new RootCommand("InfraLedger（インフラ台帳）の管理コマ�
     ProjectionCommands.Project(),
     ScenarioCommands.Create(),
     InvestmentCommands.Create(),
+    DeteriorationCommands.Inspections(),
+    DeteriorationCommands.Deterioration(),
     ServeCommand.Create(),
 };
 return await root.Parse(args).InvokeAsync();

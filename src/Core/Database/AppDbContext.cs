@@ -166,6 +166,7 @@ public sealed partial class AppDbContext(DbContextOptions<AppDbContext> options,
         ConfigureRegister(builder);
         ConfigureIndicators(builder);
         ConfigureProjection(builder, Database.IsSqlite());
+        ConfigureInspections(builder, Database.IsSqlite());
 
         foreach (var entity in builder.Model.GetEntityTypes().Where(t => typeof(ITenantOwned).IsAssignableFrom(t.ClrType)))
         {
