@@ -36,6 +36,11 @@ public sealed class DeteriorationModel : Tenancy.ITenantOwned
     public static HazardFit FromJson(string json)
     {
         var s = JsonSerializer.Deserialize<Stored>(json, Options) ?? throw new JsonException("空のモデルです。");
+        if (s.Covariates is null || s.Beta is null || s.Covariance is null || s.Means is null || s.Beta.Any(r => r is null) || s.Covariance.Any(r => r is null))
+        {
+            throw new JsonException("states, covariates, beta, covariance, means のいずれかがありません。");
+        }
+
         var width = s.Covariates.Length + 1;
         var n = (s.States - 1) * width;
         if (s.States < 2 || s.Beta.Length != s.States - 1 || s.Beta.Any(r => r.Length != width) || s.Means.Length != s.Covariates.Length
