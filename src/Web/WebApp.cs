@@ -62,6 +62,7 @@ public static class WebApp
         app.MapRegisterExports();
         app.MapIndicatorExports();
         app.MapProjectionExports();
+        app.MapDeteriorationExports();
         app.MapRegisterApi();
         return app;
     }

@@ -38,6 +38,8 @@ public sealed class AccessibilityTests(BrowserFixture browser)
     [InlineData("/222127/projection/scenarios", true, 200, "推計のシナリオ", "choujumyou")]
     [InlineData("/222127/projection/scenarios/choujumyou", true, 200, "シナリオの編集", "未検証")]
     [InlineData("/222127/projection/investments", true, 200, "投資的経費", "1,500,000,000")]
+    [InlineData("/222127/inspections", true, 200, "点検記録と判定区分", "BR-001")]
+    [InlineData("/222127/deterioration?kind=bridge&interval=5", true, 200, "劣化予測", "推移確率行列（5年）")]
     public async Task page_has_no_serious_accessibility_violations(string path, bool signedIn, int status, string heading, string? text)
     {
         await using var session = await browser.OpenAsync(signedIn);
