@@ -7,7 +7,8 @@ namespace InfraLedger.Core.Deterioration;
 /// Maximum-likelihood estimation of the multi-stage exponential hazard model from inspection pairs with uneven
 /// intervals (domain doc §7.3): log L(β) = Σ_k log p_{i_k j_k}(z_k; x_k, β). Pairs with the same interval and
 /// covariates share one transition matrix (they are counted, not repeated). Fisher scoring with the analytic gradient
-/// (∂P/∂θ from <see cref="TransitionSensitivity"/>) and step halving; the covariance is the inverse Fisher information.
+/// (∂P/∂θ from <see cref="TransitionSensitivity"/>) and step halving, then Newton near the optimum; the covariance is
+/// the inverse Fisher information.
 /// </summary>
 public static class HazardEstimator
 {
@@ -70,9 +71,18 @@ public static class HazardEstimator
         var beta = StartingValues(data, states, width);
         var evaluation = new Evaluation(states, width);
         var current = evaluation.Run(data, beta);
+        var newton = false;
         for (var iteration = 1; iteration <= maxIterations; iteration++)
         {
-            var step = Matrix.TrySolve(current.Information, ToColumn(current.Score));
+            // Fisher scoring while far from the optimum; close to it, Newton on the observed information (differences of
+            // the analytic score), which converges quadratically where scoring crawls on a poorly determined hazard.
+            var curvature = newton ? Observed(evaluation, data, beta, current) : current.Information;
+            var step = Matrix.TrySolve(curvature, ToColumn(current.Score));
+            if (step is null && newton)
+            {
+                (newton, step) = (false, Matrix.TrySolve(current.Information, ToColumn(current.Score)));
+            }
+
             if (step is null)
             {
                 return Errors.NotIdentifiable(FirstUninformedState(current.Information, width, states));
@@ -100,6 +110,7 @@ public static class HazardEstimator
 
             beta = next;
             current = trial;
+            newton = halvings == 1 && largest < 1e-2;
             if (largest * factor * 2 < 1e-10)
             {
                 return Result(current, beta, states, covariateNames, means, used, iteration);
@@ -107,6 +118,34 @@ public static class HazardEstimator
         }
 
         return Errors.NotConverged(maxIterations);
+    }
+
+    /// <summary>−∂score/∂β by forward differences of the analytic score, made symmetric.</summary>
+    private static double[,] Observed(Evaluation evaluation, List<Group> data, double[] beta, Evaluated at)
+    {
+        var n = beta.Length;
+        var h = new double[n, n];
+        for (var k = 0; k < n; k++)
+        {
+            var shifted = (double[])beta.Clone();
+            var d = 1e-6 * Math.Max(1, Math.Abs(beta[k]));
+            shifted[k] += d;
+            var score = evaluation.Run(data, shifted).Score;
+            for (var i = 0; i < n; i++)
+            {
+                h[i, k] = -(score[i] - at.Score[i]) / d;
+            }
+        }
+
+        for (var i = 0; i < n; i++)
+        {
+            for (var k = 0; k < i; k++)
+            {
+                h[i, k] = h[k, i] = (h[i, k] + h[k, i]) / 2;
+            }
+        }
+
+        return h;
     }
 
     private static Result<HazardFit> Result(Evaluated at, double[] beta, int states, IReadOnlyList<string> names, double[] means, int used, int iterations)
