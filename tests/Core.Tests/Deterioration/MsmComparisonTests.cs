@@ -59,7 +59,7 @@ public sealed class MsmComparisonTests(ITestOutputHelper output)
         }
 
         var loglik = Math.Abs(ours.LogLikelihood / msm.LogLikelihood - 1);
-        output.WriteLine($"{label}: {count} pairs; hazards {string.Join(", ", hazards.Select(h => h.ToString("G6", System.Globalization.CultureInfo.InvariantCulture)))}; " +
+        output.WriteLine($"{label}: {count} pairs, {ours.Iterations} iterations; hazards {string.Join(", ", hazards.Select(h => h.ToString("G6", System.Globalization.CultureInfo.InvariantCulture)))}; " +
             $"max relative difference of hazards {worstHazard:E2}, of effects (absolute) {worstEffect:E2}, log-likelihood {ours.LogLikelihood:F4} vs {msm.LogLikelihood:F4} ({loglik:E2})");
         worstHazard.ShouldBeLessThan(1e-4);
         worstEffect.ShouldBeLessThan(1e-4);
