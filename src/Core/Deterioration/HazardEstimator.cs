@@ -105,8 +105,18 @@ public static class HazardEstimator
                 trial = evaluation.Run(data, next);
                 factor /= 2;
                 halvings++;
+                if (newton && !Rises(trial, current))
+                {
+                    break; // the observed information is not yet negative definite here: back to scoring
+                }
             }
-            while (!(trial.LogLikelihood >= current.LogLikelihood - (1e-12 * Math.Abs(current.LogLikelihood))) && halvings < 60);
+            while (!Rises(trial, current) && halvings < 60);
+
+            if (newton && !Rises(trial, current))
+            {
+                newton = false;
+                continue;
+            }
 
             beta = next;
             current = trial;
@@ -119,6 +129,9 @@ public static class HazardEstimator
 
         return Errors.NotConverged(maxIterations);
     }
+
+    private static bool Rises(Evaluated trial, Evaluated current) =>
+        trial.LogLikelihood >= current.LogLikelihood - (1e-12 * Math.Abs(current.LogLikelihood));
 
     /// <summary>−∂score/∂β by forward differences of the analytic score, made symmetric.</summary>
     private static double[,] Observed(Evaluation evaluation, List<Group> data, double[] beta, Evaluated at)
