@@ -79,7 +79,7 @@ public static class Matrix
         return max;
     }
 
-    /// <summary>X with A·X = B by Gaussian elimination with partial pivoting; null when A is singular.</summary>
+    /// <summary>X with A·X = B; throws when A is singular (a bug for the callers that use it).</summary>
     public static double[,] Solve(double[,] a, double[,] b) =>
         TrySolve(a, b) ?? throw new InvalidOperationException("singular matrix");
 
