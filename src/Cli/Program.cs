@@ -17,6 +17,8 @@ var root = new RootCommand("InfraLedger（インフラ台帳）の管理コマ�
     ScenarioCommands.Create(),
     InvestmentCommands.Create(),
     OpenDataCommands.Create(),
+    DeteriorationCommands.Inspections(),
+    DeteriorationCommands.Deterioration(),
     ServeCommand.Create(),
 };
 return await root.Parse(args).InvokeAsync();

@@ -67,6 +67,7 @@ public static class WebApp
         app.MapRegisterExports();
         app.MapIndicatorExports();
         app.MapProjectionExports();
+        app.MapDeteriorationExports();
         app.MapRegisterApi();
         app.MapDashboardApi();
         app.MapOpenDataCatalog();

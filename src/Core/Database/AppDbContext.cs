@@ -167,6 +167,7 @@ public sealed partial class AppDbContext(DbContextOptions<AppDbContext> options,
         ConfigureIndicators(builder);
         ConfigureProjection(builder, Database.IsSqlite());
         ConfigureOpenData(builder);
+        ConfigureInspections(builder, Database.IsSqlite());
 
         foreach (var entity in builder.Model.GetEntityTypes().Where(t => typeof(ITenantOwned).IsAssignableFrom(t.ClrType)))
         {

@@ -79,4 +79,15 @@ public static class CrossTenant
 
         return result;
     }
+
+    /// <summary>
+    /// A wide-area group's pooled deterioration model reads each member's inspections; the caller has checked that the
+    /// current tenant is a member of the group (DeteriorationModels.FitAsync). Only grades and dates leave this read.
+    /// </summary>
+    public static IQueryable<Inspections.Inspection> InspectionsOfGroupMember(AppDbContext db, string memberCode) =>
+        db.Inspections.IgnoreQueryFilters().Where(i => i.TenantId == memberCode);
+
+    /// <summary>The members' works, for the same pooled estimation (pairs spanning a work start from it).</summary>
+    public static IQueryable<Inspections.MaintenanceWork> WorksOfGroupMember(AppDbContext db, string memberCode) =>
+        db.MaintenanceWorks.IgnoreQueryFilters().Where(w => w.TenantId == memberCode);
 }

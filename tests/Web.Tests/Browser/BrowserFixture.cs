@@ -74,6 +74,18 @@ public sealed class BrowserFixture : IAsyncLifetime
             (await Scenarios.CreateAsync(db, ScenarioName, Presets.LifeExtension, CancellationToken.None)).IsSuccess.ShouldBeTrue();
             (await RecentInvestments.SetAsync(db, new RecentInvestments.Input(2023, "1200000000", "300000000", "0", "決算統計"), CancellationToken.None))
                 .IsSuccess.ShouldBeTrue();
+            // A bridge with two inspections, and a bridge model (example hazards, not estimated) for the deterioration page's charts.
+            var bridge = RegisterSeed.Facility("222127", "BR-001", "焼津大橋");
+            bridge.Kind = Core.Register.AssetKind.Bridge;
+            await RegisterSeed.SaveAsync(db, bridge);
+            foreach (var (date, grade) in new[] { ("2014-06-01", "I"), ("2019-06-01", "II") })
+            {
+                (await Core.Inspections.Inspections.RecordAsync(db, new("BR-001", null, date, null, grade, "B", null, null), new DateOnly(2025, 1, 1), CancellationToken.None)).IsSuccess.ShouldBeTrue();
+            }
+
+            var example = new Core.Deterioration.HazardFit(4, [], new double[,] { { Math.Log(0.1) }, { Math.Log(0.05) }, { Math.Log(0.08) } }, new double[3, 3], [], -1, 1, 1);
+            (await Core.Deterioration.DeteriorationModels.ImportAsync(db, Core.Register.AssetKind.Bridge, Core.Deterioration.DeteriorationModel.ToJson(example), "example.json", DateTime.UtcNow, CancellationToken.None))
+                .IsSuccess.ShouldBeTrue();
         }
 
         await using (var db = factory.Database.Context("222127", actor: "test-setup"))

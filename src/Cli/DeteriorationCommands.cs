@@ -1,0 +1,174 @@
+using System.CommandLine;
+using System.Globalization;
+using InfraLedger.Core.Database;
+using InfraLedger.Core.Deterioration;
+using AssetKind = InfraLedger.Core.Register.AssetKind;
+
+namespace InfraLedger.Cli;
+
+/// <summary><c>inspections import</c> and <c>deterioration fit|show|forecast|import|export</c>.</summary>
+internal static class DeteriorationCommands
+{
+    public static Command Inspections()
+    {
+        var tenant = TenantOption();
+        var file = new Argument<FileInfo>("file") { Description = "施設コード・点検日・判定区分（部材・点検者・対策区分・所見・写真）の列がある CSV/XLSX" };
+        var import = new Command("import", "点検記録を取り込む（全件成功か全件取消）/ Import inspection records (all or nothing)") { file, tenant };
+        import.SetAction(async (parse, ct) => await WithTenantAsync(parse, tenant, async db =>
+        {
+            var path = parse.GetValue(file)!;
+            if (CliHost.Missing(path))
+            {
+                return 2;
+            }
+
+            await using var stream = path.OpenRead();
+            var result = await Core.Inspections.Inspections.ImportAsync(db, stream, path.Name, DateOnly.FromDateTime(DateTime.Today), ct);
+            if (!result.IsSuccess)
+            {
+                return CliHost.Fail(result.Error!);
+            }
+
+            foreach (var problem in result.Value.Problems)
+            {
+                Console.WriteLine("  " + problem);
+            }
+
+            Console.WriteLine(result.Value.Problems.Count > 0 ? "問題があるため、何も書き込んでいません / nothing written" : $"点検記録 {result.Value.Rows} 件を取り込みました / inspections imported");
+            return result.Value.Problems.Count > 0 ? 1 : 0;
+        }, ct));
+
+        var listTenant = TenantOption();
+        var format = ReportOutput.Format();
+        var distribution = new Command("distribution", "判定区分の分布（資産種別ごと）/ Grade distribution per asset kind") { listTenant, format };
+        distribution.SetAction(async (parse, ct) => await WithTenantAsync(parse, listTenant, async db =>
+        {
+            await ReportOutput.WriteAsync([DeteriorationReport.Distribution(await Core.Inspections.Inspections.DistributionAsync(db, ct))], parse.GetValue(format)!, ct);
+            return 0;
+        }, ct));
+        return new Command("inspections", "点検記録 / Inspection records") { import, distribution };
+    }
+
+    public static Command Deterioration()
+    {
+        var (fitTenant, fitKind) = (TenantOption(), KindOption());
+        var covariates = new Option<string?>("--covariates") { Description = $"説明変数（カンマ区切り）{string.Join("|", DeteriorationModels.Covariates)} / Covariates" };
+        var group = new Option<long?>("--group") { Description = "広域グループの番号: 全構成団体の点検から共同推定 / Pooled over a wide-area group" };
+        var fit = new Command("fit", "点検記録から劣化モデル（多段階指数ハザード）を推定して保存 / Fit and store the model") { fitTenant, fitKind, covariates, group };
+        fit.SetAction(async (parse, ct) => await WithTenantAsync(parse, fitTenant, async db =>
+        {
+            if (Kind(parse.GetValue(fitKind)!) is not { } kind)
+            {
+                return CliHost.Fail(Errors.KindInvalid(parse.GetValue(fitKind)!));
+            }
+
+            var names = (parse.GetValue(covariates) ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+            var model = await DeteriorationModels.FitAsync(db, kind, names, parse.GetValue(group), DateTime.UtcNow, ct);
+            if (!model.IsSuccess)
+            {
+                return CliHost.Fail(model.Error!);
+            }
+
+            await ReportOutput.WriteAsync([DeteriorationReport.Hazards(model.Value)], "text", ct);
+            return 0;
+        }, ct));
+
+        var (showTenant, showKind, showFormat) = (TenantOption(), KindOption(), ReportOutput.Format());
+        var interval = new Option<double>("--interval") { Description = "推移確率行列の期間（年）/ Interval of the transition matrix, years", DefaultValueFactory = _ => 5 };
+        var show = new Command("show", "ハザード・推移確率行列・劣化曲線を表示 / Show hazards, transition matrix and curve") { showTenant, showKind, interval, showFormat };
+        show.SetAction(async (parse, ct) => await WithModelAsync(parse, showTenant, showKind, async (_, model) =>
+        {
+            var years = parse.GetValue(interval);
+            if (!(years > 0 && years <= 100))
+            {
+                return CliHost.Fail(Errors.IntervalInvalid(years.ToString(CultureInfo.InvariantCulture)));
+            }
+
+            await ReportOutput.WriteAsync([DeteriorationReport.Hazards(model), DeteriorationReport.Transition(model, years), DeteriorationReport.Curve(model, 50)], parse.GetValue(showFormat)!, ct);
+            return 0;
+        }, ct));
+
+        var (forecastTenant, forecastKind, forecastFormat) = (TenantOption(), KindOption(), ReportOutput.Format());
+        var horizon = new Option<int>("--years") { Description = "予測年数 / Years to forecast", DefaultValueFactory = _ => 30 };
+        var forecast = new Command("forecast", "団体の施設の健全性の分布を年ごとに予測 / Forecast the grade distribution of the stock") { forecastTenant, forecastKind, horizon, forecastFormat };
+        forecast.SetAction(async (parse, ct) => await WithModelAsync(parse, forecastTenant, forecastKind, async (db, model) =>
+        {
+            var years = parse.GetValue(horizon);
+            if (years is < 1 or > 100)
+            {
+                return CliHost.Fail(Errors.IntervalInvalid(years.ToString(CultureInfo.InvariantCulture)));
+            }
+
+            var rows = await DeteriorationModels.ForecastAsync(db, model, years, ct);
+            await ReportOutput.WriteAsync([DeteriorationReport.Forecast(model, rows, DateTime.Today.Year)], parse.GetValue(forecastFormat)!, ct);
+            return 0;
+        }, ct));
+
+        var (exportTenant, exportKind) = (TenantOption(), KindOption());
+        var export = new Command("export", "劣化モデルを JSON で出力（他団体と共有）/ Export the model as JSON") { exportTenant, exportKind };
+        export.SetAction(async (parse, ct) => await WithModelAsync(parse, exportTenant, exportKind, (_, model) =>
+        {
+            Console.WriteLine(DeteriorationModels.Export(model));
+            return Task.FromResult(0);
+        }, ct));
+
+        var (importTenant, importKind) = (TenantOption(), KindOption());
+        var file = new Argument<FileInfo>("file") { Description = "deterioration export で出力した JSON / A model exported as JSON" };
+        var import = new Command("import", "劣化モデルを取り込む / Import a model") { file, importTenant, importKind };
+        import.SetAction(async (parse, ct) => await WithTenantAsync(parse, importTenant, async db =>
+        {
+            var path = parse.GetValue(file)!;
+            if (Kind(parse.GetValue(importKind)!) is not { } kind)
+            {
+                return CliHost.Fail(Errors.KindInvalid(parse.GetValue(importKind)!));
+            }
+
+            if (CliHost.Missing(path))
+            {
+                return 2;
+            }
+
+            var model = await DeteriorationModels.ImportAsync(db, kind, await File.ReadAllTextAsync(path.FullName, ct), path.Name, DateTime.UtcNow, ct);
+            if (!model.IsSuccess)
+            {
+                return CliHost.Fail(model.Error!);
+            }
+
+            await ReportOutput.WriteAsync([DeteriorationReport.Hazards(model.Value)], "text", ct);
+            return 0;
+        }, ct));
+
+        return new Command("deterioration", "劣化予測モデル（マルコフ劣化ハザード）/ Deterioration models") { fit, show, forecast, export, import };
+    }
+
+    private static Option<string> TenantOption() => new("--tenant") { Description = "団体コード / Tenant code", Required = true };
+
+    private static Option<string> KindOption() =>
+        new("--kind") { Description = $"資産種別 {string.Join("|", DeteriorationReport.KindNames.Keys)} / Asset kind", Required = true };
+
+    private static AssetKind? Kind(string name) => DeteriorationReport.KindNames.TryGetValue(name, out var k) ? k : null;
+
+    private static async Task<int> WithTenantAsync(ParseResult parse, Option<string> tenant, Func<AppDbContext, Task<int>> action, CancellationToken ct)
+    {
+        await using var services = CliHost.Services();
+        if (await CliHost.TenantScopeAsync(services, parse.GetValue(tenant)!, ct) is not { } t)
+        {
+            return 2;
+        }
+
+        await using var _ = t.Scope;
+        return await action(t.Db);
+    }
+
+    private static Task<int> WithModelAsync(ParseResult parse, Option<string> tenant, Option<string> kindOption, Func<AppDbContext, DeteriorationModel, Task<int>> action, CancellationToken ct) =>
+        WithTenantAsync(parse, tenant, async db =>
+        {
+            var name = parse.GetValue(kindOption)!;
+            if (Kind(name) is not { } kind)
+            {
+                return CliHost.Fail(Errors.KindInvalid(name));
+            }
+
+            return await DeteriorationModels.FindAsync(db, kind, ct) is { } model ? await action(db, model) : CliHost.Fail(Errors.ModelNotFound(name));
+        }, ct);
+}

@@ -1,0 +1,41 @@
+using System.Globalization;
+using InfraLedger.Core.Common;
+
+namespace InfraLedger.Core.Deterioration;
+
+/// <summary>Expected refusals of the deterioration feature (estimation, models, forecasts).</summary>
+public static class Errors
+{
+    public static Error StatesInvalid(int states) =>
+        new("deterioration.states", $"状態の数 {states.ToString(CultureInfo.InvariantCulture)} では推定できません（2〜20）。", "states");
+
+    public static Error PairInvalid(int index, string reason) =>
+        new("deterioration.pair", $"{(index + 1).ToString(CultureInfo.InvariantCulture)}番目の点検ペア: {reason}", "pairs");
+
+    public static Error NoPairs =>
+        new("deterioration.no_pairs", "推定に使える点検ペア（同じ施設の続く2回の点検）がありません。");
+
+    public static Error NotIdentifiable(int state) =>
+        new("deterioration.not_identifiable", $"状態 {state.ToString(CultureInfo.InvariantCulture)} から先へ進む点検ペアがないため、その劣化ハザードを推定できません（点検データを増やすか、状態の数を減らしてください）。");
+
+    public static Error NotConverged(int iterations) =>
+        new("deterioration.not_converged", $"最尤推定が {iterations.ToString(CultureInfo.InvariantCulture)} 回の反復で収束しませんでした。");
+
+    public static Error IntervalInvalid(string value) =>
+        new("deterioration.interval", $"推移期間「{value}」は0より大きく100以下の年数で指定してください。", "years");
+
+    public static Error KindInvalid(string value) =>
+        new("deterioration.kind", $"資産種別「{value}」は劣化モデルの対象ではありません（bridge、tunnel、road、sewer など）。", "kind");
+
+    public static Error ModelNotFound(string kind) =>
+        new("deterioration.model_not_found", $"資産種別「{kind}」の劣化モデルはまだありません。点検データから推定するか、モデルを取り込んでください。", "kind");
+
+    public static Error CovariateUnknown(string name, IEnumerable<string> known) =>
+        new("deterioration.covariate", $"説明変数「{name}」は使えません（{string.Join("、", known)}）。", "covariates");
+
+    public static Error ModelFileInvalid(string reason) =>
+        new("deterioration.model_file", $"劣化モデルのファイルを読めません: {reason}", "file");
+
+    public static Error GroupNotFound(long id) =>
+        new("deterioration.group_not_found", $"広域グループ {id.ToString(CultureInfo.InvariantCulture)} はないか、この団体が加わっていません。", "group");
+}

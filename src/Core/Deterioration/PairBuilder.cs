@@ -1,0 +1,51 @@
+namespace InfraLedger.Core.Deterioration;
+
+/// <summary>
+/// Inspection pairs from a facility's (or member's) consecutive inspections (domain doc §7.3, §14): the interval in
+/// years (days / 365.25); a pair that spans a work is counted from the last such work, starting at the grade the work
+/// left (when the work does not say, the pair is dropped); a pair whose grade improved without a recorded work is
+/// dropped (an unrecorded repair); unchanged pairs are kept.
+/// </summary>
+public static class PairBuilder
+{
+    public sealed record Observation(string FacilityCode, string Member, DateOnly On, int Grade);
+
+    public sealed record Work(string FacilityCode, string Member, DateOnly On, int? GradeAfter);
+
+    public sealed record Built(string FacilityCode, DateOnly Start, InspectionPair Pair);
+
+    public static List<Built> Build(IEnumerable<Observation> inspections, IEnumerable<Work> works)
+    {
+        var worksOf = works.GroupBy(w => w.FacilityCode).ToDictionary(g => g.Key, g => g.ToList());
+        var result = new List<Built>();
+        foreach (var series in inspections.GroupBy(i => (i.FacilityCode, i.Member)).OrderBy(g => g.Key.FacilityCode, StringComparer.Ordinal).ThenBy(g => g.Key.Member, StringComparer.Ordinal))
+        {
+            var list = series.GroupBy(i => i.On).Select(g => g.OrderByDescending(i => i.Grade).First()).OrderBy(i => i.On).ToList();
+            var facilityWorks = worksOf.GetValueOrDefault(series.Key.FacilityCode) ?? [];
+            for (var k = 1; k < list.Count; k++)
+            {
+                var (a, b) = (list[k - 1], list[k]);
+                var between = facilityWorks.Where(w => (w.Member.Length == 0 || w.Member == series.Key.Member) && w.On > a.On && w.On <= b.On)
+                    .OrderBy(w => w.On).ToList();
+                var (from, start) = (a.Grade, a.On);
+                if (between.Count > 0)
+                {
+                    if (between[^1].GradeAfter is not { } after)
+                    {
+                        continue;
+                    }
+
+                    (from, start) = (after, between[^1].On);
+                }
+
+                var years = (b.On.DayNumber - start.DayNumber) / 365.25;
+                if (b.Grade >= from && years > 0)
+                {
+                    result.Add(new Built(series.Key.FacilityCode, start, new InspectionPair(from, b.Grade, years)));
+                }
+            }
+        }
+
+        return result;
+    }
+}

@@ -1,0 +1,50 @@
+using InfraLedger.Core.Database;
+using InfraLedger.Core.Deterioration;
+using InfraLedger.Web.Identity;
+using InfraLedger.Web.Pages.Deterioration;
+using InfraLedger.Web.Tenancy;
+
+namespace InfraLedger.Web.Api;
+
+/// <summary>Downloads (CSV, XLSX) of the inspection distribution and of every deterioration table; the model itself as JSON.</summary>
+public static class DeteriorationEndpoints
+{
+    public static void MapDeteriorationExports(this IEndpointRouteBuilder app)
+    {
+        app.MapGet("/{lgcode:lgcode}/inspections/export", async (string? format, bool? bom, HttpContext http, AppDbContext db, CancellationToken ct) =>
+        {
+            var table = DeteriorationReport.Distribution(await Core.Inspections.Inspections.DistributionAsync(db, ct));
+            return await TableDownload.WriteAsync(http, table, $"{http.Tenant().Code}_inspections_distribution", format, bom ?? false, ct);
+        }).RequireAuthorization(Policies.TenantViewer);
+
+        app.MapGet("/{lgcode:lgcode}/deterioration/export", async (string? table, string? kind, double? interval, string? format, bool? bom,
+            HttpContext http, AppDbContext db, CancellationToken ct) =>
+        {
+            if (!DeteriorationReport.KindNames.TryGetValue(kind ?? "", out var k))
+            {
+                return ErrorResponses.ToProblem(Errors.KindInvalid(kind ?? ""));
+            }
+
+            if (await DeteriorationModels.FindAsync(db, k, ct) is not { } model)
+            {
+                return Results.NotFound();
+            }
+
+            if (table == "model")
+            {
+                return Results.Text(DeteriorationModels.Export(model), "application/json");
+            }
+
+            var years = interval ?? 5;
+            if (!(years > 0 && years <= 100))
+            {
+                return ErrorResponses.ToProblem(Errors.IntervalInvalid(years.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+            }
+
+            var tables = await DeteriorationTables.BuildAsync(db, model, years, DateTime.UtcNow.Year, ct);
+            return tables.FirstOrDefault(t => t.Name == table) is { } found
+                ? await TableDownload.WriteAsync(http, found, $"{http.Tenant().Code}_deterioration_{kind}_{found.Name}", format, bom ?? false, ct)
+                : Results.NotFound();
+        }).RequireAuthorization(Policies.TenantViewer);
+    }
+}

@@ -1,0 +1,138 @@
+using System.Globalization;
+using InfraLedger.Core.Common;
+using InfraLedger.Core.Database;
+using InfraLedger.Core.Deterioration;
+using InfraLedger.Core.Tenancy;
+using InfraLedger.Web.Identity;
+using InfraLedger.Web.Tenancy;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using AssetKind = InfraLedger.Core.Register.AssetKind;
+
+namespace InfraLedger.Web.Pages.Deterioration;
+
+/// <summary>A tenant's deterioration model of an asset kind: fit (own or pooled), import, hazards, transition matrix, curve, forecast.</summary>
+[Authorize(Policy = Policies.TenantViewer)]
+public sealed class IndexModel(AppDbContext db, IAuthorizationService authorization) : PageModel
+{
+    public static readonly AssetKind[] Kinds = [AssetKind.Bridge, AssetKind.Tunnel, AssetKind.Road, AssetKind.SewerPipe];
+
+    public LocalGovernment Tenant { get; private set; } = null!;
+
+    public AssetKind Kind { get; private set; } = AssetKind.Bridge;
+
+    public double Interval { get; private set; } = 5;
+
+    public DeteriorationModel? Model { get; private set; }
+
+    public List<ReportTable> Tables { get; private set; } = [];
+
+    public List<WideAreaGroup> Groups { get; private set; } = [];
+
+    public bool CanEdit { get; private set; }
+
+    [TempData]
+    public string? Saved { get; set; }
+
+    public async Task<IActionResult> OnGetAsync(string? kind, string? interval, CancellationToken ct)
+    {
+        if (!TryKind(kind))
+        {
+            return NotFound();
+        }
+
+        if (interval is not null)
+        {
+            if (!double.TryParse(interval, NumberStyles.Float, CultureInfo.InvariantCulture, out var z) || !(z > 0 && z <= 100))
+            {
+                ModelState.AddModelError("interval", Core.Deterioration.Errors.IntervalInvalid(interval).Message);
+            }
+            else
+            {
+                Interval = z;
+            }
+        }
+
+        await LoadAsync(ct);
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostFitAsync(string? kind, string[]? covariates, long? group, CancellationToken ct)
+    {
+        if (!(await authorization.AuthorizeAsync(User, Policies.TenantEditor)).Succeeded)
+        {
+            return Forbid();
+        }
+
+        if (!TryKind(kind))
+        {
+            return NotFound();
+        }
+
+        var fitted = await DeteriorationModels.FitAsync(db, Kind, covariates ?? [], group, DateTime.UtcNow, ct);
+        return await Done(fitted, "点検記録から劣化モデルを推定しました。", ct);
+    }
+
+    public async Task<IActionResult> OnPostImportAsync(string? kind, IFormFile? upload, CancellationToken ct)
+    {
+        if (!(await authorization.AuthorizeAsync(User, Policies.TenantEditor)).Succeeded)
+        {
+            return Forbid();
+        }
+
+        if (!TryKind(kind))
+        {
+            return NotFound();
+        }
+
+        if (upload is null || upload.Length == 0 || upload.Length > 1024 * 1024)
+        {
+            ModelState.AddModelError("upload", "劣化モデルの JSON ファイル（1MBまで）を選んでください。");
+            await LoadAsync(ct);
+            return Page();
+        }
+
+        using var reader = new StreamReader(upload.OpenReadStream());
+        var imported = await DeteriorationModels.ImportAsync(db, Kind, await reader.ReadToEndAsync(ct), upload.FileName, DateTime.UtcNow, ct);
+        return await Done(imported, "劣化モデルを取り込みました。", ct);
+    }
+
+    private async Task<IActionResult> Done(Result<DeteriorationModel> result, string message, CancellationToken ct)
+    {
+        if (!result.IsSuccess)
+        {
+            ModelState.AddModelError(result.Error!.Field ?? "", result.Error.Message);
+            await LoadAsync(ct);
+            return Page();
+        }
+
+        Saved = message;
+        return Redirect($"/{HttpContext.Tenant().Code}/deterioration?kind={DeteriorationTables.KindName(Kind)}");
+    }
+
+    private bool TryKind(string? kind)
+    {
+        if (kind is null)
+        {
+            return true;
+        }
+
+        if (!DeteriorationReport.KindNames.TryGetValue(kind, out var k))
+        {
+            return false;
+        }
+
+        Kind = k;
+        return true;
+    }
+
+    private async Task LoadAsync(CancellationToken ct)
+    {
+        Tenant = HttpContext.Tenant();
+        CanEdit = (await authorization.AuthorizeAsync(User, Policies.TenantEditor)).Succeeded;
+        Groups = await Core.Projection.Projections.GroupsAsync(db, ct);
+        Model = await DeteriorationModels.FindAsync(db, Kind, ct);
+        Tables = Model is null ? [] : await DeteriorationTables.BuildAsync(db, Model, Interval, DateTime.UtcNow.Year, ct);
+    }
+}

@@ -1,0 +1,108 @@
+using InfraLedger.Core.Common;
+using InfraLedger.Core.Database;
+using InfraLedger.Core.Deterioration;
+using InfraLedger.Core.Inspections;
+using InfraLedger.Core.Register.Import;
+using InfraLedger.Core.Tenancy;
+using InfraLedger.Web.Identity;
+using InfraLedger.Web.Pages.Shared;
+using InfraLedger.Web.Tenancy;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace InfraLedger.Web.Pages.Inspections;
+
+/// <summary>The tenant's inspection records: grade distribution per asset kind, list, record an inspection or a work, import a file.</summary>
+[Authorize(Policy = Policies.TenantViewer)]
+public sealed class IndexModel(AppDbContext db, IAuthorizationService authorization) : PageModel
+{
+    public LocalGovernment Tenant { get; private set; } = null!;
+
+    public List<Core.Inspections.Inspections.Row> Rows { get; private set; } = [];
+
+    public List<MaintenanceWork> Works { get; private set; } = [];
+
+    public TableView Distribution { get; private set; } = null!;
+
+    public bool CanEdit { get; private set; }
+
+    public IReadOnlyList<ImportProblem> Problems { get; private set; } = [];
+
+    public string? Facility { get; private set; }
+
+    [TempData]
+    public string? Saved { get; set; }
+
+    public async Task OnGetAsync(string? facility, CancellationToken ct)
+    {
+        Facility = string.IsNullOrWhiteSpace(facility) ? null : facility.Trim();
+        await LoadAsync(ct);
+    }
+
+    public async Task<IActionResult> OnPostAsync(Core.Inspections.Inspections.Input input, CancellationToken ct) =>
+        await EditAsync(async () => (await Core.Inspections.Inspections.RecordAsync(db, input with { FacilityCode = input.FacilityCode ?? "", InspectedOn = input.InspectedOn ?? "", Grade = input.Grade ?? "" }, Today, ct)).Error,
+            "点検記録を保存しました。", ct);
+
+    public async Task<IActionResult> OnPostWorkAsync(Core.Inspections.Inspections.WorkInput work, CancellationToken ct) =>
+        await EditAsync(async () => (await Core.Inspections.Inspections.RecordWorkAsync(db, work with { FacilityCode = work.FacilityCode ?? "", CompletedOn = work.CompletedOn ?? "", Description = work.Description ?? "" }, Today, ct)).Error,
+            "工事・補修を保存しました。", ct);
+
+    public async Task<IActionResult> OnPostImportAsync(IFormFile? upload, CancellationToken ct)
+    {
+        if (!(await authorization.AuthorizeAsync(User, Policies.TenantEditor)).Succeeded)
+        {
+            return Forbid();
+        }
+
+        if (upload is null || upload.Length == 0 || upload.Length > 20 * 1024 * 1024)
+        {
+            ModelState.AddModelError("upload", upload is null || upload.Length == 0 ? "ファイルを選んでください。" : "ファイルが大きすぎます（20MBまで）。");
+            await LoadAsync(ct);
+            return Page();
+        }
+
+        await using var stream = upload.OpenReadStream();
+        var result = await Core.Inspections.Inspections.ImportAsync(db, stream, Path.GetFileName(upload.FileName), Today, ct);
+        if (!result.IsSuccess || result.Value.Problems.Count > 0)
+        {
+            ModelState.AddModelError("upload", result.IsSuccess ? "問題があるため、何も取り込んでいません。" : result.Error!.Message);
+            Problems = result.IsSuccess ? result.Value.Problems : [];
+            await LoadAsync(ct);
+            return Page();
+        }
+
+        Saved = $"点検記録 {result.Value.Rows} 件を取り込みました。";
+        return Redirect($"/{HttpContext.Tenant().Code}/inspections");
+    }
+
+    private static DateOnly Today => DateOnly.FromDateTime(DateTime.Today);
+
+    private async Task<IActionResult> EditAsync(Func<Task<Error?>> action, string message, CancellationToken ct)
+    {
+        if (!(await authorization.AuthorizeAsync(User, Policies.TenantEditor)).Succeeded)
+        {
+            return Forbid();
+        }
+
+        ModelState.Clear(); // the records' own checks give the Japanese messages
+        if (await action() is { } error)
+        {
+            ModelState.AddModelError(error.Field ?? "", error.Message);
+            await LoadAsync(ct);
+            return Page();
+        }
+
+        Saved = message;
+        return Redirect($"/{HttpContext.Tenant().Code}/inspections");
+    }
+
+    private async Task LoadAsync(CancellationToken ct)
+    {
+        Tenant = HttpContext.Tenant();
+        CanEdit = (await authorization.AuthorizeAsync(User, Policies.TenantEditor)).Succeeded;
+        Rows = await Core.Inspections.Inspections.ListAsync(db, Facility, ct);
+        Works = await Core.Inspections.Inspections.WorksAsync(db, Facility, ct);
+        Distribution = new TableView(DeteriorationReport.Distribution(await Core.Inspections.Inspections.DistributionAsync(db, ct)), $"/{Tenant.Code}/inspections/export");
+    }
+}

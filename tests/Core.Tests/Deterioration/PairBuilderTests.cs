@@ -1,0 +1,39 @@
+using InfraLedger.Core.Deterioration;
+using static InfraLedger.Core.Deterioration.PairBuilder;
+
+namespace InfraLedger.Core.Tests.Deterioration;
+
+/// <summary>Pairs as the domain doc §7.3 and §14 say: consecutive inspections; a repair restarts the interval at the state it left.</summary>
+public sealed class PairBuilderTests
+{
+    private static DateOnly D(string s) => DateOnly.Parse(s, System.Globalization.CultureInfo.InvariantCulture);
+
+    [Fact]
+    public void consecutive_inspections_make_pairs_and_unchanged_pairs_are_kept()
+    {
+        var pairs = Build([new("B1", "", D("2014-06-01"), 1), new("B1", "", D("2019-06-01"), 1), new("B1", "", D("2024-06-01"), 3)], []);
+
+        pairs.Select(p => (p.Pair.From, p.Pair.To)).ShouldBe([(1, 1), (1, 3)]);
+        pairs[0].Pair.Years.ShouldBe(1826 / 365.25, 1e-12);
+    }
+
+    [Fact]
+    public void a_pair_spanning_a_repair_starts_at_the_repair_with_the_grade_it_left_and_an_unknown_result_drops_the_pair()
+    {
+        Observation[] inspections = [new("B1", "", D("2014-06-01"), 3), new("B1", "", D("2019-06-01"), 2), new("B2", "", D("2014-06-01"), 3), new("B2", "", D("2019-06-01"), 1)];
+        Work[] works = [new("B1", "", D("2016-06-01"), 1), new("B2", "", D("2016-06-01"), null)];
+
+        var pairs = Build(inspections, works);
+
+        pairs.Single().FacilityCode.ShouldBe("B1");
+        pairs.Single().Pair.ShouldBe(new InspectionPair(1, 2, 1095 / 365.25));
+    }
+
+    [Fact]
+    public void an_improvement_without_a_recorded_work_is_dropped_and_members_are_series_of_their_own()
+    {
+        var pairs = Build([new("B1", "床版", D("2014-06-01"), 3), new("B1", "床版", D("2019-06-01"), 2), new("B1", "主桁", D("2014-06-01"), 1), new("B1", "主桁", D("2019-06-01"), 2)], []);
+
+        pairs.Select(p => (p.Pair.From, p.Pair.To)).ShouldBe([(1, 2)]);
+    }
+}

@@ -1,0 +1,129 @@
+using System.Net;
+using InfraLedger.Core.Identity;
+using InfraLedger.Core.Register;
+using InfraLedger.Web.Tests.Register;
+using InfraLedger.Web.Tests.Support;
+using Microsoft.EntityFrameworkCore;
+
+namespace InfraLedger.Web.Tests.Inspections;
+
+/// <summary>The inspection and deterioration pages and downloads; another tenant's are 404, absent and refused on write.</summary>
+public sealed class InspectionPagesTests : IAsyncLifetime
+{
+    private const string Yaizu = "222127";
+    private const string Fujieda = "222143";
+    private AppFactory app = null!;
+    private HttpClient yaizuAdmin = null!;
+    private HttpClient yaizuViewer = null!;
+
+    public async Task InitializeAsync()
+    {
+        app = await AppFactory.CreateAsync();
+        yaizuAdmin = await app.SignedInClientAsync("admin@yaizu.example.jp", await app.CreateUserAsync("admin@yaizu.example.jp", Yaizu, TenantRole.Admin));
+        yaizuViewer = await app.SignedInClientAsync("viewer@yaizu.example.jp", await app.CreateUserAsync("viewer@yaizu.example.jp", Yaizu, TenantRole.Viewer));
+        await using (var db = app.Database.Context(Yaizu, actor: "test-setup"))
+        {
+            // Ten bridges in grade I on 2014-06-01, five years later 6 in I, 2 in II, 1 in III, 1 in IV: the fitted
+            // one-interval probabilities equal those shares (see DeteriorationModelsTests).
+            string[] later = ["I", "I", "I", "I", "I", "I", "II", "II", "III", "IV"];
+            for (var i = 0; i < later.Length; i++)
+            {
+                var bridge = RegisterSeed.Facility(Yaizu, $"BR-{i}", $"{i}号橋");
+                bridge.Kind = AssetKind.Bridge;
+                await RegisterSeed.SaveAsync(db, bridge);
+                foreach (var (date, grade) in new[] { ("2014-06-01", "I"), ("2019-06-01", later[i]) })
+                {
+                    (await Core.Inspections.Inspections.RecordAsync(db, new($"BR-{i}", null, date, "点検太郎", grade, null, null, null), new DateOnly(2025, 1, 1), default)).IsSuccess.ShouldBeTrue();
+                }
+            }
+        }
+
+        await using var other = app.Database.Context(Fujieda, actor: "test-setup");
+        var theirs = RegisterSeed.Facility(Fujieda, "FB-1", "藤枝大橋");
+        theirs.Kind = AssetKind.Bridge;
+        await RegisterSeed.SaveAsync(other, theirs);
+        (await Core.Inspections.Inspections.RecordAsync(other, new("FB-1", null, "2020-06-01", "藤枝の点検者", "III", null, null, null), new DateOnly(2025, 1, 1), default)).IsSuccess.ShouldBeTrue();
+    }
+
+    public async Task DisposeAsync() => await app.DisposeAsync();
+
+    [Fact]
+    public async Task the_inspections_page_lists_records_and_the_grade_distribution_with_its_download()
+    {
+        var page = await yaizuViewer.GetStringAsync("/222127/inspections");
+        page.ShouldContain("BR-9");
+        page.ShouldContain("IV 緊急措置段階");
+        page.ShouldContain("id=\"table-distribution\"");
+        page.ShouldNotContain("藤枝");
+
+        var csv = (await yaizuViewer.GetStringAsync("/222127/inspections/export?format=csv")).Trim().Split('\n').Select(l => l.TrimEnd('\r')).ToList();
+        csv[0].ShouldBe("資産種別,区分の体系,区分1（最良）,区分2,区分3,区分4,施設数");
+        csv[1].ShouldBe("橋梁,判定区分（橋梁・トンネル等）,6,2,1,1,10");
+    }
+
+    [Fact]
+    public async Task an_editor_records_an_inspection_and_a_located_japanese_error_comes_back_for_a_bad_grade()
+    {
+        var saved = await AppFactory.PostFormAsync(yaizuAdmin, "/222127/inspections",
+            new() { ["FacilityCode"] = "BR-1", ["InspectedOn"] = "2024-06-01", ["Grade"] = "II", ["Countermeasure"] = "C1" });
+        saved.StatusCode.ShouldBe(HttpStatusCode.Redirect);
+
+        var refused = await AppFactory.PostFormAsync(yaizuAdmin, "/222127/inspections",
+            new() { ["FacilityCode"] = "BR-1", ["InspectedOn"] = "2024-06-01", ["Grade"] = "V" });
+        (await refused.Content.ReadAsStringAsync()).ShouldContain("判定区分「V」は判定区分（橋梁・トンネル等）の区分");
+
+        // A valid antiforgery token of the viewer (from the sign-in form): the role, not antiforgery, must refuse.
+        var viewer = await AppFactory.PostFormAsync(yaizuViewer, "/222127/inspections",
+            new() { ["FacilityCode"] = "BR-1", ["InspectedOn"] = "2024-06-01", ["Grade"] = "II" }, formPage: "/account/login");
+        viewer.StatusCode.ShouldBe(HttpStatusCode.Forbidden);
+        await using var db = app.Database.Context(Yaizu);
+        (await db.Inspections.CountAsync(i => i.FacilityCode == "BR-1")).ShouldBe(3);
+    }
+
+    [Fact]
+    public async Task an_editor_fits_the_model_and_the_page_shows_hazards_matrix_curve_and_forecast_with_their_tables()
+    {
+        var fitted = await AppFactory.PostFormAsync(yaizuAdmin, "/222127/deterioration?handler=Fit", new() { ["kind"] = "bridge" }, formPage: "/222127/deterioration");
+        fitted.StatusCode.ShouldBe(HttpStatusCode.Redirect);
+
+        var page = await yaizuViewer.GetStringAsync("/222127/deterioration?kind=bridge&interval=5");
+        foreach (var table in new[] { "hazards", "transition", "curve", "forecast" })
+        {
+            page.ShouldContain($"id=\"table-{table}\"");
+        }
+
+        page.ShouldContain("<svg");
+        // θ_1 = −ln 0.6 / (1826/365.25) = 0.1022 per year
+        var hazards = await yaizuViewer.GetStringAsync("/222127/deterioration/export?table=hazards&kind=bridge&format=csv");
+        hazards.ShouldContain("I 健全,0.1022,");
+        var model = await yaizuViewer.GetStringAsync("/222127/deterioration/export?table=model&kind=bridge");
+        model.ShouldContain("\"states\":4");
+        (await yaizuViewer.GetAsync("/222127/deterioration/export?table=hazards&kind=bridge&interval=0")).StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+    }
+
+    [Theory]
+    [InlineData("/222143/inspections")]
+    [InlineData("/222143/inspections/export?format=csv")]
+    [InlineData("/222143/deterioration")]
+    [InlineData("/222143/deterioration/export?table=hazards&kind=bridge&format=csv")]
+    public async Task another_tenants_inspections_and_models_are_404(string path) =>
+        (await yaizuAdmin.GetAsync(path)).StatusCode.ShouldBe(HttpStatusCode.NotFound);
+
+    [Fact]
+    public async Task posting_to_another_tenant_is_404_and_its_facility_codes_are_unknown_here()
+    {
+        var response = await AppFactory.PostFormAsync(yaizuAdmin, "/222143/inspections",
+            new() { ["FacilityCode"] = "FB-1", ["InspectedOn"] = "2024-06-01", ["Grade"] = "I" }, formPage: "/222127/inspections");
+        response.StatusCode.ShouldBe(HttpStatusCode.NotFound);
+        var fit = await AppFactory.PostFormAsync(yaizuAdmin, "/222143/deterioration?handler=Fit", new() { ["kind"] = "bridge" }, formPage: "/222127/deterioration");
+        fit.StatusCode.ShouldBe(HttpStatusCode.NotFound);
+
+        var here = await AppFactory.PostFormAsync(yaizuAdmin, "/222127/inspections",
+            new() { ["FacilityCode"] = "FB-1", ["InspectedOn"] = "2024-06-01", ["Grade"] = "I" });
+        (await here.Content.ReadAsStringAsync()).ShouldContain("施設コード「FB-1」の施設は台帳にありません。");
+
+        await using var db = app.Database.Context(Fujieda);
+        (await db.Inspections.SingleAsync()).Grade.ShouldBe(3);
+        (await db.DeteriorationModels.CountAsync()).ShouldBe(0);
+    }
+}
