@@ -107,7 +107,7 @@ public static class PublicDashboard
     /// <summary>The register figures a body published: its latest year compared with the other publishers, and every year.</summary>
     public sealed record RegisterFigures(int Year, IReadOnlyList<PublicIndicators.Figure> Figures, IReadOnlyList<PublicIndicators.YearValues> Series, StatisticsSource Source);
 
-    public sealed record BodyPage(Tenancy.LocalGovernment Body, PublicIndicators.BodyView? Fiscal, RegisterFigures? Register);
+    public sealed record BodyPage(Tenancy.LocalGovernment Body, PublicIndicators.BodyView? Fiscal, RegisterFigures? Register, Projection.ProjectionResult? Projection = null);
 
     /// <summary>A municipality's page: its 主要財政指標 of the year (null = latest) compared, and its published register figures.</summary>
     public static async Task<Result<BodyPage>> BodyAsync(AppDbContext db, Tenancy.LocalGovernment body, int? year, CancellationToken ct)
@@ -130,7 +130,7 @@ public static class PublicDashboard
         var figures = IndicatorDefinition.Register.Where(d => own.ContainsKey(d.Id))
             .Select(d => PublicIndicators.Compare(d, body.Code, own[d.Id], store.Of(RegisterPublication.SourceId, latest, d.Id).Select(v => (v.Code, v.Number)), peers)).ToList();
         var series = published.Select(y => new PublicIndicators.YearValues(y.Key, y.Value)).ToList();
-        return new BodyPage(body, fiscal.Value, new RegisterFigures(latest, figures, series, source));
+        return new BodyPage(body, fiscal.Value, new RegisterFigures(latest, figures, series, source), Projection.Projections.RunPublished(db, store, body.Code, ct));
     }
 
     private static async Task<List<Row>> RowsAsync(AppDbContext db, Choice choice, int year, string? prefecture, CancellationToken ct)

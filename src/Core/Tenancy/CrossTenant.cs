@@ -90,4 +90,12 @@ public static class CrossTenant
     /// <summary>The members' works, for the same pooled estimation (pairs spanning a work start from it).</summary>
     public static IQueryable<Inspections.MaintenanceWork> WorksOfGroupMember(AppDbContext db, string memberCode) =>
         db.MaintenanceWorks.IgnoreQueryFilters().Where(w => w.TenantId == memberCode);
+
+    /// <summary>
+    /// The public municipality page shows the 40-year renewal projection of a tenant that published its register figures
+    /// (its consent, ADR 0013); the caller has checked the publication (Projections.RunPublished). Only the projection's
+    /// columns leave this read, and only its yearly totals reach the page.
+    /// </summary>
+    public static IQueryable<Register.Facility> FacilitiesOfPublisher(AppDbContext db, string code) =>
+        db.Facilities.IgnoreQueryFilters().Where(f => f.TenantId == code);
 }

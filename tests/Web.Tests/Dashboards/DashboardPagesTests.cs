@@ -32,7 +32,10 @@ public sealed class DashboardPagesTests : IAsyncLifetime
         foreach (var (code, name) in new[] { ("222127", "焼津小学校"), ("222143", "藤枝秘密倉庫") })
         {
             await using var db = app.Database.Context(code, actor: "test-setup");
-            await RegisterSeed.SaveAsync(db, RegisterSeed.Facility(code, "S-001", name));
+            var facility = RegisterSeed.Facility(code, "S-001", name);
+            // A building the renewal projection can cost.
+            (facility.UsageMajor, facility.Quantity, facility.QuantityKind, facility.YearBuilt) = ("学校教育系施設", 5000m, Core.Register.QuantityKind.FloorArea, 1980);
+            await RegisterSeed.SaveAsync(db, facility);
             var asset = RegisterSeed.Asset(code, "A-001", name + " 建物", "S-001", 1_000_000m);
             (asset.AcquisitionDate, asset.UsefulLife) = (new DateOnly(2015, 4, 1), 10);
             await RegisterSeed.SaveAsync(db, asset);
@@ -138,9 +141,21 @@ public sealed class DashboardPagesTests : IAsyncLifetime
         // 1,000,000 円 over 10 years from FY2015: nine years charged by the end of FY2024.
         Rows(yaizu, "register")[0].Take(3).ShouldBe(["有形固定資産減価償却率", "%", "90"]);
         yaizu.Body!.TextContent.ShouldNotContain("焼津小学校");
+        // The 40-year projection of the published register is the one the tenant sees on its own projection page.
+        var projection = Rows(yaizu, "projection");
+        projection.Count.ShouldBe(40);
+        projection[0][0].ShouldStartWith("2025");
+        await using (var db = app.Database.Context("222127"))
+        {
+            var own = Core.Projection.Projections.Run(db, Core.Projection.Presets.Find(Core.Projection.Presets.Baseline)!.Parameters, 2025, null, default);
+            projection.Sum(r => decimal.Parse(r[^1].Replace(",", "", StringComparison.Ordinal), System.Globalization.CultureInfo.InvariantCulture))
+                .ShouldBe(own.Total.Sum(t => Core.Projection.ProjectionReport.Thousands(t)));
+            own.Total.Sum().ShouldBePositive();
+        }
 
         var fujieda = await PageAsync("/dashboard/body/222143");
         fujieda.QuerySelector("#table-register").ShouldBeNull();
+        fujieda.QuerySelector("#table-projection").ShouldBeNull();
         fujieda.Body!.TextContent.ShouldContain("この団体は台帳の指標を公表していません。");
         fujieda.Body.TextContent.ShouldNotContain("藤枝秘密倉庫");
         (await anonymous.GetAsync("/dashboard/body/222143?handler=export&table=register&format=csv")).StatusCode.ShouldBe(HttpStatusCode.NotFound);

@@ -68,8 +68,12 @@ public sealed class BodyModel(AppDbContext db) : DashboardPage
         : Tables.Series("register-series", L("台帳の指標の推移", "Register figures over the years"),
             [.. IndicatorDefinition.Register.Where(d => r.Series.Any(y => y.Texts.ContainsKey(d.Id)))], r.Series, Tables.Source(r.Source, r.Year));
 
+    /// <summary>The 40-year renewal projection (総務省 preset) of the published register, by year and category (千円).</summary>
+    public Core.Common.ReportTable? ProjectionTable => Data?.Projection is not { } p ? null
+        : Core.Projection.ProjectionReport.Annual(p, Core.Projection.ScenarioRef.Of(Core.Projection.Presets.Find(Core.Projection.Presets.Baseline)!)) with { Name = "projection" };
+
     protected override IEnumerable<Core.Common.ReportTable> ViewTables() =>
-        new[] { FiscalTable, FiscalSeries, RegisterTable, RegisterSeries }.OfType<Core.Common.ReportTable>();
+        new[] { FiscalTable, FiscalSeries, RegisterTable, RegisterSeries, ProjectionTable }.OfType<Core.Common.ReportTable>();
 
     private string GroupLabel(SimilarGroupAssignment? g) => g is null ? L("未登録", "not loaded") : $"{g.Group}（{g.FiscalYear}）";
 }

@@ -11,7 +11,9 @@ namespace InfraLedger.Web.Pages.Shared;
 /// <param name="RowLink">The link of a row's label, or null.</param>
 /// <param name="Formats">The download formats offered (default CSV and XLSX).</param>
 /// <param name="English">Whether the page is in English (the public dashboards' switch).</param>
-public sealed record TableView(ReportTable Table, string ExportUrl, Func<IReadOnlyList<ReportCell>, string?>? RowLink = null, IReadOnlyList<string>? Formats = null, bool English = false)
+/// <param name="CellValues">Whether number cells carry their unformatted value (<c>data-value</c>) for a chart to draw.</param>
+public sealed record TableView(
+    ReportTable Table, string ExportUrl, Func<IReadOnlyList<ReportCell>, string?>? RowLink = null, IReadOnlyList<string>? Formats = null, bool English = false, bool CellValues = false)
 {
     public IReadOnlyList<string> Offered => Formats ?? ["csv", "xlsx"];
 
