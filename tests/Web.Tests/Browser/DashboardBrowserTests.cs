@@ -70,7 +70,7 @@ public sealed class DashboardBrowserTests(BrowserFixture browser)
                 return { checked: document.querySelectorAll('a[href*="format=json"]').length, problems };
             }
             """);
-        mismatches.GetProperty("checked").GetInt32().ShouldBe(4);
+        mismatches.GetProperty("checked").GetInt32().ShouldBe(5);   // fiscal, its series, register, its series, projection
         mismatches.GetProperty("problems").EnumerateArray().Select(p => p.GetString()).ShouldBeEmpty();
         (await session.Page.Locator("[data-chart=lines] .dashboard-panel canvas").CountAsync()).ShouldBeGreaterThanOrEqualTo(5);
         session.BlockedRequests.ShouldBeEmpty();
