@@ -128,7 +128,7 @@ public static class PublicDashboard
         var peers = await PublicIndicators.PeersAsync(db, store, body.Code, latest, ct);
         var own = published[latest];
         var figures = IndicatorDefinition.Register.Where(d => own.ContainsKey(d.Id))
-            .Select(d => PublicIndicators.Compare(d, body.Code, own[d.Id], store.Of(RegisterPublication.SourceId, latest, d.Id).Select(v => (v.Code, v.Number)), peers)).ToList();
+            .Select(d => PublicIndicators.ComparePublished(store, RegisterPublication.SourceId, latest, d, body.Code, peers)).ToList();
         var series = published.Select(y => new PublicIndicators.YearValues(y.Key, y.Value)).ToList();
         return new BodyPage(body, fiscal.Value, new RegisterFigures(latest, figures, series, source), Projection.Projections.RunPublished(db, store, body.Code, ct));
     }

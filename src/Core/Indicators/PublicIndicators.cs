@@ -44,11 +44,7 @@ public static class PublicIndicators
         }
 
         var peers = await PeersAsync(db, store, code, year, ct);
-        var figures = IndicatorDefinition.Fiscal.Select(d =>
-        {
-            var values = store.Of(FiscalIndicatorImport.SourceId, year, d.Id);
-            return Compare(d, code, Array.Find(values, v => v.Code == code)?.Text, values.Select(v => (v.Code, v.Number)), peers);
-        }).ToList();
+        var figures = IndicatorDefinition.Fiscal.Select(d => ComparePublished(store, FiscalIndicatorImport.SourceId, year, d, code, peers)).ToList();
 
         var series = store.Bodies.TryGetValue((FiscalIndicatorImport.SourceId, code), out var own)
             ? own.Select(y => new YearValues(y.Key, y.Value)).ToList() : [];
@@ -66,6 +62,25 @@ public static class PublicIndicators
     public static async Task<Peers> PeersAsync(AppDbContext db, PublicStore.Snapshot store, string code, int year, CancellationToken ct) =>
         store.GroupOf(code, year) is { } group ? new Peers(group, store.Members(group.FiscalYear, group.Group))
             : new Peers(await EstimatedGroupAsync(db, code, year, ct), new HashSet<string>());
+
+    /// <summary>
+    /// The body's published figure and its standing among the published values of the same source and year (the same as
+    /// <see cref="Compare"/> with the body's own published value, from the store's sorted values).
+    /// </summary>
+    public static Figure ComparePublished(PublicStore.Snapshot store, string source, int year, IndicatorDefinition definition, string code, Peers peers)
+    {
+        var text = Array.Find(store.Of(source, year, definition.Id), v => v.Code == code)?.Text;
+        Standing In(string scope, Func<string, bool> member)
+        {
+            var (sorted, sum) = store.Sorted(source, year, definition.Id, scope, member);
+            return Standing.OfSorted(Parse(text), sorted, sum);
+        }
+
+        return new Figure(definition, text,
+            peers.SimilarCodes.Count == 0 || peers.Group is null ? Standing.None : In($"group:{peers.Group.FiscalYear}:{peers.Group.Group}", peers.SimilarCodes.Contains),
+            In(code[..2], c => c.StartsWith(code[..2], StringComparison.Ordinal)),
+            In("", _ => true));
+    }
 
     /// <summary>
     /// The body's figure and standing among <paramref name="values"/> (every body's text for the indicator and year; the

@@ -41,9 +41,23 @@ public static class PublicStore
             Groups.TryGetValue(code, out var groups) && groups.LastOrDefault(g => g.Year <= year) is { Group: not null } g
                 ? new SimilarGroupAssignment { Code = code, FiscalYear = g.Year, Group = g.Group, SourceId = "" } : null;
 
-        /// <summary>The bodies whose group in <paramref name="year"/> is <paramref name="group"/>.</summary>
+        /// <summary>The bodies whose group in <paramref name="year"/> is <paramref name="group"/> (kept once computed).</summary>
         public IReadOnlySet<string> Members(int year, string group) =>
-            Groups.Where(g => g.Value.Any(x => x.Year == year && x.Group == group)).Select(g => g.Key).ToHashSet(StringComparer.Ordinal);
+            members.GetOrAdd((year, group), k => Groups.Where(g => g.Value.Any(x => x.Year == k.Year && x.Group == k.Group)).Select(g => g.Key).ToHashSet(StringComparer.Ordinal));
+
+        /// <summary>
+        /// The values of one source, year and indicator among the bodies <paramref name="scope"/> names (kept once computed):
+        /// sorted ascending, with their sum. Scopes: <c>""</c> all bodies, a 2-digit prefecture code, or a group's members.
+        /// </summary>
+        public (decimal[] Sorted, decimal Sum) Sorted(string source, int year, string indicator, string scope, Func<string, bool> member) =>
+            sorted.GetOrAdd((source, year, indicator, scope), _ =>
+            {
+                var values = Of(source, year, indicator).Where(v => v.Number is not null && member(v.Code)).Select(v => v.Number!.Value).Order().ToArray();
+                return (values, values.Sum());
+            });
+
+        private readonly ConcurrentDictionary<(int Year, string Group), IReadOnlySet<string>> members = new();
+        private readonly ConcurrentDictionary<(string, int, string, string), (decimal[], decimal)> sorted = new();
     }
 
     private static readonly ConcurrentDictionary<string, Snapshot> Copies = new(StringComparer.Ordinal);

@@ -15,22 +15,41 @@ public sealed record Standing(int Count, decimal? Average, decimal? Median, int?
     /// </summary>
     public static Standing Of(decimal? value, IReadOnlyCollection<decimal> group)
     {
-        if (group.Count == 0)
+        var sorted = group.Order().ToArray();
+        return OfSorted(value, sorted, sorted.Sum());
+    }
+
+    /// <summary>The same as <see cref="Of"/> over values already sorted ascending, with their sum (binary searches, no copy).</summary>
+    public static Standing OfSorted(decimal? value, decimal[] sorted, decimal sum)
+    {
+        if (sorted.Length == 0)
         {
             return None;
         }
 
-        var sorted = group.Order().ToArray();
         var median = sorted.Length % 2 == 1 ? sorted[sorted.Length / 2] : (sorted[(sorted.Length / 2) - 1] + sorted[sorted.Length / 2]) / 2;
-        var average = sorted.Sum() / sorted.Length;
+        var average = sum / sorted.Length;
         if (value is not { } v)
         {
             return new Standing(sorted.Length, average, median, null, null);
         }
 
-        var below = sorted.Count(x => x < v);
-        var equal = sorted.Count(x => x == v);
+        var below = FirstIndex(sorted, x => x >= v);
+        var equal = FirstIndex(sorted, x => x > v) - below;
         var above = sorted.Length - below - equal;
         return new Standing(sorted.Length, average, median, above + 1, (below + (equal / 2m)) * 100 / sorted.Length);
+    }
+
+    /// <summary>The first index whose value satisfies <paramref name="atOrAfter"/> (monotone over the sorted values), or the length.</summary>
+    private static int FirstIndex(decimal[] sorted, Func<decimal, bool> atOrAfter)
+    {
+        var (lo, hi) = (0, sorted.Length);
+        while (lo < hi)
+        {
+            var mid = (lo + hi) / 2;
+            (lo, hi) = atOrAfter(sorted[mid]) ? (lo, mid) : (mid + 1, hi);
+        }
+
+        return lo;
     }
 }
