@@ -20,11 +20,6 @@ public static class SimilarGroups
 
     private static readonly string[] Named = ["政令指定都市", "特別区", "中核市", "施行時特例市"];
 
-    /// <summary>The body's group for the year, or failing that the latest loaded earlier one.</summary>
-    public static Task<SimilarGroupAssignment?> OfAsync(AppDbContext db, string code, int fiscalYear, CancellationToken ct) =>
-        db.SimilarGroups.AsNoTracking().Where(g => g.Code == code && g.FiscalYear <= fiscalYear)
-            .OrderByDescending(g => g.FiscalYear).FirstOrDefaultAsync(ct);
-
     /// <summary>"都市Ⅳ－３", "都市IV-3", "町村Ⅱ-1", "中核市" … as the canonical label, or an error naming the value.</summary>
     public static Result<string> Normalise(string text)
     {
