@@ -82,6 +82,8 @@ public sealed class DashboardPagesTests : IAsyncLifetime
         codes.ShouldBe(codes.OrderDescending(StringComparer.Ordinal));
         codes.ShouldAllBe(c => c.StartsWith("22", StringComparison.Ordinal));
         page.QuerySelector("[data-chart=map]")!.GetAttribute("data-geojson").ShouldBe("/dashboard/boundaries.geojson?pref=22");
+        // The prefecture is compared with the nation: 1,741 bodies published a 経常収支比率 for FY2015 (the CSV has 1,741 rows that year).
+        page.QuerySelector(".notice")!.TextContent.ShouldContain("全国: 団体数 1,741、平均 ");
     }
 
     [Fact]

@@ -38,6 +38,9 @@ public sealed class IndexModel(AppDbContext db) : DashboardPage
 
     public PublicDashboard.Ranking? Ranking { get; private set; }
 
+    /// <summary>On a prefecture's page, the nation's figures of the same indicator and year, to compare with.</summary>
+    public Core.Indicators.Standing? Nation { get; private set; }
+
     protected override async Task<IActionResult> LoadAsync(CancellationToken ct)
     {
         Sort = Sort is "code" or "name" ? Sort : "value";
@@ -60,6 +63,7 @@ public sealed class IndexModel(AppDbContext db) : DashboardPage
 
         (Indicator, Year) = (picked.Value.Choice.Definition.Id, picked.Value.Year);
         Ranking = await PublicDashboard.RankingAsync(db, picked.Value.Choice, picked.Value.Year, Prefecture, ct);
+        Nation = Prefecture is null ? null : (await PublicDashboard.RankingAsync(db, picked.Value.Choice, picked.Value.Year, null, ct)).Summary;
         return Page();
     }
 
