@@ -43,6 +43,8 @@ public sealed class AccessibilityTests(BrowserFixture browser)
     [InlineData("/dashboard/body/222127", false, 200, "焼津市", "有形固定資産減価償却率")]
     [InlineData("/dashboard/scatter?x=real-debt-service-ratio&y=future-burden-ratio&year=2020", false, 200, "2つの指標の散布図", "焼津市")]
     [InlineData("/dashboard?year=1999", false, 200, "全国の市区町村", "1999年度のデータはありません")]
+    [InlineData("/opendata/222127/facilities", false, 200, "焼津市 公共施設一覧", "CC BY 4.0")]
+    [InlineData("/222127/opendata", true, 200, "オープンデータの公開", "公共施設一覧")]
     [InlineData("/222127/inspections", true, 200, "点検記録と判定区分", "BR-001")]
     [InlineData("/222127/deterioration?kind=bridge&interval=5", true, 200, "劣化予測", "推移確率行列（5年）")]
     public async Task page_has_no_serious_accessibility_violations(string path, bool signedIn, int status, string heading, string? text)

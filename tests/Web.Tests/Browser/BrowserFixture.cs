@@ -93,6 +93,9 @@ public sealed class BrowserFixture : IAsyncLifetime
             // The public dashboards: 焼津市 publishes its FY2024 register figures (the seeded rows count from FY2024).
             var report = (await Core.Indicators.IndicatorReport.BuildAsync(db, new Core.Common.FiscalYear(2024), CancellationToken.None)).Value;
             (await Core.Indicators.RegisterPublication.PublishAsync(db, report, DateTime.UtcNow, CancellationToken.None)).IsSuccess.ShouldBeTrue();
+            // The open-data catalogue's public dataset page.
+            (await Core.OpenData.Publication.PublishAsync(db, "facilities", "cc-by-4.0", Core.OpenData.OpenDataLicences.Default, DateTime.UtcNow, CancellationToken.None))
+                .IsSuccess.ShouldBeTrue();
         }
 
         await using (var db = factory.Database.Context())
