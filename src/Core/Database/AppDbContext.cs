@@ -168,6 +168,7 @@ public sealed partial class AppDbContext(DbContextOptions<AppDbContext> options,
         ConfigureProjection(builder, Database.IsSqlite());
         ConfigureOpenData(builder);
         ConfigureInspections(builder, Database.IsSqlite());
+        ConfigureReports(builder);
 
         foreach (var entity in builder.Model.GetEntityTypes().Where(t => typeof(ITenantOwned).IsAssignableFrom(t.ClrType)))
         {

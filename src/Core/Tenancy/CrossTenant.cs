@@ -98,4 +98,11 @@ public static class CrossTenant
     /// </summary>
     public static IQueryable<Register.Facility> FacilitiesOfPublisher(AppDbContext db, string code) =>
         db.Facilities.IgnoreQueryFilters().Where(f => f.TenantId == code);
+
+    /// <summary>
+    /// The newest change to any tenant's report services: the Open311 discovery <c>changeset</c> of the shared endpoint,
+    /// which clients compare to decide whether to reload service lists (open311.md §4). Only a timestamp leaves.
+    /// </summary>
+    public static Task<DateTime?> LatestReportServiceChangeAsync(AppDbContext db, CancellationToken ct) =>
+        db.ReportServices.IgnoreQueryFilters().MaxAsync(s => (DateTime?)s.ChangedAtUtc, ct);
 }

@@ -1,0 +1,72 @@
+using InfraLedger.Core.Common;
+
+namespace InfraLedger.Core.Reports;
+
+/// <summary>Expected refusals of residents' reports and their services.</summary>
+public static class Errors
+{
+    public const string ServiceNotFoundCode = "reports.service_not_found";
+
+    public const string ReportNotFoundCode = "reports.not_found";
+
+    public static Error ServiceNotFound(string code) =>
+        new(ServiceNotFoundCode, $"通報の種類「{code}」はありません。", "service_code");
+
+    public static Error ServiceCodeRequired => new("reports.service_required", "通報の種類を選んでください。", "service_code");
+
+    public static Error ReportNotFound(string id) => new(ReportNotFoundCode, $"受付番号「{id}」の通報はありません。", "service_request_id");
+
+    public static Error LocationRequired =>
+        new("reports.location", "場所を地図で示すか、住所・目印を入力してください（lat と long、address_string、address_id のいずれか）。", "location");
+
+    public static Error LatLongPair => new("reports.lat_long_pair", "緯度（lat）と経度（long）は両方を指定してください。", "lat");
+
+    public static Error Coordinate(string field, string value) =>
+        new("reports.coordinate", $"{(field == "lat" ? "緯度" : "経度")}「{value}」を読めません（世界測地系の十進度、例: 34.867）。", field);
+
+    public static Error TooLong(string field, string label, int max) =>
+        new("reports.too_long", $"{label}は{max:N0}文字までです。", field);
+
+    public static Error Empty =>
+        new("reports.empty", "通報の内容が空です。状況の説明か写真を送ってください。", "description");
+
+    public static Error Spam(string reason) => new("reports.spam", $"この内容は受け付けられません（{reason}）。", "description");
+
+    public static Error AttributeRequired(ServiceQuestion attribute) =>
+        new("reports.attribute_required", $"「{attribute.Description}」を入力してください。", $"attribute[{attribute.Code}]");
+
+    public static Error AttributeValue(ServiceQuestion attribute, string value) =>
+        new("reports.attribute_value", $"「{attribute.Description}」に「{value}」は選べません。", $"attribute[{attribute.Code}]");
+
+    public static Error AttributeNumber(ServiceQuestion attribute, string value) =>
+        new("reports.attribute_number", $"「{attribute.Description}」の「{value}」は数値ではありません。", $"attribute[{attribute.Code}]");
+
+    public static Error AttributeDate(ServiceQuestion attribute, string value) =>
+        new("reports.attribute_datetime", $"「{attribute.Description}」の「{value}」は日時として読めません（例: 2026-11-22T10:00:00+09:00）。", $"attribute[{attribute.Code}]");
+
+    public static Error Email(string value) => new("reports.email", $"メールアドレス「{value}」の形が正しくありません。", "email");
+
+    public static Error MediaUrl(string value) => new("reports.media_url", $"media_url「{value}」は http(s) の URL ではありません。", "media_url");
+
+    public static Error TooManyPhotos(int max) => new("reports.photo_count", $"写真は{max}枚までです。", "Photos");
+
+    public static Error ServiceField(string field, string message) => new("reports.service_field", message, field);
+
+    public static Error ServiceCodeInvalid(string code) =>
+        new("reports.service_code", $"種類コード「{code}」は半角英数字・ハイフン・下線の1〜50文字で入力してください。", "Code");
+
+    public static Error ServiceCodeTaken(string code) => new("reports.service_code_taken", $"種類コード「{code}」はすでに使われています。", "Code");
+
+    public static Error AttributesInvalid(string reason) => new("reports.attributes", $"追加の質問の定義が正しくありません: {reason}", "Attributes");
+
+    public static Error NoteRequired => new("reports.note_required", "メモの本文を入力してください。", "Text");
+
+    public static Error DuplicateOfSelf => new("reports.duplicate_self", "同じ通報を自分自身の重複にはできません。", "DuplicateOf");
+
+    public static Error DuplicateOfDuplicate(long id) =>
+        new("reports.duplicate_chain", $"受付番号 {id} はそれ自体が重複です。元の通報を指定してください。", "DuplicateOf");
+
+    public static Error FacilityNotFound(string code) => new("reports.facility_not_found", $"施設コード「{code}」の施設は台帳にありません。", "FacilityCode");
+
+    public static Error PhotoNotFound(int number) => new("reports.photo_not_found", $"写真 {number} はありません。", "Photo");
+}

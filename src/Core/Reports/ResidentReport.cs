@@ -1,0 +1,128 @@
+namespace InfraLedger.Core.Reports;
+
+/// <summary>
+/// A resident's report of damage (Open311 "service request"). The reporter's contact details are kept for the
+/// staff only and never leave through a public page, the Open311 API or an export.
+/// </summary>
+public sealed class ResidentReport : Tenancy.ITenantOwned
+{
+    public required string TenantId { get; init; }
+
+    /// <summary>The reference number (受付番号), Open311 <c>service_request_id</c>; given when the report is written.</summary>
+    public long Id { get; internal set; }
+
+    /// <summary>Open311 token of a batch service, exchanged for <see cref="Id"/> at <c>/tokens/{token}</c>.</summary>
+    public required string Token { get; init; }
+
+    public required string ServiceCode { get; set; }
+
+    public ReportStatus Status { get; set; }
+
+    /// <summary>Public note on the latest status change (Open311 <c>status_notes</c>).</summary>
+    public string? StatusNotes { get; set; }
+
+    /// <summary>The text residents see; staff can redact it (the original is kept in the audit trail).</summary>
+    public string? Description { get; set; }
+
+    public double? Latitude { get; set; }
+
+    public double? Longitude { get; set; }
+
+    public string? Address { get; set; }
+
+    public string? AddressId { get; set; }
+
+    public string? Zipcode { get; set; }
+
+    /// <summary>Answers to the service's attributes as JSON: code → list of values.</summary>
+    public string AttributesJson { get; set; } = "{}";
+
+    /// <summary>Media URLs sent by an Open311 client, one a line (photos sent to us are in <see cref="ReportPhoto"/>).</summary>
+    public string? MediaUrls { get; set; }
+
+    public string? Email { get; set; }
+
+    public string? Phone { get; set; }
+
+    public string? FirstName { get; set; }
+
+    public string? LastName { get; set; }
+
+    public string? DeviceId { get; set; }
+
+    public string? AccountId { get; set; }
+
+    /// <summary>web, open311, phone, staff.</summary>
+    public required string Channel { get; init; }
+
+    /// <summary>担当課 at the time of the report (re-routing changes it).</summary>
+    public required string Section { get; set; }
+
+    public DateTime RequestedAtUtc { get; init; }
+
+    public DateTime UpdatedAtUtc { get; set; }
+
+    public DateTime? ExpectedAtUtc { get; set; }
+
+    /// <summary>First time staff acted (status change or public note): the response-time figures start here.</summary>
+    public DateTime? RespondedAtUtc { get; set; }
+
+    public DateTime? ClosedAtUtc { get; set; }
+
+    /// <summary>The report this one duplicates (status <see cref="ReportStatus.Duplicate"/>).</summary>
+    public long? DuplicateOfId { get; set; }
+
+    /// <summary>施設コード of the register facility the report is about.</summary>
+    public string? FacilityCode { get; set; }
+
+    /// <summary>非公開: moderated away from public pages and the public API (still in the queue).</summary>
+    public bool IsHidden { get; set; }
+
+    public bool IsSample { get; init; }
+}
+
+/// <summary>A line of a report's history: a status change, a public reply or an internal note.</summary>
+public sealed class ReportNote : Tenancy.ITenantOwned
+{
+    public required string TenantId { get; init; }
+
+    public long ReportId { get; init; }
+
+    public int Number { get; init; }
+
+    public DateTime AtUtc { get; init; }
+
+    /// <summary>submitted, status, note, internal, duplicate, facility, hidden, shown, redacted.</summary>
+    public required string Type { get; init; }
+
+    /// <summary>The status after this line.</summary>
+    public ReportStatus Status { get; init; }
+
+    public string? Text { get; init; }
+
+    public bool IsPublic { get; init; }
+
+    public required string Author { get; init; }
+}
+
+/// <summary>A photo sent with a report, stored without its EXIF location and camera data.</summary>
+public sealed class ReportPhoto : Tenancy.ITenantOwned
+{
+    public required string TenantId { get; init; }
+
+    public long ReportId { get; init; }
+
+    /// <summary>1–3, as sent.</summary>
+    public int Number { get; init; }
+
+    public required string ContentType { get; init; }
+
+    public required byte[] Content { get; init; }
+
+    public int Width { get; init; }
+
+    public int Height { get; init; }
+
+    /// <summary>Withdrawn from public view by staff (e.g. a face or a licence plate).</summary>
+    public bool IsHidden { get; set; }
+}
