@@ -31,5 +31,5 @@ public static class ErrorResponses
     public static void AddTo(ModelStateDictionary modelState, Error error, string? prefix = null) =>
         modelState.AddModelError(error.Field is null ? "" : (prefix is null ? error.Field : $"{prefix}.{error.Field}"), error.Message);
 
-    public static bool IsApi(HttpRequest request) => request.Path.StartsWithSegments("/api");
+    public static bool IsApi(HttpRequest request) => request.Path.StartsWithSegments("/api") || request.Path.StartsWithSegments("/open311");
 }

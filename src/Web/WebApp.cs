@@ -4,6 +4,7 @@ using InfraLedger.Core.Database;
 using InfraLedger.Core.Tenancy;
 using InfraLedger.Web.Api;
 using InfraLedger.Web.Identity;
+using InfraLedger.Web.Reports;
 using InfraLedger.Web.Tenancy;
 
 namespace InfraLedger.Web;
@@ -38,6 +39,7 @@ public static class WebApp
         // The public dashboards: the same page for every anonymous reader of the same address, kept for a minute (a
         // publication or a reload of the statistics shows within that minute). Signed-in requests are never cached.
         builder.Services.AddOutputCache(o => o.AddPolicy(Pages.Dashboards.DashboardPage.CachePolicy, b => b.Expire(TimeSpan.FromSeconds(60)).SetVaryByQuery("*")));
+        builder.Services.AddReportLimits(builder.Configuration);
         builder.Services.Configure<RouteOptions>(o => o.ConstraintMap["lgcode"] = typeof(LocalGovernmentCodeRouteConstraint));
 
         var app = builder.Build();
@@ -58,6 +60,7 @@ public static class WebApp
         app.UseAuthentication();
         app.UseMiddleware<ActorMiddleware>();
         app.UseAuthorization();
+        app.UseRateLimiter();
         app.UseOutputCache();
 
         app.MapRazorPages();
@@ -71,6 +74,7 @@ public static class WebApp
         app.MapRegisterApi();
         app.MapDashboardApi();
         app.MapOpenDataCatalog();
+        app.MapOpen311();
         return app;
     }
 

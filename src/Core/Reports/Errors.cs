@@ -69,4 +69,6 @@ public static class Errors
     public static Error FacilityNotFound(string code) => new("reports.facility_not_found", $"施設コード「{code}」の施設は台帳にありません。", "FacilityCode");
 
     public static Error PhotoNotFound(int number) => new("reports.photo_not_found", $"写真 {number} はありません。", "Photo");
+
+    public static Error Parameter(string field, string message) => new("reports.parameter", message, field);
 }

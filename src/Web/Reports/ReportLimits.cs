@@ -1,0 +1,51 @@
+using System.Threading.RateLimiting;
+using Microsoft.AspNetCore.RateLimiting;
+
+namespace InfraLedger.Web.Reports;
+
+/// <summary>
+/// Abuse resistance for residents' reports (issue 7): anonymous POSTs (the web form) are limited per client address,
+/// Open311 POSTs per API key. Limits come from configuration (<c>Reports:RateLimit:*</c>) so that a tenant with a
+/// large event can raise them; a refused request gets 429 with the reason in Japanese.
+/// </summary>
+public static class ReportLimits
+{
+    public const string AnonymousPosts = "reports-anonymous";
+
+    public const string Open311Posts = "reports-open311";
+
+    /// <summary>Upper bound of a form post: three photos of <see cref="Core.Reports.Photos.MaxBytes"/> and the text.</summary>
+    public const long MaxFormBytes = (3 * Core.Reports.Photos.MaxBytes) + (256 * 1024);
+
+    /// <summary>Upper bound of an Open311 POST body (form-urlencoded text; photos go by media_url).</summary>
+    public const long MaxOpen311Bytes = 64 * 1024;
+
+    public static IServiceCollection AddReportLimits(this IServiceCollection services, IConfiguration configuration)
+    {
+        var anonymous = configuration.GetValue("Reports:RateLimit:AnonymousPerWindow", 10);
+        var open311 = configuration.GetValue("Reports:RateLimit:Open311PerWindow", 600);
+        var window = TimeSpan.FromSeconds(configuration.GetValue("Reports:RateLimit:WindowSeconds", 600));
+        return services.AddRateLimiter(o =>
+        {
+            o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
+            o.AddPolicy(AnonymousPosts, http => RateLimitPartition.GetFixedWindowLimiter(
+                "ip:" + http.Connection.RemoteIpAddress, _ => Window(anonymous, window)));
+            o.AddPolicy(Open311Posts, http => RateLimitPartition.GetFixedWindowLimiter(
+                KeyId(http.Request) is { } id ? "key:" + id : "ip:" + http.Connection.RemoteIpAddress, _ => Window(open311, window)));
+            o.OnRejected = (context, ct) => Api.Open311Endpoints.IsOpen311(context.HttpContext.Request)
+                ? new ValueTask(Api.Open311Endpoints.WriteRateLimitedAsync(context.HttpContext, ct))
+                : ValueTask.CompletedTask;
+        });
+    }
+
+    private static FixedWindowRateLimiterOptions Window(int permits, TimeSpan window) =>
+        new() { PermitLimit = permits, Window = window, QueueLimit = 0 };
+
+    /// <summary>The public id part of an <c>il_{団体コード}_{id}_{secret}</c> key, read from the form without the secret.</summary>
+    private static string? KeyId(HttpRequest request)
+    {
+        var key = request.HasFormContentType && request.Form.TryGetValue("api_key", out var k) ? k.ToString() : request.Query["api_key"].ToString();
+        var parts = key.Split('_');
+        return parts.Length == 4 ? parts[1] + "_" + parts[2] : null;
+    }
+}
