@@ -74,6 +74,7 @@ public static class WebApp
         app.MapRegisterApi();
         app.MapDashboardApi();
         app.MapOpenDataCatalog();
+        app.MapReportFiles();
         app.MapOpen311();
         return app;
     }

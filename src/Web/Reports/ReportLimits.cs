@@ -27,8 +27,11 @@ public static class ReportLimits
         return services.AddRateLimiter(o =>
         {
             o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
-            o.AddPolicy(AnonymousPosts, http => RateLimitPartition.GetFixedWindowLimiter(
-                "ip:" + http.Connection.RemoteIpAddress, _ => Window(anonymous, window)));
+            // The policy sits on the whole form page (Razor Pages take endpoint metadata from the page, not from a
+            // handler), so reading the form, its map and its duplicate suggestions is not counted: only POSTs are.
+            o.AddPolicy(AnonymousPosts, http => HttpMethods.IsPost(http.Request.Method)
+                ? RateLimitPartition.GetFixedWindowLimiter("ip:" + http.Connection.RemoteIpAddress, _ => Window(anonymous, window))
+                : RateLimitPartition.GetNoLimiter("read"));
             o.AddPolicy(Open311Posts, http => RateLimitPartition.GetFixedWindowLimiter(
                 KeyId(http.Request) is { } id ? "key:" + id : "ip:" + http.Connection.RemoteIpAddress, _ => Window(open311, window)));
             o.OnRejected = (context, ct) => Api.Open311Endpoints.IsOpen311(context.HttpContext.Request)

@@ -1,0 +1,127 @@
+using System.Text.RegularExpressions;
+using InfraLedger.Core.Database;
+using InfraLedger.Core.Reports;
+using InfraLedger.Core.Tenancy;
+using InfraLedger.Web.Reports;
+using InfraLedger.Web.Tenancy;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.RateLimiting;
+
+namespace InfraLedger.Web.Pages.Reports;
+
+/// <summary>
+/// The residents' report form: service, its questions, a pin or an address, description, photos, optional contact.
+/// Everything is checked by Core before anything is written; refusals come back located. The rate limit and the size
+/// limits sit on the page (Razor Pages take them from the page, not from a handler); the rate limit counts POSTs only.
+/// </summary>
+[AllowAnonymous]
+[EnableRateLimiting(ReportLimits.AnonymousPosts)]
+[RequestSizeLimit(ReportLimits.MaxFormBytes)]
+[RequestFormLimits(MultipartBodyLengthLimit = ReportLimits.MaxFormBytes)]
+public sealed partial class FormModel(AppDbContext db) : PageModel
+{
+    /// <summary>The honeypot's name: people never see it, form-filling robots fill it.</summary>
+    public const string Honeypot = "website";
+
+    public LocalGovernment Tenant { get; private set; } = null!;
+
+    public List<ReportService> Services { get; private set; } = [];
+
+    /// <summary>What was sent (or asked for by <c>?service=</c>), to fill the form again after a refusal.</summary>
+    public ReportFormValues Values { get; private set; } = ReportFormValues.Empty;
+
+    public async Task OnGetAsync(string? service, CancellationToken ct)
+    {
+        await LoadAsync(ct);
+        Values = ReportFormValues.Empty with { ServiceCode = service };
+    }
+
+    public async Task<IActionResult> OnPostAsync(CancellationToken ct)
+    {
+        await LoadAsync(ct);
+        Values = ReportFormValues.Read(Request.Form);
+        if (!string.IsNullOrEmpty(Request.Form[Honeypot]))
+        {
+            ModelState.AddModelError("", "送信を受け付けられませんでした。入力欄以外の項目に値が入っています。");
+            return Page();
+        }
+
+        var photos = new List<Submission.PhotoFile>();
+        foreach (var file in Request.Form.Files.GetFiles("Photos").Where(f => f.Length > 0))
+        {
+            using var buffer = new MemoryStream();
+            await file.CopyToAsync(buffer, ct);
+            photos.Add(new Submission.PhotoFile(Path.GetFileName(file.FileName), buffer.ToArray()));
+        }
+
+        var service = Services.FirstOrDefault(s => s.Code == Values.ServiceCode);
+        var submission = new Submission(Values.ServiceCode, Values.Latitude, Values.Longitude, Values.Address, null, null, Values.Description,
+            Values.AnswersFor(service), [], new Submission.Reporter(Values.Email, Values.Phone, Values.FirstName, Values.LastName, null, null),
+            "web", photos);
+        var saved = await Core.Reports.Reports.SubmitAsync(db, submission, DateTime.UtcNow, ct);
+        if (!saved.IsSuccess)
+        {
+            ModelState.AddModelError(FieldOf(saved.Error!.Field, Values.ServiceCode), saved.Error.Message);
+            return Page();
+        }
+
+        TempData["report.received"] = "true";
+        return Redirect(ReportPages.Status(Tenant.Code, saved.Value.Id));
+    }
+
+    /// <summary>Open reports of the same service near the pin, for the duplicate suggestion (JSON for the form's script).</summary>
+    public async Task<IActionResult> OnGetNearbyAsync(string? service, string? lat, [FromQuery(Name = "long")] string? lng, CancellationToken ct)
+    {
+        Tenant = HttpContext.Tenant();
+        var found = string.IsNullOrWhiteSpace(service) ? null : await Core.Reports.Services.FindAsync(db, service.Trim(), ct);
+        if (found is null || !found.IsActive || !ReportFormValues.TryCoordinate(lat, -90, 90, out var la) || !ReportFormValues.TryCoordinate(lng, -180, 180, out var lo))
+        {
+            return new JsonResult(new { radius = 0, reports = Array.Empty<object>() });
+        }
+
+        var nearby = await Core.Reports.Reports.NearbyOpenAsync(db, found, la, lo, ct);
+        return new JsonResult(new
+        {
+            radius = found.DuplicateRadiusMetres,
+            reports = nearby.Select(n => new
+            {
+                id = n.Report.Id,
+                status = n.Report.Status.Label(),
+                requested = ReportPages.Jst(n.Report.RequestedAtUtc),
+                metres = (int)Math.Round(n.Metres),
+                url = ReportPages.Status(Tenant.Code, n.Report.Id),
+            }),
+        });
+    }
+
+    /// <summary>The form field a Core refusal belongs to (its id on this page).</summary>
+    public static string FieldOf(string? field, string? serviceCode)
+    {
+        if (field is null)
+        {
+            return "";
+        }
+
+        if (field is "lat" or "long" or "location")
+        {
+            return "location";
+        }
+
+        var attribute = AttributeField().Match(field);
+        return attribute.Success ? QuestionId(serviceCode ?? "", attribute.Groups[1].Value) : field;
+    }
+
+    /// <summary>The id and name of a service's question on this page: every service's questions are on the page at once.</summary>
+    public static string QuestionId(string serviceCode, string questionCode) => $"q-{serviceCode}-{questionCode}";
+
+    private async Task LoadAsync(CancellationToken ct)
+    {
+        Tenant = HttpContext.Tenant();
+        Services = await Core.Reports.Services.ListAsync(db, includeInactive: false, ct);
+    }
+
+    [GeneratedRegex(@"^attribute\[(.+)\]$")]
+    private static partial Regex AttributeField();
+}
