@@ -43,6 +43,7 @@ public static class DemoData
         db.Scope.Actor = "system:demo-seed";
         var seeded = await Register.DemoData.DemoRegister.SeedAsync(db, DateTime.UtcNow, ct);
         await Inspections.DemoInspections.SeedAsync(db, ct);
+        await Reports.DemoReports.SeedAsync(db, DateTime.UtcNow, ct);
         if (!await db.Populations.AnyAsync(ct))
         {
             // A round figure for the per-resident demo, labelled as sample wherever it is shown: not an official count.

@@ -1,0 +1,117 @@
+using System.Globalization;
+using InfraLedger.Core.Common;
+using InfraLedger.Core.Database;
+using InfraLedger.Core.Reports;
+using InfraLedger.Core.Tenancy;
+using InfraLedger.Web.Identity;
+using InfraLedger.Web.Tenancy;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+
+namespace InfraLedger.Web.Pages.Reports;
+
+/// <summary>
+/// A report for the staff: everything including the reporter's contact details, the whole history, and the workflow's
+/// forms (status, notes, duplicate, facility, hide, redact, photos). Each form is one Core step; refusals come back
+/// located on their field.
+/// </summary>
+[Authorize(Policy = Policies.TenantViewer)]
+public sealed class DetailModel(AppDbContext db, IAuthorizationService authorization) : PageModel
+{
+    public LocalGovernment Tenant { get; private set; } = null!;
+
+    public ResidentReport Report { get; private set; } = null!;
+
+    public ReportService? Service { get; private set; }
+
+    public List<ReportNote> History { get; private set; } = [];
+
+    public List<ReportPhoto> Photos { get; private set; } = [];
+
+    public List<long> Duplicates { get; private set; } = [];
+
+    public string? FacilityName { get; private set; }
+
+    public bool CanEdit { get; private set; }
+
+    [TempData]
+    public string? Saved { get; set; }
+
+    public async Task<IActionResult> OnGetAsync(long id, CancellationToken ct) => await LoadAsync(id, ct) ? Page() : NotFound();
+
+    public Task<IActionResult> OnPostStatusAsync(long id, string? status, string? statusNotes, CancellationToken ct) =>
+        ActAsync(id, "状態を変更しました。", () => Enum.TryParse<ReportStatus>(status, out var s) && Enum.IsDefined(s)
+            ? Workflow.SetStatusAsync(db, id, s, statusNotes, DateTime.UtcNow, ct)
+            : Task.FromResult<Result<ResidentReport>>(Core.Reports.Errors.ServiceField("Status", "状態を選んでください。")), ct);
+
+    public Task<IActionResult> OnPostNoteAsync(long id, string? text, string? visibility, CancellationToken ct) =>
+        ActAsync(id, visibility == "public" ? "お知らせを追加しました（公開）。" : "内部メモを追加しました。",
+            () => Workflow.AddNoteAsync(db, id, text, visibility == "public", DateTime.UtcNow, ct), ct);
+
+    public Task<IActionResult> OnPostDuplicateAsync(long id, string? duplicateOf, CancellationToken ct) =>
+        ActAsync(id, "重複としてまとめました。", () => long.TryParse(duplicateOf?.Trim(), NumberStyles.None, CultureInfo.InvariantCulture, out var original)
+            ? Workflow.MarkDuplicateAsync(db, id, original, DateTime.UtcNow, ct)
+            : Task.FromResult<Result<ResidentReport>>(Core.Reports.Errors.ServiceField("DuplicateOf", $"元の通報の受付番号「{duplicateOf}」を数字で入力してください。")), ct);
+
+    public Task<IActionResult> OnPostFacilityAsync(long id, string? facilityCode, CancellationToken ct) =>
+        ActAsync(id, string.IsNullOrWhiteSpace(facilityCode) ? "施設とのひも付けを外しました。" : "施設にひも付けました。",
+            () => Workflow.LinkFacilityAsync(db, id, facilityCode, DateTime.UtcNow, ct), ct);
+
+    public Task<IActionResult> OnPostHiddenAsync(long id, bool hidden, string? reason, CancellationToken ct) =>
+        ActAsync(id, hidden ? "非公開にしました。" : "公開に戻しました。", () => Workflow.SetHiddenAsync(db, id, hidden, reason, DateTime.UtcNow, ct), ct);
+
+    public Task<IActionResult> OnPostRedactAsync(long id, string? description, CancellationToken ct) =>
+        ActAsync(id, "説明文を編集しました。", () => Workflow.RedactAsync(db, id, description, DateTime.UtcNow, ct), ct);
+
+    public Task<IActionResult> OnPostPhotoAsync(long id, int number, bool hidden, CancellationToken ct) =>
+        ActAsync(id, hidden ? $"写真 {number} を非公開にしました。" : $"写真 {number} を公開に戻しました。",
+            () => Workflow.SetPhotoHiddenAsync(db, id, number, hidden, DateTime.UtcNow, ct), ct);
+
+    private async Task<IActionResult> ActAsync(long id, string message, Func<Task<Result<ResidentReport>>> action, CancellationToken ct)
+    {
+        if (!(await authorization.AuthorizeAsync(User, Policies.TenantEditor)).Succeeded)
+        {
+            return Forbid();
+        }
+
+        if (await Core.Reports.Reports.FindAsync(db, id, ct) is null)
+        {
+            return NotFound();
+        }
+
+        ModelState.Clear(); // Core's checks give the Japanese messages
+        var result = await action();
+        if (!result.IsSuccess)
+        {
+            ErrorResponses.AddTo(ModelState, result.Error!);
+            await LoadAsync(id, ct);
+            return Page();
+        }
+
+        Saved = message;
+        return Redirect(ReportPages.Detail(HttpContext.Tenant().Code, id));
+    }
+
+    private async Task<bool> LoadAsync(long id, CancellationToken ct)
+    {
+        Tenant = HttpContext.Tenant();
+        var report = await Core.Reports.Reports.FindAsync(db, id, ct);
+        if (report is null)
+        {
+            return false;
+        }
+
+        Report = report;
+        CanEdit = (await authorization.AuthorizeAsync(User, Policies.TenantEditor)).Succeeded;
+        Service = await Core.Reports.Services.FindAsync(db, report.ServiceCode, ct);
+        History = await Core.Reports.Reports.NotesAsync(db, id, publicOnly: false, ct);
+        Photos = await Core.Reports.Reports.PhotosAsync(db, id, ct);
+        Duplicates = await db.ResidentReports.Where(r => r.DuplicateOfId == id).OrderBy(r => r.Id).Select(r => r.Id).ToListAsync(ct);
+        FacilityName = report.FacilityCode is { } code
+            ? await db.Facilities.Where(f => f.Code == code).Select(f => f.Name).FirstOrDefaultAsync(ct)
+            : null;
+        return true;
+    }
+}
