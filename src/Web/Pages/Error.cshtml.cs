@@ -14,9 +14,9 @@ public sealed class ErrorModel : PageModel
 
     public string Message { get; private set; } = "";
 
-    public void OnGet(int? status) => Describe(status);
+    public void OnGet([FromRoute] int? status) => Describe(status);
 
-    public void OnPost(int? status) => Describe(status);
+    public void OnPost([FromRoute] int? status) => Describe(status);
 
     private void Describe(int? status)
     {

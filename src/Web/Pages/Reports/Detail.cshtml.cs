@@ -41,8 +41,8 @@ public sealed class DetailModel(AppDbContext db, IAuthorizationService authoriza
 
     public async Task<IActionResult> OnGetAsync(long id, CancellationToken ct) => await LoadAsync(id, ct) ? Page() : NotFound();
 
-    public Task<IActionResult> OnPostStatusAsync(long id, string? status, string? statusNotes, CancellationToken ct) =>
-        ActAsync(id, "状態を変更しました。", () => Enum.TryParse<ReportStatus>(status, out var s) && Enum.IsDefined(s)
+    public Task<IActionResult> OnPostStatusAsync(long id, string? newStatus, string? statusNotes, CancellationToken ct) =>
+        ActAsync(id, "状態を変更しました。", () => Enum.TryParse<ReportStatus>(newStatus, out var s) && Enum.IsDefined(s)
             ? Workflow.SetStatusAsync(db, id, s, statusNotes, DateTime.UtcNow, ct)
             : Task.FromResult<Result<ResidentReport>>(Core.Reports.Errors.ServiceField("Status", "状態を選んでください。")), ct);
 

@@ -36,18 +36,18 @@ public sealed class IndexModel(AppDbContext db, IAuthorizationService authorizat
 
     public bool IsAdmin { get; private set; }
 
-    public async Task OnGetAsync(string? section, string? status, string? service, CancellationToken ct) =>
-        await LoadAsync(section, status, service, ct);
+    public async Task OnGetAsync(string? section, string? state, string? service, CancellationToken ct) =>
+        await LoadAsync(section, state, service, ct);
 
     /// <summary>The filtered list (<c>table=reports</c>) or the response-time figures (<c>table=response-times</c>) as CSV or XLSX.</summary>
-    public async Task<IActionResult> OnGetExportAsync(string? section, string? status, string? service, string? table, string? format, CancellationToken ct)
+    public async Task<IActionResult> OnGetExportAsync(string? section, string? state, string? service, string? table, string? format, CancellationToken ct)
     {
         if (format is not (null or "csv" or "xlsx"))
         {
             return BadRequest();
         }
 
-        await LoadAsync(section, status, service, ct);
+        await LoadAsync(section, state, service, ct);
         var chosen = table == "response-times" ? Times.Table : Queue.Table;
         await TableDownload.WriteAsync(HttpContext, chosen, $"{Tenant.Code}-{chosen.Name}", format, bom: true, ct);
         return new EmptyResult();
@@ -74,7 +74,7 @@ public sealed class IndexModel(AppDbContext db, IAuthorizationService authorizat
         var names = Services.ToDictionary(x => x.Code, x => x.Name, StringComparer.Ordinal);
         var title = $"通報の一覧（{page.Total:N0}件{(page.Total > page.Reports.Count ? $"のうち新しい{page.Reports.Count:N0}件" : "")}）";
         var t = Tenant.Code;
-        var query = $"section={Uri.EscapeDataString(Section ?? "")}&status={Status}&service={Uri.EscapeDataString(Service ?? "")}";
+        var query = $"section={Uri.EscapeDataString(Section ?? "")}&state={Status}&service={Uri.EscapeDataString(Service ?? "")}";
         Queue = new TableView(ReportTables.Queue(page.Reports, names, now, title), $"/{t}/reports?handler=Export&table=reports&{query}",
             row => ReportPages.Detail(t, long.Parse(row[0].Text!, System.Globalization.CultureInfo.InvariantCulture)));
 

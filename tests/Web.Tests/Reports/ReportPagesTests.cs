@@ -1,0 +1,426 @@
+using System.Net;
+using System.Text.Json;
+using InfraLedger.Core.Identity;
+using InfraLedger.Core.Reports;
+using InfraLedger.Web.Tests.Support;
+using Microsoft.EntityFrameworkCore;
+
+namespace InfraLedger.Web.Tests.Reports;
+
+/// <summary>
+/// The residents' form and status page, the staff queue, detail and service admin over HTTP: what is written, what is
+/// refused, what the public never sees, and 藤枝市's reports invisible and untouchable for 焼津市's staff.
+/// </summary>
+public sealed class ReportPagesTests : IAsyncLifetime
+{
+    private const string Yaizu = "222127";
+    private const string Fujieda = "222143";
+    private AppFactory app = null!;
+    private HttpClient yaizuAdmin = null!;
+    private HttpClient yaizuViewer = null!;
+    private HttpClient fujiedaEditor = null!;
+
+    public async Task InitializeAsync()
+    {
+        app = await AppFactory.CreateAsync();
+        app.Settings["Reports:RateLimit:AnonymousPerWindow"] = "1000";
+        yaizuAdmin = await app.SignedInClientAsync("admin@yaizu.example.jp", await app.CreateUserAsync("admin@yaizu.example.jp", Yaizu, TenantRole.Admin));
+        yaizuViewer = await app.SignedInClientAsync("viewer@yaizu.example.jp", await app.CreateUserAsync("viewer@yaizu.example.jp", Yaizu, TenantRole.Viewer));
+        fujiedaEditor = await app.SignedInClientAsync("editor@fujieda.example.jp", await app.CreateUserAsync("editor@fujieda.example.jp", Fujieda, TenantRole.Editor));
+        await using (var db = app.Database.Context(Yaizu, actor: "test-setup"))
+        {
+            await Services.AddDefaultsAsync(db, DateTime.UtcNow, default);
+        }
+
+        await using var other = app.Database.Context(Fujieda, actor: "test-setup");
+        await Services.AddDefaultsAsync(other, DateTime.UtcNow, default);
+        for (var i = 0; i < 3; i++)
+        {
+            (await Core.Reports.Reports.SubmitAsync(other, Submission("101", "藤枝の秘密の通報", email: "fujieda@example.jp"), DateTime.UtcNow, default)).IsSuccess.ShouldBeTrue();
+        }
+    }
+
+    public async Task DisposeAsync() => await app.DisposeAsync();
+
+    internal static Submission Submission(string service, string description, string? email = null, string? lat = "34.867", string? lng = "138.32") =>
+        new(service, lat, lng, null, null, null, description,
+            service == "101" ? new Dictionary<string, IReadOnlyList<string>> { ["damage"] = ["pothole"], ["danger"] = ["high"] } : new Dictionary<string, IReadOnlyList<string>>(),
+            [], new Submission.Reporter(email, "054-000-0000", "太郎", "焼津", null, null), "web", []);
+
+    private static Dictionary<string, string> Form(string description = "交差点の手前に穴があります。") => new()
+    {
+        ["service_code"] = "101", ["lat"] = "34.8671", ["long"] = "138.3202", ["q-101-damage"] = "pothole", ["q-101-danger"] = "high",
+        ["q-101-size"] = "30", ["description"] = description, ["last_name"] = "焼津", ["first_name"] = "花子",
+        ["email"] = "hanako@example.jp", ["phone"] = "090-1234-5678",
+    };
+
+    private async Task<int> CountAsync(string tenant = Yaizu)
+    {
+        await using var db = app.Database.Context(tenant);
+        return await db.ResidentReports.CountAsync();
+    }
+
+    private async Task<long> SubmitAsync(string description, string? email = null)
+    {
+        await using var db = app.Database.Context(Yaizu, actor: "test-setup");
+        var saved = await Core.Reports.Reports.SubmitAsync(db, Submission("101", description, email), DateTime.UtcNow, default);
+        saved.IsSuccess.ShouldBeTrue(saved.Error?.Message);
+        return saved.Value.Id;
+    }
+
+    [Fact]
+    public async Task the_form_posts_and_redirects_to_the_status_page_with_the_reference_number()
+    {
+        var resident = app.Client();
+        var page = await resident.GetStringAsync("/222127/report");
+        page.ShouldContain("地図を使わずに住所・目印で伝える");
+        page.ShouldContain("<optgroup label=\"道路\">");
+        page.ShouldContain("name=\"q-201-damage\" value=\"railing\""); // a multivaluelist as checkboxes
+
+        var posted = await AppFactory.PostFormAsync(resident, "/222127/report", Form());
+
+        posted.StatusCode.ShouldBe(HttpStatusCode.Redirect, await posted.Content.ReadAsStringAsync());
+        posted.Headers.Location!.ToString().ShouldBe("/222127/report/1");
+        var status = await resident.GetStringAsync("/222127/report/1");
+        status.ShouldContain("受付番号は 1 です");
+        status.ShouldContain("道路の穴・陥没");
+        status.ShouldContain("受付");
+        status.ShouldContain("穴（ポットホール）");
+        await using var db = app.Database.Context(Yaizu);
+        var report = await db.ResidentReports.SingleAsync();
+        (report.Email, report.Channel, report.Section, report.Latitude).ShouldBe(("hanako@example.jp", "web", "道路課", 34.8671));
+    }
+
+    [Fact]
+    public async Task a_report_given_by_address_only_is_received()
+    {
+        var fields = Form();
+        (fields["lat"], fields["long"], fields["address_string"]) = ("", "", "本町2丁目の郵便局前");
+        var posted = await AppFactory.PostFormAsync(app.Client(), "/222127/report", fields);
+
+        posted.StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        await using var db = app.Database.Context(Yaizu);
+        (await db.ResidentReports.SingleAsync()).Address.ShouldBe("本町2丁目の郵便局前");
+    }
+
+    [Theory]
+    [InlineData("location", "場所を地図で示すか、住所・目印を入力してください")]
+    [InlineData("spam", "この内容は受け付けられません（同じ文字「あ」が20回以上続いています）。")]
+    [InlineData("empty", "通報の種類を選んでください")]
+    [InlineData("question", "「損傷の種類」を入力してください")]
+    public async Task a_refused_report_is_shown_with_its_message_next_to_the_field_and_nothing_is_written(string kind, string message)
+    {
+        var fields = Form();
+        switch (kind)
+        {
+            case "location":
+                (fields["lat"], fields["long"]) = ("", "");
+                break;
+            case "spam":
+                fields["description"] = new string('あ', 25);
+                break;
+            case "empty":
+                fields.Clear();
+                break;
+            default:
+                fields.Remove("q-101-damage");
+                break;
+        }
+
+        var posted = await AppFactory.PostFormAsync(app.Client(), "/222127/report", fields);
+
+        posted.StatusCode.ShouldBe(HttpStatusCode.OK);
+        var page = await posted.Content.ReadAsStringAsync();
+        page.ShouldContain("class=\"error-summary\"");
+        page.ShouldContain("-error\" class=\"field-error\">" + message);
+        (await CountAsync()).ShouldBe(0);
+    }
+
+    [Fact]
+    public async Task a_refused_photo_is_shown_next_to_the_photo_field_and_nothing_is_written()
+    {
+        var client = app.Client();
+        var form = await client.GetStringAsync("/222127/report");
+        var token = System.Text.RegularExpressions.Regex.Match(form, "name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"").Groups[1].Value;
+        using var content = new MultipartFormDataContent();
+        foreach (var (key, value) in Form())
+        {
+            content.Add(new StringContent(value), key);
+        }
+
+        content.Add(new StringContent(WebUtility.HtmlDecode(token)), "__RequestVerificationToken");
+        content.Add(new ByteArrayContent("not an image"u8.ToArray()), "Photos", "note.txt");
+
+        var posted = await client.PostAsync("/222127/report", content);
+
+        posted.StatusCode.ShouldBe(HttpStatusCode.OK);
+        (await posted.Content.ReadAsStringAsync()).ShouldContain("id=\"Photos-error\" class=\"field-error\"");
+        (await CountAsync()).ShouldBe(0);
+    }
+
+    [Fact]
+    public async Task the_honeypot_refuses_the_post()
+    {
+        var fields = Form();
+        fields["website"] = "http://spam.example";
+
+        var posted = await AppFactory.PostFormAsync(app.Client(), "/222127/report", fields);
+
+        posted.StatusCode.ShouldBe(HttpStatusCode.OK);
+        (await posted.Content.ReadAsStringAsync()).ShouldContain("送信を受け付けられませんでした");
+        (await CountAsync()).ShouldBe(0);
+    }
+
+    [Fact]
+    public async Task nearby_open_reports_of_the_same_service_are_suggested_as_json()
+    {
+        var id = await SubmitAsync("近くの穴");
+        var resident = app.Client();
+
+        var near = JsonDocument.Parse(await resident.GetStringAsync("/222127/report?handler=Nearby&service=101&lat=34.8672&long=138.3201")).RootElement;
+        var far = JsonDocument.Parse(await resident.GetStringAsync("/222127/report?handler=Nearby&service=101&lat=34.90&long=138.32")).RootElement;
+        var otherService = JsonDocument.Parse(await resident.GetStringAsync("/222127/report?handler=Nearby&service=301&lat=34.867&long=138.32")).RootElement;
+
+        near.GetProperty("radius").GetInt32().ShouldBe(50);
+        var suggested = near.GetProperty("reports").EnumerateArray().Single();
+        suggested.GetProperty("id").GetInt64().ShouldBe(id);
+        suggested.GetProperty("url").GetString().ShouldBe($"/222127/report/{id}");
+        suggested.GetProperty("status").GetString().ShouldBe("受付");
+        far.GetProperty("reports").GetArrayLength().ShouldBe(0);
+        otherService.GetProperty("reports").GetArrayLength().ShouldBe(0);
+    }
+
+    [Fact]
+    public async Task the_status_page_never_contains_the_reporters_contact_details()
+    {
+        var id = await SubmitAsync("歩道の段差", email: "secret-reporter@example.jp");
+
+        var page = await app.Client().GetStringAsync($"/222127/report/{id}");
+
+        page.ShouldContain("歩道の段差");
+        page.ShouldNotContain("secret-reporter@example.jp");
+        page.ShouldNotContain("054-000-0000");
+        page.ShouldNotContain("太郎");
+        var staff = await yaizuViewer.GetStringAsync($"/222127/reports/{id}");
+        staff.ShouldContain("secret-reporter@example.jp");
+        staff.ShouldContain("054-000-0000");
+    }
+
+    [Fact]
+    public async Task report_text_is_encoded_never_rendered_as_html()
+    {
+        var id = await SubmitAsync("<script>alert(1)</script>穴");
+
+        var page = await app.Client().GetStringAsync($"/222127/report/{id}");
+
+        page.ShouldNotContain("<script>alert(1)");
+        page.ShouldContain("&lt;script&gt;alert(1)&lt;/script&gt;穴");
+    }
+
+    [Fact]
+    public async Task a_hidden_report_shows_no_description_or_photo_and_a_hidden_photo_is_not_served()
+    {
+        var id = await SubmitAsync("車のナンバー 静岡 500 あ 12-34 の横に穴");
+        await using (var db = app.Database.Context(Yaizu, actor: "test-setup"))
+        {
+            db.ReportPhotos.Add(new ReportPhoto { TenantId = Yaizu, ReportId = id, Number = 1, ContentType = "image/png", Content = [0x89, 0x50, 0x4e, 0x47], Width = 1, Height = 1 });
+            await db.SaveChangesAsync();
+            (await Workflow.SetHiddenAsync(db, id, true, "ナンバーが写っている", DateTime.UtcNow, default)).IsSuccess.ShouldBeTrue();
+        }
+
+        var resident = app.Client();
+        var hidden = await resident.GetStringAsync($"/222127/report/{id}");
+        hidden.ShouldContain($"受付番号 {id}");
+        hidden.ShouldNotContain("車のナンバー");
+        hidden.ShouldNotContain("/photos/1");
+        hidden.ShouldNotContain("ナンバーが写っている"); // the reason is internal
+        (await resident.GetAsync($"/222127/report/{id}/photos/1")).StatusCode.ShouldBe(HttpStatusCode.NotFound);
+        (await yaizuViewer.GetAsync($"/222127/reports/{id}/photos/1")).StatusCode.ShouldBe(HttpStatusCode.OK);
+
+        await using (var db = app.Database.Context(Yaizu, actor: "test-setup"))
+        {
+            (await Workflow.SetHiddenAsync(db, id, false, null, DateTime.UtcNow, default)).IsSuccess.ShouldBeTrue();
+        }
+
+        var shown = await resident.GetAsync($"/222127/report/{id}/photos/1");
+        shown.StatusCode.ShouldBe(HttpStatusCode.OK);
+        shown.Content.Headers.ContentType!.MediaType.ShouldBe("image/png");
+        shown.Headers.GetValues("X-Content-Type-Options").ShouldBe(["nosniff"]);
+        (await resident.GetStringAsync($"/222127/report/{id}")).ShouldContain($"/222127/report/{id}/photos/1");
+
+        await using (var db = app.Database.Context(Yaizu, actor: "test-setup"))
+        {
+            (await Workflow.SetPhotoHiddenAsync(db, id, 1, true, DateTime.UtcNow, default)).IsSuccess.ShouldBeTrue();
+        }
+
+        (await resident.GetAsync($"/222127/report/{id}/photos/1")).StatusCode.ShouldBe(HttpStatusCode.NotFound);
+        (await resident.GetStringAsync($"/222127/report/{id}")).ShouldNotContain("/photos/1");
+    }
+
+    [Fact]
+    public async Task an_editor_changes_the_status_with_a_public_note_and_an_internal_note_stays_internal()
+    {
+        var id = await SubmitAsync("橋のたもとの穴");
+
+        var status = await AppFactory.PostFormAsync(yaizuAdmin, $"/222127/reports/{id}?handler=Status",
+            new() { ["newStatus"] = "InProgress", ["statusNotes"] = "現地を確認しました。" }, formPage: $"/222127/reports/{id}");
+        var note = await AppFactory.PostFormAsync(yaizuAdmin, $"/222127/reports/{id}?handler=Note",
+            new() { ["text"] = "業者Aに見積依頼", ["visibility"] = "internal" }, formPage: $"/222127/reports/{id}");
+
+        status.StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        note.StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        var page = await app.Client().GetStringAsync($"/222127/report/{id}");
+        page.ShouldContain("対応中");
+        page.ShouldContain("現地を確認しました。");
+        page.ShouldNotContain("業者Aに見積依頼");
+        var staff = await yaizuAdmin.GetStringAsync($"/222127/reports/{id}");
+        staff.ShouldContain("業者Aに見積依頼");
+        staff.ShouldContain("内部");
+    }
+
+    [Fact]
+    public async Task workflow_refusals_are_shown_on_their_field()
+    {
+        var first = await SubmitAsync("元の通報");
+        var second = await SubmitAsync("重複の通報");
+        (await AppFactory.PostFormAsync(yaizuAdmin, $"/222127/reports/{second}?handler=Duplicate", new() { ["duplicateOf"] = first.ToString() }, formPage: $"/222127/reports/{second}"))
+            .StatusCode.ShouldBe(HttpStatusCode.Redirect);
+
+        var third = await SubmitAsync("三つ目");
+        var chained = await AppFactory.PostFormAsync(yaizuAdmin, $"/222127/reports/{third}?handler=Duplicate", new() { ["duplicateOf"] = second.ToString() }, formPage: $"/222127/reports/{third}");
+        var facility = await AppFactory.PostFormAsync(yaizuAdmin, $"/222127/reports/{third}?handler=Facility", new() { ["facilityCode"] = "NOPE" }, formPage: $"/222127/reports/{third}");
+
+        (await chained.Content.ReadAsStringAsync()).ShouldContain($"id=\"DuplicateOf-error\" class=\"field-error\">受付番号 {second} はそれ自体が重複です");
+        (await facility.Content.ReadAsStringAsync()).ShouldContain("id=\"FacilityCode-error\" class=\"field-error\">施設コード「NOPE」の施設は台帳にありません。");
+        (await app.Client().GetStringAsync($"/222127/report/{second}")).ShouldContain($"href=\"/222127/report/{first}\"");
+    }
+
+    [Fact]
+    public async Task the_staff_queue_of_one_tenant_never_shows_anothers_reports()
+    {
+        await SubmitAsync("焼津の通報");
+
+        var queue = await yaizuViewer.GetStringAsync("/222127/reports");
+
+        queue.ShouldContain("道路の穴・陥没");
+        queue.ShouldContain("href=\"/222127/reports/1\"");
+        queue.ShouldNotContain("/222127/reports/2\"");
+        queue.ShouldNotContain("藤枝");
+        (await yaizuViewer.GetAsync("/222127/reports/3")).StatusCode.ShouldBe(HttpStatusCode.NotFound); // 藤枝市 has a report 3
+        (await app.Client().GetAsync("/222127/report/3")).StatusCode.ShouldBe(HttpStatusCode.NotFound);
+        (await yaizuViewer.GetAsync("/222143/reports")).StatusCode.ShouldBe(HttpStatusCode.NotFound);
+        (await yaizuViewer.GetAsync("/222143/reports/1")).StatusCode.ShouldBe(HttpStatusCode.NotFound);
+    }
+
+    [Fact]
+    public async Task a_viewer_cannot_act_and_another_tenants_editor_gets_404()
+    {
+        var id = await SubmitAsync("焼津の通報");
+
+        // Valid antiforgery tokens from the sign-in form: the role, not antiforgery, must refuse.
+        var viewer = await AppFactory.PostFormAsync(yaizuViewer, $"/222127/reports/{id}?handler=Status", new() { ["newStatus"] = "Fixed" }, formPage: "/account/login");
+        var other = await AppFactory.PostFormAsync(fujiedaEditor, $"/222127/reports/{id}?handler=Status", new() { ["newStatus"] = "Fixed" }, formPage: "/account/login");
+        var otherAdmin = await AppFactory.PostFormAsync(fujiedaEditor, "/222127/reports/services?handler=Defaults", [], formPage: "/account/login");
+
+        viewer.StatusCode.ShouldBe(HttpStatusCode.Forbidden);
+        other.StatusCode.ShouldBe(HttpStatusCode.NotFound);
+        otherAdmin.StatusCode.ShouldBe(HttpStatusCode.NotFound);
+        (await yaizuViewer.GetAsync("/222127/reports/services")).StatusCode.ShouldBe(HttpStatusCode.Forbidden);
+        await using var db = app.Database.Context(Yaizu);
+        (await db.ResidentReports.SingleAsync(r => r.Id == id)).Status.ShouldBe(ReportStatus.Received);
+    }
+
+    [Fact]
+    public async Task the_csv_export_has_the_filtered_reports_and_no_contact_details()
+    {
+        await SubmitAsync("焼津の通報", email: "csv-secret@example.jp");
+        await using (var db = app.Database.Context(Yaizu, actor: "test-setup"))
+        {
+            var park = Submission("301", "公園のベンチ", email: "park-secret@example.jp") with
+            {
+                Attributes = new Dictionary<string, IReadOnlyList<string>> { ["equipment"] = ["bench"], ["danger"] = ["low"] },
+            };
+            (await Core.Reports.Reports.SubmitAsync(db, park, DateTime.UtcNow, default)).IsSuccess.ShouldBeTrue();
+        }
+
+        var csv = await yaizuViewer.GetStringAsync("/222127/reports?handler=Export&table=reports&section=%E9%81%93%E8%B7%AF%E8%AA%B2&format=csv");
+        var lines = csv.TrimStart('\uFEFF').Trim().Split('\n').Select(l => l.TrimEnd('\r')).ToList();
+
+        lines[0].ShouldBe("受付番号,受付日,種類,状態,担当課,期限超過,非公開,住所・目印,施設コード");
+        lines.Count.ShouldBe(2);
+        lines[1].ShouldStartWith("1,");
+        lines[1].ShouldContain(",道路の穴・陥没,受付,道路課,");
+        csv.ShouldNotContain("secret@example.jp");
+        csv.ShouldNotContain("054-000-0000");
+        csv.ShouldNotContain("太郎");
+        var times = await yaizuViewer.GetStringAsync("/222127/reports?handler=Export&table=response-times&format=csv");
+        times.ShouldContain("公園緑地課,1,1,0,0,5件未満,5件未満");
+    }
+
+    [Fact]
+    public async Task an_admin_adds_the_default_services_and_edits_one_with_questions_as_lines()
+    {
+        var added = await AppFactory.PostFormAsync(yaizuAdmin, "/222127/reports/services?handler=Defaults", [], formPage: "/222127/reports/services");
+        added.StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        (await yaizuAdmin.GetStringAsync("/222127/reports/services")).ShouldContain("既定の種類はすべて登録済みです。");
+
+        var created = await AppFactory.PostFormAsync(yaizuAdmin, "/222127/reports/services/edit", new()
+        {
+            ["Input.Code"] = "401", ["Input.Name"] = "河川の護岸の損傷", ["Input.Group"] = "河川", ["Input.Section"] = "河川課", ["Input.ExpectedDays"] = "10",
+            ["Input.DuplicateRadiusMetres"] = "100", ["Input.Order"] = "60", ["Input.IsActive"] = "true",
+            ["Input.Attributes"] = "damage | singlevaluelist | 損傷の種類 | 必須 | crack=ひび割れ, collapse=崩れ\nwidth | number | 幅（m） | 任意",
+        });
+        created.StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        var edit = await yaizuAdmin.GetStringAsync("/222127/reports/services/edit/401");
+        edit.ShouldContain("damage | singlevaluelist | 損傷の種類 | 必須 | crack=ひび割れ, collapse=崩れ");
+
+        var refused = await AppFactory.PostFormAsync(yaizuAdmin, "/222127/reports/services/edit/401", new()
+        {
+            ["Input.Name"] = "河川の護岸の損傷", ["Input.Section"] = "河川課", ["Input.Attributes"] = "damage | colour | 色 | 必須",
+        });
+        (await refused.Content.ReadAsStringAsync()).ShouldContain("id=\"Input_Attributes_error\" class=\"field-error\">追加の質問の定義が正しくありません: 1行目の型「colour」は");
+
+        var deactivated = await AppFactory.PostFormAsync(yaizuAdmin, "/222127/reports/services/edit/401", new()
+        {
+            ["Input.Name"] = "河川の護岸の損傷", ["Input.Section"] = "河川課",
+        });
+        deactivated.StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        await using var db = app.Database.Context(Yaizu);
+        var service = await db.ReportServices.SingleAsync(s => s.Code == "401");
+        (service.IsActive, service.Attributes.Count, service.Group).ShouldBe((false, 0, null));
+        (await app.Client().GetStringAsync("/222127/report")).ShouldNotContain("河川の護岸の損傷");
+    }
+}
+
+/// <summary>The anonymous form's rate limit (per client address), configured small for the test.</summary>
+public sealed class ReportRateLimitTests : IAsyncLifetime
+{
+    private AppFactory app = null!;
+
+    public async Task InitializeAsync()
+    {
+        app = await AppFactory.CreateAsync();
+        app.Settings["Reports:RateLimit:AnonymousPerWindow"] = "2";
+        await using var db = app.Database.Context("222127", actor: "test-setup");
+        await Services.AddDefaultsAsync(db, DateTime.UtcNow, default);
+    }
+
+    public async Task DisposeAsync() => await app.DisposeAsync();
+
+    [Fact]
+    public async Task the_anonymous_form_answers_429_after_the_configured_number_of_posts_and_reading_is_not_counted()
+    {
+        var client = app.Client();
+        var statuses = new List<HttpStatusCode>();
+        for (var i = 0; i < 3; i++)
+        {
+            var fields = new Dictionary<string, string> { ["service_code"] = "901", ["address_string"] = "駅前", ["description"] = $"{i}件目の通報" };
+            statuses.Add((await AppFactory.PostFormAsync(client, "/222127/report", fields)).StatusCode);
+        }
+
+        statuses.ShouldBe([HttpStatusCode.Redirect, HttpStatusCode.Redirect, HttpStatusCode.TooManyRequests]);
+        (await client.GetAsync("/222127/report")).StatusCode.ShouldBe(HttpStatusCode.OK);
+        await using var db = app.Database.Context("222127");
+        (await db.ResidentReports.CountAsync()).ShouldBe(2);
+    }
+}
