@@ -35,6 +35,10 @@ public static class Open311Document
     public const string Xml = "text/xml; charset=utf-8";
     public const string Json = "application/json; charset=utf-8";
 
+    // Japanese as it is, but <, >, &, ' and " escaped: report text can never be read as markup by a careless client.
+    private static readonly System.Text.Encodings.Web.JavaScriptEncoder HtmlSafeJson =
+        System.Text.Encodings.Web.JavaScriptEncoder.Create(System.Text.Unicode.UnicodeRanges.All);
+
     public static byte[] Write(string rootName, Open311Node root, bool json) => json ? WriteJson(root) : WriteXml(rootName, root);
 
     private static byte[] WriteXml(string rootName, Open311Node root)
@@ -86,7 +90,7 @@ public static class Open311Document
     private static byte[] WriteJson(Open311Node root)
     {
         using var stream = new MemoryStream();
-        using (var writer = new Utf8JsonWriter(stream, new JsonWriterOptions { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
+        using (var writer = new Utf8JsonWriter(stream, new JsonWriterOptions { Encoder = HtmlSafeJson }))
         {
             WriteJsonValue(writer, root);
         }

@@ -25,7 +25,7 @@ public static class Open311Samples
             new("jurisdiction_id", tenant), new("service_code", "201"), new("address_string", "焼津市大住 黒石川にかかる大住橋"),
             new("attribute[damage][]", "step"), new("attribute[damage][]", "railing"), new("attribute[danger]", "medium"),
             new("attribute[bridge]", "大住橋"), new("description", "橋の継ぎ目に5cmほどの段差があります。\n自転車が転びそうでした。"),
-            new("email", "resident@example.jp"), new("first_name", "花子"), new("last_name", "焼津"), new("phone", "054-000-0000"),
+            new("email", "resident@example.jp"), new("first_name", "花子"), new("last_name", "山田"), new("phone", "054-000-0000"),
         ]);
         yield return new("address_id and repeated media_url", [
             new("jurisdiction_id", tenant), new("service_code", "103"), new("address_id", "22212-0001-0042"),
