@@ -4,7 +4,6 @@ using InfraLedger.Core.Database;
 using InfraLedger.Core.Tenancy;
 using InfraLedger.Web.Api;
 using InfraLedger.Web.Identity;
-using InfraLedger.Web.Reports;
 using InfraLedger.Web.Tenancy;
 
 namespace InfraLedger.Web;

@@ -9,7 +9,7 @@ public sealed class ResidentReport : Tenancy.ITenantOwned
     public required string TenantId { get; init; }
 
     /// <summary>The reference number (受付番号), Open311 <c>service_request_id</c>; given when the report is written.</summary>
-    public long Id { get; internal set; }
+    public long Id { get; set; }
 
     /// <summary>Open311 token of a batch service, exchanged for <see cref="Id"/> at <c>/tokens/{token}</c>.</summary>
     public required string Token { get; init; }

@@ -1,10 +1,9 @@
 using InfraLedger.Core.Database;
-using InfraLedger.Web.Api;
 using InfraLedger.Web.Identity;
 using InfraLedger.Web.Tenancy;
 using Microsoft.EntityFrameworkCore;
 
-namespace InfraLedger.Web.Reports;
+namespace InfraLedger.Web.Api;
 
 /// <summary>
 /// The files behind the residents' pages: the tenant's boundary for the form's map (anonymous, unlike the register's

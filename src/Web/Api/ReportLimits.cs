@@ -1,6 +1,6 @@
 using System.Threading.RateLimiting;
 
-namespace InfraLedger.Web.Reports;
+namespace InfraLedger.Web.Api;
 
 /// <summary>
 /// Abuse resistance for residents' reports (issue 7): anonymous POSTs (the web form) are limited per client address,
@@ -34,8 +34,8 @@ public static class ReportLimits
                 : RateLimitPartition.GetNoLimiter("read"));
             o.AddPolicy(Open311Posts, http => RateLimitPartition.GetFixedWindowLimiter(
                 KeyId(http.Request) is { } id ? "key:" + id : "ip:" + http.Connection.RemoteIpAddress, _ => Window(open311, window)));
-            o.OnRejected = (context, ct) => Api.Open311Endpoints.IsOpen311(context.HttpContext.Request)
-                ? new ValueTask(Api.Open311Endpoints.WriteRateLimitedAsync(context.HttpContext, ct))
+            o.OnRejected = (context, ct) => Open311Endpoints.IsOpen311(context.HttpContext.Request)
+                ? new ValueTask(Open311Endpoints.WriteRateLimitedAsync(context.HttpContext, ct))
                 : ValueTask.CompletedTask;
         });
     }
