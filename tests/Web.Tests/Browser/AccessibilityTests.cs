@@ -47,6 +47,12 @@ public sealed class AccessibilityTests(BrowserFixture browser)
     [InlineData("/222127/opendata", true, 200, "オープンデータの公開", "公共施設一覧")]
     [InlineData("/222127/inspections", true, 200, "点検記録と判定区分", "BR-001")]
     [InlineData("/222127/deterioration?kind=bridge&interval=5", true, 200, "劣化予測", "推移確率行列（5年）")]
+    [InlineData("/222127/report", false, 200, "道路・橋・公園の不具合の通報", "地図を使わずに住所・目印で伝える")]
+    [InlineData("/222127/report/1", false, 200, "受付番号 1 の通報", "現地を確認しました。")]
+    [InlineData("/222127/reports", true, 200, "住民からの通報", "ガードレール・柵の破損")]
+    [InlineData("/222127/reports/1", true, 200, "通報 1（職員用）", "resident@example.jp")]
+    [InlineData("/222127/reports/services", true, 200, "通報の種類の管理", "道路の穴・陥没")]
+    [InlineData("/222127/reports/services/edit/101", true, 200, "通報の種類の編集", "damage | singlevaluelist")]
     public async Task page_has_no_serious_accessibility_violations(string path, bool signedIn, int status, string heading, string? text)
     {
         await using var session = await browser.OpenAsync(signedIn);

@@ -96,6 +96,14 @@ public sealed class BrowserFixture : IAsyncLifetime
             // The open-data catalogue's public dataset page.
             (await Core.OpenData.Publication.PublishAsync(db, "facilities", "cc-by-4.0", Core.OpenData.OpenDataLicences.Default, DateTime.UtcNow, CancellationToken.None))
                 .IsSuccess.ShouldBeTrue();
+            // Residents' reports: the default services and report 1 (with contact details, a public and an internal note).
+            await Core.Reports.Services.AddDefaultsAsync(db, DateTime.UtcNow, CancellationToken.None);
+            var received = await Core.Reports.Reports.SubmitAsync(db, new Core.Reports.Submission("102", "34.8601", "138.3110", "港町の交差点", null, null,
+                "ガードレールが曲がっています。", new Dictionary<string, IReadOnlyList<string>> { ["damage"] = ["bent"], ["danger"] = ["medium"] }, [],
+                new Core.Reports.Submission.Reporter("resident@example.jp", "054-000-0000", "花子", "焼津", null, null), "web", []), DateTime.UtcNow, CancellationToken.None);
+            received.IsSuccess.ShouldBeTrue(received.Error?.Message);
+            (await Core.Reports.Workflow.SetStatusAsync(db, received.Value.Id, Core.Reports.ReportStatus.InProgress, "現地を確認しました。", DateTime.UtcNow, CancellationToken.None)).IsSuccess.ShouldBeTrue();
+            (await Core.Reports.Workflow.AddNoteAsync(db, received.Value.Id, "業者に連絡済み", isPublic: false, DateTime.UtcNow, CancellationToken.None)).IsSuccess.ShouldBeTrue();
         }
 
         await using (var db = factory.Database.Context())
