@@ -216,4 +216,22 @@ public sealed class ReportsWorkflowTests : IAsyncLifetime
         ResponseTimes.Median([4, 1, 3, 2]).ShouldBeNull();
         ResponseTimes.Median([5, 1, 4, 2, 3, 6]).ShouldBe(3.5);
     }
+
+    [Fact]
+    public async Task the_demo_reports_go_through_the_real_path_once()
+    {
+        await using var db = database.Context(Yaizu, actor: "system:demo-seed");
+        var now = DateTime.UtcNow;
+
+        await DemoReports.SeedAsync(db, now, default);
+        await DemoReports.SeedAsync(db, now, default);
+
+        var reports = await db.ResidentReports.AsNoTracking().OrderBy(r => r.Id).ToListAsync();
+        reports.Count.ShouldBe(12);
+        reports.ShouldAllBe(r => r.IsSample && r.Latitude > 34.85 && r.Latitude < 34.88 && r.Longitude > 138.30 && r.Longitude < 138.33);
+        reports.Select(r => r.Status).Distinct().Count().ShouldBe(7);
+        reports.Select(r => r.Section).Distinct().Count().ShouldBe(4);
+        reports.Count(r => r.IsHidden).ShouldBe(1);
+        reports.Single(r => r.Status == ReportStatus.Duplicate).DuplicateOfId.ShouldBe(10);
+    }
 }
