@@ -29,6 +29,15 @@ public static class Errors
     public static Error MissingColumn(string name) =>
         new("inspections.missing_column", $"列「{name}」がありません。", name);
 
-    public static Error TooLong(string label, int max) =>
-        new("inspections.too_long", $"{label}は{max}文字以内で入力してください。", label);
+    public static Error TooLong(string field, string label, int max) =>
+        new("inspections.too_long", $"{label}は{max}文字以内で入力してください。", field);
+
+    public static Error InspectionNotFound(long id) =>
+        new("inspections.not_found", $"点検記録 {id} はありません。");
+
+    public static Error WorkNotFound(long id) =>
+        new("inspections.work_not_found", $"工事・補修の記録 {id} はありません。");
+
+    public static Error DuplicateInFile(int firstRow) =>
+        new("inspections.duplicate_row", $"{firstRow}行目と同じ記録（施設コード・部材・日付が同じ）です。");
 }

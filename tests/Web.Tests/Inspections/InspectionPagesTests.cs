@@ -126,4 +126,95 @@ public sealed class InspectionPagesTests : IAsyncLifetime
         (await db.Inspections.SingleAsync()).Grade.ShouldBe(3);
         (await db.DeteriorationModels.CountAsync()).ShouldBe(0);
     }
+
+    [Fact]
+    public async Task an_editor_corrects_an_inspection_and_a_bad_grade_is_refused_in_japanese_at_its_field()
+    {
+        var id = await IdOfAsync(Yaizu, "BR-9", "2019-06-01");
+        var path = $"/222127/inspections/{id}/edit";
+        var form = await yaizuAdmin.GetStringAsync(path);
+        form.ShouldContain("value=\"IV 緊急措置段階\"");
+
+        var refused = await AppFactory.PostFormAsync(yaizuAdmin, path,
+            new() { ["Input.FacilityCode"] = "BR-9", ["Input.InspectedOn"] = "2019-06-01", ["Input.Grade"] = "V" });
+        refused.StatusCode.ShouldBe(HttpStatusCode.OK);
+        var html = await refused.Content.ReadAsStringAsync();
+        html.ShouldContain("<p id=\"Input_Grade_error\" class=\"field-error\">判定区分「V」は判定区分（橋梁・トンネル等）の区分");
+        html.ShouldContain("href=\"#Input_Grade\"");
+
+        var saved = await AppFactory.PostFormAsync(yaizuAdmin, path,
+            new() { ["Input.FacilityCode"] = "BR-9", ["Input.Member"] = "床版", ["Input.InspectedOn"] = "2019-06-02", ["Input.Grade"] = "III", ["Input.Countermeasure"] = "C2" });
+        saved.StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        await using var db = app.Database.Context(Yaizu);
+        var stored = await db.Inspections.SingleAsync(i => i.Id == id);
+        (stored.Member, stored.InspectedOn, stored.Grade).ShouldBe(("床版", new DateOnly(2019, 6, 2), 3));
+        (await db.AuditEvents.CountAsync(e => e.EntityType == "Inspection" && e.Action == "Modified" && e.Actor.StartsWith("user:"))).ShouldBe(1);
+    }
+
+    [Fact]
+    public async Task an_editor_records_corrects_and_deletes_a_work()
+    {
+        (await AppFactory.PostFormAsync(yaizuAdmin, "/222127/inspections?handler=Work",
+            new() { ["FacilityCode"] = "BR-1", ["CompletedOn"] = "2020-03-01", ["Description"] = "断面修復", ["GradeAfter"] = "I", ["Cost"] = "1,000,000" },
+            formPage: "/222127/inspections")).StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        long id;
+        await using (var db = app.Database.Context(Yaizu))
+        {
+            id = (await db.MaintenanceWorks.SingleAsync()).Id;
+        }
+
+        var path = $"/222127/inspections/works/{id}/edit";
+        var refused = await AppFactory.PostFormAsync(yaizuAdmin, path,
+            new() { ["Input.FacilityCode"] = "BR-1", ["Input.CompletedOn"] = "2020-03-01", ["Input.Description"] = "", ["Input.Cost"] = "1000000" });
+        (await refused.Content.ReadAsStringAsync()).ShouldContain("<p id=\"Input_Description_error\" class=\"field-error\">工事・補修の内容を入力してください。");
+        var saved = await AppFactory.PostFormAsync(yaizuAdmin, path,
+            new() { ["Input.FacilityCode"] = "BR-1", ["Input.CompletedOn"] = "2020-03-01", ["Input.Description"] = "断面修復・塗装", ["Input.GradeAfter"] = "II", ["Input.Cost"] = "1500000" });
+        saved.StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        await using (var db = app.Database.Context(Yaizu))
+        {
+            var work = await db.MaintenanceWorks.SingleAsync();
+            (work.Description, work.GradeAfter, work.Cost).ShouldBe(("断面修復・塗装", (int?)2, (decimal?)1_500_000m));
+        }
+
+        (await AppFactory.PostFormAsync(yaizuAdmin, path + "?handler=Delete", [], formPage: path)).StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        await using var after = app.Database.Context(Yaizu);
+        (await after.MaintenanceWorks.CountAsync()).ShouldBe(0);
+        (await after.AuditEvents.Where(e => e.EntityType == "MaintenanceWork").Select(e => e.Action).ToListAsync()).ShouldBe(["Added", "Modified", "Deleted"], ignoreOrder: true);
+    }
+
+    [Fact]
+    public async Task a_viewer_can_neither_open_nor_post_the_edit_pages()
+    {
+        var id = await IdOfAsync(Yaizu, "BR-9", "2019-06-01");
+        (await yaizuViewer.GetAsync($"/222127/inspections/{id}/edit")).StatusCode.ShouldBe(HttpStatusCode.Forbidden);
+        var viewer = await AppFactory.PostFormAsync(yaizuViewer, $"/222127/inspections/{id}/edit?handler=Delete", [], formPage: "/account/login");
+        viewer.StatusCode.ShouldBe(HttpStatusCode.Forbidden);
+        var list = await yaizuViewer.GetStringAsync("/222127/inspections");
+        list.ShouldNotContain("/edit\"");
+        await using var db = app.Database.Context(Yaizu);
+        (await db.Inspections.CountAsync(i => i.Id == id)).ShouldBe(1);
+    }
+
+    [Fact]
+    public async Task another_tenants_inspection_cannot_be_opened_corrected_or_deleted()
+    {
+        var theirs = await IdOfAsync(Fujieda, "FB-1", "2020-06-01");
+        (await yaizuAdmin.GetAsync($"/222143/inspections/{theirs}/edit")).StatusCode.ShouldBe(HttpStatusCode.NotFound);
+        var ours = await IdOfAsync(Yaizu, "BR-1", "2014-06-01");
+        var post = await AppFactory.PostFormAsync(yaizuAdmin, $"/222143/inspections/{theirs}/edit?handler=Delete", [], formPage: $"/222127/inspections/{ours}/edit");
+        post.StatusCode.ShouldBe(HttpStatusCode.NotFound);
+        var edit = await AppFactory.PostFormAsync(yaizuAdmin, $"/222143/inspections/{theirs}/edit",
+            new() { ["Input.FacilityCode"] = "FB-1", ["Input.InspectedOn"] = "2020-06-01", ["Input.Grade"] = "I" }, formPage: $"/222127/inspections/{ours}/edit");
+        edit.StatusCode.ShouldBe(HttpStatusCode.NotFound);
+        (await yaizuAdmin.GetAsync("/222143/inspections/works/1/edit")).StatusCode.ShouldBe(HttpStatusCode.NotFound);
+        await using var db = app.Database.Context(Fujieda);
+        (await db.Inspections.SingleAsync()).Grade.ShouldBe(3);
+    }
+
+    private async Task<long> IdOfAsync(string tenant, string facility, string date)
+    {
+        await using var db = app.Database.Context(tenant);
+        var on = DateOnly.Parse(date, System.Globalization.CultureInfo.InvariantCulture);
+        return (await db.Inspections.SingleAsync(i => i.FacilityCode == facility && i.InspectedOn == on)).Id;
+    }
 }
