@@ -6,37 +6,18 @@ using AssetKind = InfraLedger.Core.Register.AssetKind;
 
 namespace InfraLedger.Cli;
 
-/// <summary><c>inspections import</c> and <c>deterioration fit|show|forecast|import|export</c>.</summary>
+/// <summary><c>inspections import|import-works|distribution</c> and <c>deterioration fit|show|forecast|import|export</c>.</summary>
 internal static class DeteriorationCommands
 {
     public static Command Inspections()
     {
-        var tenant = TenantOption();
+        var (tenant, worksTenant) = (TenantOption(), TenantOption());
         var file = new Argument<FileInfo>("file") { Description = "施設コード・点検日・判定区分（部材・点検者・対策区分・所見・写真）の列がある CSV/XLSX" };
-        var import = new Command("import", "点検記録を取り込む（全件成功か全件取消）/ Import inspection records (all or nothing)") { file, tenant };
-        import.SetAction(async (parse, ct) => await WithTenantAsync(parse, tenant, async db =>
-        {
-            var path = parse.GetValue(file)!;
-            if (CliHost.Missing(path))
-            {
-                return 2;
-            }
-
-            await using var stream = path.OpenRead();
-            var result = await Core.Inspections.Inspections.ImportAsync(db, stream, path.Name, DateOnly.FromDateTime(DateTime.Today), ct);
-            if (!result.IsSuccess)
-            {
-                return CliHost.Fail(result.Error!);
-            }
-
-            foreach (var problem in result.Value.Problems)
-            {
-                Console.WriteLine("  " + problem);
-            }
-
-            Console.WriteLine(result.Value.Problems.Count > 0 ? "問題があるため、何も書き込んでいません / nothing written" : $"点検記録 {result.Value.Rows} 件を取り込みました / inspections imported");
-            return result.Value.Problems.Count > 0 ? 1 : 0;
-        }, ct));
+        var import = new Command("import", "点検記録を取り込む（全件成功か全件取消、再実行しても増えない）/ Import inspection records (all or nothing, idempotent)") { file, tenant };
+        import.SetAction(async (parse, ct) => await ImportFileAsync(parse, tenant, file, "点検記録", Core.Inspections.Inspections.ImportAsync, ct));
+        var worksFile = new Argument<FileInfo>("file") { Description = "施設コード・完了日・内容（部材・完了後の区分・費用）の列がある CSV/XLSX" };
+        var importWorks = new Command("import-works", "工事・補修を取り込む（全件成功か全件取消、再実行しても増えない）/ Import maintenance works (all or nothing, idempotent)") { worksFile, worksTenant };
+        importWorks.SetAction(async (parse, ct) => await ImportFileAsync(parse, worksTenant, worksFile, "工事・補修", Core.Inspections.Inspections.ImportWorksAsync, ct));
 
         var listTenant = TenantOption();
         var format = ReportOutput.Format();
@@ -46,7 +27,7 @@ internal static class DeteriorationCommands
             await ReportOutput.WriteAsync([DeteriorationReport.Distribution(await Core.Inspections.Inspections.DistributionAsync(db, ct))], parse.GetValue(format)!, ct);
             return 0;
         }, ct));
-        return new Command("inspections", "点検記録 / Inspection records") { import, distribution };
+        return new Command("inspections", "点検記録 / Inspection records") { import, importWorks, distribution };
     }
 
     public static Command Deterioration()
@@ -140,6 +121,32 @@ internal static class DeteriorationCommands
 
         return new Command("deterioration", "劣化予測モデル（マルコフ劣化ハザード）/ Deterioration models") { fit, show, forecast, export, import };
     }
+
+    private static Task<int> ImportFileAsync(ParseResult parse, Option<string> tenant, Argument<FileInfo> file, string what,
+        Func<AppDbContext, Stream, string, DateOnly, CancellationToken, Task<Core.Common.Result<Core.Inspections.Inspections.ImportOutcome>>> import, CancellationToken ct) =>
+        WithTenantAsync(parse, tenant, async db =>
+        {
+            var path = parse.GetValue(file)!;
+            if (CliHost.Missing(path))
+            {
+                return 2;
+            }
+
+            await using var stream = path.OpenRead();
+            var result = await import(db, stream, path.Name, DateOnly.FromDateTime(DateTime.Today), ct);
+            if (!result.IsSuccess)
+            {
+                return CliHost.Fail(result.Error!);
+            }
+
+            foreach (var problem in result.Value.Problems)
+            {
+                Console.WriteLine("  " + problem);
+            }
+
+            Console.WriteLine(result.Value.Problems.Count > 0 ? "問題があるため、何も書き込んでいません / nothing written" : result.Value.Summary(what));
+            return result.Value.Problems.Count > 0 ? 1 : 0;
+        }, ct);
 
     private static Option<string> TenantOption() => new("--tenant") { Description = "団体コード / Tenant code", Required = true };
 

@@ -1,4 +1,7 @@
 using System.Net;
+using System.Net.Http.Headers;
+using System.Text;
+using System.Text.RegularExpressions;
 using InfraLedger.Core.Identity;
 using InfraLedger.Core.Register;
 using InfraLedger.Web.Tests.Register;
@@ -8,7 +11,7 @@ using Microsoft.EntityFrameworkCore;
 namespace InfraLedger.Web.Tests.Inspections;
 
 /// <summary>The inspection and deterioration pages and downloads; another tenant's are 404, absent and refused on write.</summary>
-public sealed class InspectionPagesTests : IAsyncLifetime
+public sealed partial class InspectionPagesTests : IAsyncLifetime
 {
     private const string Yaizu = "222127";
     private const string Fujieda = "222143";
@@ -217,4 +220,62 @@ public sealed class InspectionPagesTests : IAsyncLifetime
         var on = DateOnly.Parse(date, System.Globalization.CultureInfo.InvariantCulture);
         return (await db.Inspections.SingleAsync(i => i.FacilityCode == facility && i.InspectedOn == on)).Id;
     }
+
+    [Fact]
+    public async Task an_editor_imports_a_works_file_twice_and_the_second_run_adds_nothing()
+    {
+        const string csv = "施設コード,部材,完了日,内容,完了後の区分,費用（円）\nBR-9,,2020-03-01,断面修復,I,\"1,000,000\"\nBR-8,床版,2021-03-01,床版防水,II,500000\n";
+        var first = await UploadAsync(yaizuAdmin, "/222127/inspections?handler=ImportWorks", "worksUpload", csv, "工事.csv");
+        first.StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        var page = await yaizuAdmin.GetStringAsync("/222127/inspections");
+        page.ShouldContain("工事・補修のファイル 2 行を取り込みました（追加 2 件、修正 0 件、変更なし 0 件）。");
+
+        (await UploadAsync(yaizuAdmin, "/222127/inspections?handler=ImportWorks", "worksUpload", csv, "工事.csv")).StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        (await yaizuAdmin.GetStringAsync("/222127/inspections")).ShouldContain("（追加 0 件、修正 0 件、変更なし 2 件）");
+        await using var db = app.Database.Context(Yaizu);
+        (await db.MaintenanceWorks.CountAsync()).ShouldBe(2);
+    }
+
+    [Fact]
+    public async Task a_bad_works_file_lists_each_problem_with_row_column_and_value_and_writes_nothing()
+    {
+        var response = await UploadAsync(yaizuAdmin, "/222127/inspections?handler=ImportWorks", "worksUpload",
+            "施設コード,完了日,内容,費用\nBR-9,2020-03-01,断面修復,1000\nFB-1,2020-03-01,塗装,\nBR-8,2020-03-01,塗装,12万\n", "工事.csv");
+        response.StatusCode.ShouldBe(HttpStatusCode.OK);
+        var html = await response.Content.ReadAsStringAsync();
+        html.ShouldContain("問題が 2 件あるため、何も取り込んでいません。");
+        html.ShouldContain("<td class=\"numeric\">3</td><td>施設コード</td><td>FB-1</td><td>施設コード「FB-1」の施設は台帳にありません。</td>");
+        html.ShouldContain("<td class=\"numeric\">4</td><td>費用</td><td>12万</td>");
+        await using var db = app.Database.Context(Yaizu);
+        (await db.MaintenanceWorks.CountAsync()).ShouldBe(0);
+    }
+
+    [Fact]
+    public async Task a_viewer_cannot_import_works_and_another_tenant_is_404()
+    {
+        const string csv = "施設コード,完了日,内容\nBR-9,2020-03-01,断面修復\n";
+        (await UploadAsync(yaizuViewer, "/222127/inspections?handler=ImportWorks", "worksUpload", csv, "工事.csv", "/account/login")).StatusCode.ShouldBe(HttpStatusCode.Forbidden);
+        (await UploadAsync(yaizuAdmin, "/222143/inspections?handler=ImportWorks", "worksUpload", "施設コード,完了日,内容\nFB-1,2020-03-01,断面修復\n", "工事.csv", "/222127/inspections"))
+            .StatusCode.ShouldBe(HttpStatusCode.NotFound);
+        await using var ours = app.Database.Context(Yaizu);
+        (await ours.MaintenanceWorks.CountAsync()).ShouldBe(0);
+        await using var theirs = app.Database.Context(Fujieda);
+        (await theirs.MaintenanceWorks.CountAsync()).ShouldBe(0);
+    }
+
+    private static async Task<HttpResponseMessage> UploadAsync(HttpClient client, string path, string field, string csv, string fileName, string? formPage = null)
+    {
+        var page = await client.GetStringAsync(formPage ?? path.Split('?')[0]);
+        var file = new ByteArrayContent(Encoding.UTF8.GetBytes(csv));
+        file.Headers.ContentType = new MediaTypeHeaderValue("text/csv");
+        var form = new MultipartFormDataContent
+        {
+            { new StringContent(WebUtility.HtmlDecode(Token().Match(page).Groups[1].Value)), "__RequestVerificationToken" },
+            { file, field, fileName },
+        };
+        return await client.PostAsync(path, form);
+    }
+
+    [GeneratedRegex("name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"")]
+    private static partial Regex Token();
 }
