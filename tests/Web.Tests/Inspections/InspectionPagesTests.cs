@@ -263,6 +263,37 @@ public sealed partial class InspectionPagesTests : IAsyncLifetime
         (await theirs.MaintenanceWorks.CountAsync()).ShouldBe(0);
     }
 
+    [Fact]
+    public async Task a_facilitys_page_has_the_grade_table_the_chart_is_drawn_from_and_the_works_marked_on_it()
+    {
+        await using (var db = app.Database.Context(Yaizu, actor: "test-setup"))
+        {
+            (await Core.Inspections.Inspections.RecordAsync(db, new("BR-9", "床版", "2019-06-01", null, "III", null, null, null), new DateOnly(2025, 1, 1), default)).IsSuccess.ShouldBeTrue();
+            (await Core.Inspections.Inspections.RecordWorkAsync(db, new("BR-9", "床版", "2021-03-01", "床版補修", "I", "3000000"), new DateOnly(2025, 1, 1), default)).IsSuccess.ShouldBeTrue();
+        }
+
+        var page = await yaizuViewer.GetStringAsync("/222127/inspections/facility/BR-9");
+
+        page.ShouldContain("data-chart=\"grade-history\" data-table=\"table-grade-history\" data-works=\"table-works-history\"");
+        page.ShouldContain("data-levels=\"I 健全|II 予防保全段階|III 早期措置段階|IV 緊急措置段階\"");
+        var headers = Regex.Match(page, "<caption>判定区分の推移（点検日ごと、部材ごと）</caption>\\s*<thead>(.*?)</thead>").Groups[1].Value;
+        Regex.Matches(headers, "<th scope=\"col\">([^<]*)</th>").Select(m => m.Groups[1].Value).ShouldBe(["点検日", "施設全体", "床版"]);
+        page.ShouldContain("<th scope=\"row\" data-date=\"2014-06-01\">2014-06-01</th>\n                    <td data-value=\"1\">I 健全</td>\n                    <td>－</td>");
+        page.ShouldContain("<td data-value=\"4\">IV 緊急措置段階</td>");
+        page.ShouldContain("<th scope=\"row\" data-date=\"2021-03-01\">2021-03-01</th>");
+        page.ShouldContain("/lib/echarts/echarts.common.min.js");
+        page.ShouldNotContain("/edit\"");
+        (await yaizuViewer.GetStringAsync("/222127/inspections")).Split("<caption>点検記録（施設・部材ごとに新しい順）</caption>").Length.ShouldBe(2);
+        (await yaizuAdmin.GetStringAsync("/222127/inspections/facility/BR-9")).ShouldContain("/edit\"");
+    }
+
+    [Theory]
+    [InlineData("/222127/inspections/facility/FB-1")]
+    [InlineData("/222143/inspections/facility/FB-1")]
+    [InlineData("/222127/inspections/facility/NO-SUCH")]
+    public async Task another_tenants_facility_history_is_404(string path) =>
+        (await yaizuAdmin.GetAsync(path)).StatusCode.ShouldBe(HttpStatusCode.NotFound);
+
     private static async Task<HttpResponseMessage> UploadAsync(HttpClient client, string path, string field, string csv, string fileName, string? formPage = null)
     {
         var page = await client.GetStringAsync(formPage ?? path.Split('?')[0]);

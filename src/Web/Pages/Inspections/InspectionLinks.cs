@@ -5,7 +5,7 @@ public static class InspectionLinks
 {
     public static string Index(string tenant) => $"/{tenant}/inspections";
 
-    public static string Facility(string tenant, string facilityCode) => $"/{tenant}/inspections?facility={Uri.EscapeDataString(facilityCode)}";
+    public static string Facility(string tenant, string facilityCode) => $"/{tenant}/inspections/facility/{Uri.EscapeDataString(facilityCode)}";
 
     public static string Edit(string tenant, long id) => $"/{tenant}/inspections/{id}/edit";
 
