@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Globalization;
 using InfraLedger.Core.Database;
 using InfraLedger.Core.Deterioration;
+using GradeScales = InfraLedger.Core.Inspections.GradeScales;
 using AssetKind = InfraLedger.Core.Register.AssetKind;
 
 namespace InfraLedger.Cli;
@@ -50,14 +51,14 @@ internal static class DeteriorationCommands
                 return CliHost.Fail(model.Error!);
             }
 
-            await ReportOutput.WriteAsync([DeteriorationReport.Hazards(model.Value)], "text", ct);
+            await ReportOutput.WriteAsync([DeteriorationReport.Hazards(model.Value, DeteriorationReport.SchemeOf(model.Value, await GradeScales.LoadAsync(db, ct)))], "text", ct);
             return 0;
         }, ct));
 
         var (showTenant, showKind, showFormat) = (TenantOption(), KindOption(), ReportOutput.Format());
         var interval = new Option<double>("--interval") { Description = "推移確率行列の期間（年）/ Interval of the transition matrix, years", DefaultValueFactory = _ => 5 };
         var show = new Command("show", "ハザード・推移確率行列・劣化曲線を表示 / Show hazards, transition matrix and curve") { showTenant, showKind, interval, showFormat };
-        show.SetAction(async (parse, ct) => await WithModelAsync(parse, showTenant, showKind, async (_, model) =>
+        show.SetAction(async (parse, ct) => await WithModelAsync(parse, showTenant, showKind, async (db, model) =>
         {
             var years = parse.GetValue(interval);
             if (!(years > 0 && years <= 100))
@@ -65,7 +66,8 @@ internal static class DeteriorationCommands
                 return CliHost.Fail(Errors.IntervalInvalid(years.ToString(CultureInfo.InvariantCulture)));
             }
 
-            await ReportOutput.WriteAsync([DeteriorationReport.Hazards(model), DeteriorationReport.Transition(model, years), DeteriorationReport.Curve(model, 50)], parse.GetValue(showFormat)!, ct);
+            var scheme = DeteriorationReport.SchemeOf(model, await GradeScales.LoadAsync(db, ct));
+            await ReportOutput.WriteAsync([DeteriorationReport.Hazards(model, scheme), DeteriorationReport.Transition(model, years, scheme), DeteriorationReport.Curve(model, 50, scheme)], parse.GetValue(showFormat)!, ct);
             return 0;
         }, ct));
 
@@ -81,7 +83,7 @@ internal static class DeteriorationCommands
             }
 
             var rows = await DeteriorationModels.ForecastAsync(db, model, years, ct);
-            await ReportOutput.WriteAsync([DeteriorationReport.Forecast(model, rows, DateTime.Today.Year)], parse.GetValue(forecastFormat)!, ct);
+            await ReportOutput.WriteAsync([DeteriorationReport.Forecast(model, rows, DateTime.Today.Year, DeteriorationReport.SchemeOf(model, await GradeScales.LoadAsync(db, ct)))], parse.GetValue(forecastFormat)!, ct);
             return 0;
         }, ct));
 
@@ -115,7 +117,7 @@ internal static class DeteriorationCommands
                 return CliHost.Fail(model.Error!);
             }
 
-            await ReportOutput.WriteAsync([DeteriorationReport.Hazards(model.Value)], "text", ct);
+            await ReportOutput.WriteAsync([DeteriorationReport.Hazards(model.Value, DeteriorationReport.SchemeOf(model.Value, await GradeScales.LoadAsync(db, ct)))], "text", ct);
             return 0;
         }, ct));
 

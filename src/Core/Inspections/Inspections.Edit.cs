@@ -20,7 +20,7 @@ public static partial class Inspections
     public static async Task<GradeScheme> SchemeOfFacilityAsync(AppDbContext db, string facilityCode, CancellationToken ct)
     {
         var kind = await db.Facilities.AsNoTracking().Where(f => f.Code == facilityCode).Select(f => (Register.AssetKind?)f.Kind).SingleOrDefaultAsync(ct);
-        return GradeScheme.For(kind ?? Register.AssetKind.Bridge);
+        return (await GradeScales.LoadAsync(db, ct)).For(kind ?? Register.AssetKind.Bridge);
     }
 
     public static async Task<Result<Inspection>> UpdateAsync(AppDbContext db, long id, Input input, DateOnly today, CancellationToken ct)
@@ -30,7 +30,7 @@ public static partial class Inspections
             return Errors.InspectionNotFound(id);
         }
 
-        var updated = Check(db.Scope.TenantId!, input, await FacilityKindsAsync(db, ct), today, id);
+        var updated = Check(db.Scope.TenantId!, input, await FacilitySchemesAsync(db, ct), today, id);
         if (!updated.IsSuccess)
         {
             return updated.Error!;
@@ -67,7 +67,7 @@ public static partial class Inspections
             return Errors.WorkNotFound(id);
         }
 
-        var updated = CheckWork(db.Scope.TenantId!, input, await FacilityKindsAsync(db, ct), today, id);
+        var updated = CheckWork(db.Scope.TenantId!, input, await FacilitySchemesAsync(db, ct), today, id);
         if (!updated.IsSuccess)
         {
             return updated.Error!;

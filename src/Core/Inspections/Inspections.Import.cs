@@ -1,6 +1,5 @@
 using InfraLedger.Core.Common;
 using InfraLedger.Core.Database;
-using InfraLedger.Core.Register;
 using InfraLedger.Core.Register.Import;
 using Microsoft.EntityFrameworkCore;
 
@@ -46,7 +45,7 @@ public static partial class Inspections
     }
 
     private static async Task<Result<ImportOutcome>> ImportTableAsync<T>(AppDbContext db, DbSet<T> set, Stream file, string fileName,
-        (string Label, bool Required, string[] Names)[] columns, Func<string?[], Dictionary<string, AssetKind>, long, Result<T>> check,
+        (string Label, bool Required, string[] Names)[] columns, Func<string?[], Dictionary<string, GradeScheme>, long, Result<T>> check,
         Func<T, (string, string, DateOnly)> keyOf, CancellationToken ct)
         where T : class, Tenancy.ITenantOwned
     {
@@ -71,7 +70,7 @@ public static partial class Inspections
             return ImportOutcome.Refused(problems);
         }
 
-        var facilities = await FacilityKindsAsync(db, ct);
+        var facilities = await FacilitySchemesAsync(db, ct);
         var next = await NextIdAsync(set, ct);
         var rows = new List<(int SourceRow, T Record)>();
         var seen = new Dictionary<(string, string, DateOnly), int>();

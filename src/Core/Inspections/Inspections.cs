@@ -30,7 +30,8 @@ public static partial class Inspections
                     where facilityCode == null || i.FacilityCode == facilityCode
                     orderby i.FacilityCode, i.Member, i.InspectedOn descending, i.Id
                     select new { i, f.Name, f.Kind };
-        return [.. (await query.ToListAsync(ct)).Select(x => new Row(x.i, x.Name, x.Kind, GradeScheme.For(x.Kind)))];
+        var scales = await GradeScales.LoadAsync(db, ct);
+        return [.. (await query.ToListAsync(ct)).Select(x => new Row(x.i, x.Name, x.Kind, scales.ByCode(x.i.Scheme) ?? scales.For(x.Kind)))];
     }
 
     public static Task<List<MaintenanceWork>> WorksAsync(AppDbContext db, string? facilityCode, CancellationToken ct) =>
@@ -39,7 +40,7 @@ public static partial class Inspections
 
     public static async Task<Result<Inspection>> RecordAsync(AppDbContext db, Input input, DateOnly today, CancellationToken ct)
     {
-        var facilities = await FacilityKindsAsync(db, ct);
+        var facilities = await FacilitySchemesAsync(db, ct);
         var next = await NextIdAsync(db.Inspections, ct);
         var checkedRow = Check(db.Scope.TenantId!, input, facilities, today, next);
         if (!checkedRow.IsSuccess)
@@ -54,7 +55,7 @@ public static partial class Inspections
 
     public static async Task<Result<MaintenanceWork>> RecordWorkAsync(AppDbContext db, WorkInput input, DateOnly today, CancellationToken ct)
     {
-        var facilities = await FacilityKindsAsync(db, ct);
+        var facilities = await FacilitySchemesAsync(db, ct);
         var work = CheckWork(db.Scope.TenantId!, input, facilities, today, await NextIdAsync(db.MaintenanceWorks, ct));
         if (!work.IsSuccess)
         {
@@ -73,9 +74,10 @@ public static partial class Inspections
     public static async Task<List<(AssetKind Kind, GradeScheme Scheme, int[] Counts)>> DistributionAsync(AppDbContext db, CancellationToken ct)
     {
         var latest = await LatestGradesAsync(db, ct);
+        var scales = await GradeScales.LoadAsync(db, ct);
         return [.. latest.GroupBy(x => x.Kind).OrderBy(g => g.Key).Select(g =>
         {
-            var scheme = GradeScheme.For(g.Key);
+            var scheme = scales.For(g.Key);
             var counts = new int[scheme.Levels.Count];
             foreach (var x in g)
             {
@@ -89,12 +91,15 @@ public static partial class Inspections
     /// <summary>
     /// Each facility's latest grade: the whole-facility record of the latest date, or failing one the worst member grade
     /// of that date (the worst-member rule is common practice, not confirmed in the 要領: labelled 未検証 where shown).
+    /// Only records on the scale the facility's kind uses now count: grades of another scale do not compare.
     /// </summary>
     public static async Task<List<(string FacilityCode, AssetKind Kind, int Grade)>> LatestGradesAsync(AppDbContext db, CancellationToken ct)
     {
-        var rows = await (from i in db.Inspections.AsNoTracking()
-                          join f in db.Facilities.AsNoTracking() on i.FacilityCode equals f.Code
-                          select new { i.FacilityCode, i.Member, i.InspectedOn, i.Grade, f.Kind }).ToListAsync(ct);
+        var scales = await GradeScales.LoadAsync(db, ct);
+        var all = await (from i in db.Inspections.AsNoTracking()
+                         join f in db.Facilities.AsNoTracking() on i.FacilityCode equals f.Code
+                         select new { i.FacilityCode, i.Member, i.InspectedOn, i.Grade, i.Scheme, f.Kind }).ToListAsync(ct);
+        var rows = all.Where(r => r.Scheme == scales.For(r.Kind).Code).ToList();
         return [.. rows.GroupBy(r => r.FacilityCode).Select(g =>
         {
             var date = g.Max(r => r.InspectedOn);
@@ -104,10 +109,10 @@ public static partial class Inspections
         }).OrderBy(x => x.Key, StringComparer.Ordinal)];
     }
 
-    private static Result<Inspection> Check(string tenantId, Input input, Dictionary<string, AssetKind> facilities, DateOnly today, long id)
+    private static Result<Inspection> Check(string tenantId, Input input, Dictionary<string, GradeScheme> facilities, DateOnly today, long id)
     {
         var code = CellText.Normalize(input.FacilityCode ?? "");
-        if (!facilities.TryGetValue(code, out var kind))
+        if (!facilities.TryGetValue(code, out var scheme))
         {
             return Errors.FacilityNotFound(input.FacilityCode ?? "");
         }
@@ -118,7 +123,6 @@ public static partial class Inspections
             return date.Error!;
         }
 
-        var scheme = GradeScheme.For(kind);
         if (scheme.Parse(input.Grade) is not { } grade)
         {
             return Errors.GradeInvalid(input.Grade ?? "", scheme);
@@ -145,10 +149,10 @@ public static partial class Inspections
         };
     }
 
-    private static Result<MaintenanceWork> CheckWork(string tenantId, WorkInput input, Dictionary<string, AssetKind> facilities, DateOnly today, long id)
+    private static Result<MaintenanceWork> CheckWork(string tenantId, WorkInput input, Dictionary<string, GradeScheme> facilities, DateOnly today, long id)
     {
         var code = CellText.Normalize(input.FacilityCode ?? "");
-        if (!facilities.TryGetValue(code, out var kind))
+        if (!facilities.TryGetValue(code, out var scheme))
         {
             return Errors.FacilityNotFound(input.FacilityCode ?? "");
         }
@@ -162,7 +166,6 @@ public static partial class Inspections
         int? after = null;
         if (!string.IsNullOrWhiteSpace(input.GradeAfter))
         {
-            var scheme = GradeScheme.For(kind);
             after = scheme.Parse(input.GradeAfter);
             if (after is null)
             {
@@ -216,8 +219,12 @@ public static partial class Inspections
 
     private static string? Blank(string? s) => string.IsNullOrWhiteSpace(s) ? null : s.Trim();
 
-    private static async Task<Dictionary<string, AssetKind>> FacilityKindsAsync(AppDbContext db, CancellationToken ct) =>
-        await db.Facilities.AsNoTracking().Select(f => new { f.Code, f.Kind }).ToDictionaryAsync(f => f.Code, f => f.Kind, StringComparer.Ordinal, ct);
+    /// <summary>Each facility's grade scale: the tenant's scale for its kind (<see cref="GradeScales"/>).</summary>
+    private static async Task<Dictionary<string, GradeScheme>> FacilitySchemesAsync(AppDbContext db, CancellationToken ct)
+    {
+        var scales = await GradeScales.LoadAsync(db, ct);
+        return await db.Facilities.AsNoTracking().Select(f => new { f.Code, f.Kind }).ToDictionaryAsync(f => f.Code, f => scales.For(f.Kind), StringComparer.Ordinal, ct);
+    }
 
     private static async Task<long> NextIdAsync<T>(IQueryable<T> set, CancellationToken ct)
         where T : class, Tenancy.ITenantOwned =>

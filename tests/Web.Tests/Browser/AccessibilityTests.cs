@@ -50,6 +50,7 @@ public sealed class AccessibilityTests(BrowserFixture browser)
     [InlineData("/222127/inspections/facility/BR-001", true, 200, "点検履歴", "床版補修")]
     [InlineData("/222127/inspections/1/edit", true, 200, "点検記録の編集", null)]
     [InlineData("/222127/inspections/works/1/edit", true, 200, "工事・補修の編集", null)]
+    [InlineData("/222127/inspections/scales", true, 200, "判定区分の体系", "国の体系")]
     public async Task page_has_no_serious_accessibility_violations(string path, bool signedIn, int status, string heading, string? text)
     {
         await using var session = await browser.OpenAsync(signedIn);

@@ -294,6 +294,56 @@ public sealed partial class InspectionPagesTests : IAsyncLifetime
     public async Task another_tenants_facility_history_is_404(string path) =>
         (await yaizuAdmin.GetAsync(path)).StatusCode.ShouldBe(HttpStatusCode.NotFound);
 
+    [Fact]
+    public async Task an_admin_defines_a_scale_assigns_it_to_bridges_and_inspections_are_then_recorded_and_fitted_on_it()
+    {
+        var refused = await AppFactory.PostFormAsync(yaizuAdmin, "/222127/inspections/scales",
+            new() { ["Input.Code"] = "three", ["Input.Name"] = "3段階", ["Input.Levels"] = "良" });
+        (await refused.Content.ReadAsStringAsync()).ShouldContain("<p id=\"Input_Levels_error\" class=\"field-error\">区分は2〜9個にしてください（1行に1つ、最良から順に。いまは1個）。");
+
+        (await AppFactory.PostFormAsync(yaizuAdmin, "/222127/inspections/scales",
+            new() { ["Input.Code"] = "three", ["Input.Name"] = "3段階", ["Input.Levels"] = "良\r\n可\r\n不可" })).StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        (await AppFactory.PostFormAsync(yaizuAdmin, "/222127/inspections/scales?handler=Assign", new() { ["kind"] = "bridge", ["scale"] = "three" },
+            formPage: "/222127/inspections/scales")).StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        var page = await yaizuAdmin.GetStringAsync("/222127/inspections/scales");
+        page.ShouldContain("<option value=\"three\" selected=\"selected\">3段階</option>");
+
+        // BR-0…BR-9 were graded on I–IV before the switch; now graded 良/可/不可 five years on, the fit has 3 states.
+        await using (var db = app.Database.Context(Yaizu, actor: "test-setup"))
+        {
+            for (var i = 0; i < 10; i++)
+            {
+                (await Core.Inspections.Inspections.RecordAsync(db, new($"BR-{i}", null, "2020-06-01", null, "良", null, null, null), new DateOnly(2025, 1, 1), default)).IsSuccess.ShouldBeTrue();
+                (await Core.Inspections.Inspections.RecordAsync(db, new($"BR-{i}", null, "2024-06-01", null, i < 7 ? "1" : i < 9 ? "可" : "不可", null, null, null), new DateOnly(2025, 1, 1), default)).IsSuccess.ShouldBeTrue();
+            }
+        }
+
+        (await yaizuViewer.GetStringAsync("/222127/inspections/facility/BR-9")).ShouldContain("data-levels=\"良|可|不可\"");
+        (await AppFactory.PostFormAsync(yaizuAdmin, "/222127/deterioration?handler=Fit", new() { ["kind"] = "bridge" }, formPage: "/222127/deterioration")).StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        var hazards = await yaizuViewer.GetStringAsync("/222127/deterioration/export?table=hazards&kind=bridge&format=csv");
+        hazards.Split('\n').Select(l => l.Split(',')[0]).Skip(1).Where(l => l.Length > 0).ShouldBe(["良", "可"]);
+        (await yaizuViewer.GetStringAsync("/222127/deterioration?kind=bridge")).ShouldContain("状態は3段階の区分（良、可、不可）です。");
+    }
+
+    [Fact]
+    public async Task only_an_admin_of_the_tenant_reaches_the_scales_page_and_another_tenants_is_404()
+    {
+        var editor = await app.SignedInClientAsync("editor@yaizu.example.jp", await app.CreateUserAsync("editor@yaizu.example.jp", Yaizu, TenantRole.Editor));
+        (await editor.GetAsync("/222127/inspections/scales")).StatusCode.ShouldBe(HttpStatusCode.Forbidden);
+        (await yaizuViewer.GetAsync("/222127/inspections/scales")).StatusCode.ShouldBe(HttpStatusCode.Forbidden);
+        var posted = await AppFactory.PostFormAsync(editor, "/222127/inspections/scales",
+            new() { ["Input.Code"] = "three", ["Input.Name"] = "3段階", ["Input.Levels"] = "良\n可\n不可" }, formPage: "/222127/inspections");
+        posted.StatusCode.ShouldBe(HttpStatusCode.Forbidden);
+        (await yaizuAdmin.GetAsync("/222143/inspections/scales")).StatusCode.ShouldBe(HttpStatusCode.NotFound);
+        var other = await AppFactory.PostFormAsync(yaizuAdmin, "/222143/inspections/scales?handler=Assign", new() { ["kind"] = "bridge", ["scale"] = "" },
+            formPage: "/222127/inspections/scales");
+        other.StatusCode.ShouldBe(HttpStatusCode.NotFound);
+        await using var ours = app.Database.Context(Yaizu);
+        (await ours.TenantSettings.CountAsync(s => s.Key.StartsWith("grade-scale"))).ShouldBe(0);
+        await using var theirs = app.Database.Context(Fujieda);
+        (await theirs.TenantSettings.CountAsync(s => s.Key.StartsWith("grade-scale"))).ShouldBe(0);
+    }
+
     private static async Task<HttpResponseMessage> UploadAsync(HttpClient client, string path, string field, string csv, string fileName, string? formPage = null)
     {
         var page = await client.GetStringAsync(formPage ?? path.Split('?')[0]);

@@ -27,6 +27,8 @@ public sealed class IndexModel(AppDbContext db, IAuthorizationService authorizat
 
     public bool CanEdit { get; private set; }
 
+    public bool CanAdmin { get; private set; }
+
     public IReadOnlyList<ImportProblem> Problems { get; private set; } = [];
 
     public string? Facility { get; private set; }
@@ -108,6 +110,7 @@ public sealed class IndexModel(AppDbContext db, IAuthorizationService authorizat
     {
         Tenant = HttpContext.Tenant();
         CanEdit = (await authorization.AuthorizeAsync(User, Policies.TenantEditor)).Succeeded;
+        CanAdmin = (await authorization.AuthorizeAsync(User, Policies.TenantAdmin)).Succeeded;
         Rows = await Core.Inspections.Inspections.ListAsync(db, Facility, ct);
         Works = await Core.Inspections.Inspections.WorksAsync(db, Facility, ct);
         Distribution = new TableView(DeteriorationReport.Distribution(await Core.Inspections.Inspections.DistributionAsync(db, ct)), $"/{Tenant.Code}/inspections/export");
