@@ -47,6 +47,10 @@ public sealed class AccessibilityTests(BrowserFixture browser)
     [InlineData("/222127/opendata", true, 200, "オープンデータの公開", "公共施設一覧")]
     [InlineData("/222127/inspections", true, 200, "点検記録と判定区分", "BR-001")]
     [InlineData("/222127/deterioration?kind=bridge&interval=5", true, 200, "劣化予測", "推移確率行列（5年）")]
+    [InlineData("/222127/inspections/facility/BR-001", true, 200, "点検履歴", "床版補修")]
+    [InlineData("/222127/inspections/1/edit", true, 200, "点検記録の編集", null)]
+    [InlineData("/222127/inspections/works/1/edit", true, 200, "工事・補修の編集", null)]
+    [InlineData("/222127/inspections/scales", true, 200, "判定区分の体系", "国の体系")]
     public async Task page_has_no_serious_accessibility_violations(string path, bool signedIn, int status, string heading, string? text)
     {
         await using var session = await browser.OpenAsync(signedIn);
