@@ -1,8 +1,8 @@
-using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Globalization;
 using InfraLedger.Core.Database;
 using Microsoft.Extensions.DependencyInjection;
+using InfraLedger.Bench;
 using InfraLedger.Web;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
@@ -65,14 +65,14 @@ try
     // Warm up the static file (JIT, connection pool); then the first view of every municipality's page, which the
     // app computes (nothing cached yet); then alternate static and page, as readers see them once the pages are cached
     // (the public pages are kept for a minute, see WebApp).
-    await LoadAsync(client, Static, TimeSpan.FromSeconds(2), concurrency);
-    var first = await LoadAsync(client, Page, TimeSpan.FromMinutes(10), concurrency, codes.Count);
+    await HttpLoad.RunAsync(client, HttpLoad.Get(Static), TimeSpan.FromSeconds(2), concurrency);
+    var first = await HttpLoad.RunAsync(client, HttpLoad.Get(Page), TimeSpan.FromMinutes(10), concurrency, codes.Count);
     Console.WriteLine($"  first view of each of the {codes.Count:N0} pages (computed): {first.PerSecond:N1} /s, p95 {first.P95Ms:F2} ms, errors {first.Errors}");
-    var runs = new List<(string Name, Result R)>();
+    var runs = new List<(string Name, HttpLoad.Result R)>();
     for (var round = 0; round < 2; round++)
     {
-        runs.Add(("static", await LoadAsync(client, Static, TimeSpan.FromSeconds(seconds), concurrency)));
-        runs.Add(("page", await LoadAsync(client, Page, TimeSpan.FromSeconds(seconds), concurrency)));
+        runs.Add(("static", await HttpLoad.RunAsync(client, HttpLoad.Get(Static), TimeSpan.FromSeconds(seconds), concurrency)));
+        runs.Add(("page", await HttpLoad.RunAsync(client, HttpLoad.Get(Page), TimeSpan.FromSeconds(seconds), concurrency)));
     }
 
     foreach (var (name, r) in runs)
@@ -101,31 +101,3 @@ finally
         await new NpgsqlCommand($"DROP DATABASE IF EXISTS {pgDatabase} WITH (FORCE)", admin).ExecuteNonQueryAsync();
     }
 }
-
-// Requests from `concurrency` clients until `duration` has passed or `limit` requests were made.
-static async Task<Result> LoadAsync(HttpClient client, Func<int, string> path, TimeSpan duration, int concurrency, int limit = int.MaxValue)
-{
-    var latencies = new ConcurrentBag<double>();
-    var errors = 0;
-    var clock = Stopwatch.StartNew();
-    var next = -1;
-    await Task.WhenAll(Enumerable.Range(0, concurrency).Select(async _ =>
-    {
-        int i;
-        while (clock.Elapsed < duration && (i = Interlocked.Increment(ref next)) < limit)
-        {
-            var started = Stopwatch.GetTimestamp();
-            using var response = await client.GetAsync(path(i));
-            await response.Content.ReadAsByteArrayAsync();
-            latencies.Add(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
-            if (!response.IsSuccessStatusCode)
-            {
-                Interlocked.Increment(ref errors);
-            }
-        }
-    }));
-    var sorted = latencies.Order().ToArray();
-    return new Result(sorted.Length, sorted.Length / clock.Elapsed.TotalSeconds, sorted[(int)(sorted.Length * 0.95)], errors);
-}
-
-internal sealed record Result(int Requests, double PerSecond, double P95Ms, int Errors);

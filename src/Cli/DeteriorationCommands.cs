@@ -2,41 +2,23 @@ using System.CommandLine;
 using System.Globalization;
 using InfraLedger.Core.Database;
 using InfraLedger.Core.Deterioration;
+using GradeScales = InfraLedger.Core.Inspections.GradeScales;
 using AssetKind = InfraLedger.Core.Register.AssetKind;
 
 namespace InfraLedger.Cli;
 
-/// <summary><c>inspections import</c> and <c>deterioration fit|show|forecast|import|export</c>.</summary>
+/// <summary><c>inspections import|import-works|distribution</c> and <c>deterioration fit|show|forecast|import|export</c>.</summary>
 internal static class DeteriorationCommands
 {
     public static Command Inspections()
     {
-        var tenant = TenantOption();
+        var (tenant, worksTenant) = (TenantOption(), TenantOption());
         var file = new Argument<FileInfo>("file") { Description = "施設コード・点検日・判定区分（部材・点検者・対策区分・所見・写真）の列がある CSV/XLSX" };
-        var import = new Command("import", "点検記録を取り込む（全件成功か全件取消）/ Import inspection records (all or nothing)") { file, tenant };
-        import.SetAction(async (parse, ct) => await WithTenantAsync(parse, tenant, async db =>
-        {
-            var path = parse.GetValue(file)!;
-            if (CliHost.Missing(path))
-            {
-                return 2;
-            }
-
-            await using var stream = path.OpenRead();
-            var result = await Core.Inspections.Inspections.ImportAsync(db, stream, path.Name, DateOnly.FromDateTime(DateTime.Today), ct);
-            if (!result.IsSuccess)
-            {
-                return CliHost.Fail(result.Error!);
-            }
-
-            foreach (var problem in result.Value.Problems)
-            {
-                Console.WriteLine("  " + problem);
-            }
-
-            Console.WriteLine(result.Value.Problems.Count > 0 ? "問題があるため、何も書き込んでいません / nothing written" : $"点検記録 {result.Value.Rows} 件を取り込みました / inspections imported");
-            return result.Value.Problems.Count > 0 ? 1 : 0;
-        }, ct));
+        var import = new Command("import", "点検記録を取り込む（全件成功か全件取消、再実行しても増えない）/ Import inspection records (all or nothing, idempotent)") { file, tenant };
+        import.SetAction(async (parse, ct) => await ImportFileAsync(parse, tenant, file, "点検記録", Core.Inspections.Inspections.ImportAsync, ct));
+        var worksFile = new Argument<FileInfo>("file") { Description = "施設コード・完了日・内容（部材・完了後の区分・費用）の列がある CSV/XLSX" };
+        var importWorks = new Command("import-works", "工事・補修を取り込む（全件成功か全件取消、再実行しても増えない）/ Import maintenance works (all or nothing, idempotent)") { worksFile, worksTenant };
+        importWorks.SetAction(async (parse, ct) => await ImportFileAsync(parse, worksTenant, worksFile, "工事・補修", Core.Inspections.Inspections.ImportWorksAsync, ct));
 
         var listTenant = TenantOption();
         var format = ReportOutput.Format();
@@ -46,7 +28,7 @@ internal static class DeteriorationCommands
             await ReportOutput.WriteAsync([DeteriorationReport.Distribution(await Core.Inspections.Inspections.DistributionAsync(db, ct))], parse.GetValue(format)!, ct);
             return 0;
         }, ct));
-        return new Command("inspections", "点検記録 / Inspection records") { import, distribution };
+        return new Command("inspections", "点検記録 / Inspection records") { import, importWorks, distribution };
     }
 
     public static Command Deterioration()
@@ -69,14 +51,14 @@ internal static class DeteriorationCommands
                 return CliHost.Fail(model.Error!);
             }
 
-            await ReportOutput.WriteAsync([DeteriorationReport.Hazards(model.Value)], "text", ct);
+            await ReportOutput.WriteAsync([DeteriorationReport.Hazards(model.Value, DeteriorationReport.SchemeOf(model.Value, await GradeScales.LoadAsync(db, ct)))], "text", ct);
             return 0;
         }, ct));
 
         var (showTenant, showKind, showFormat) = (TenantOption(), KindOption(), ReportOutput.Format());
         var interval = new Option<double>("--interval") { Description = "推移確率行列の期間（年）/ Interval of the transition matrix, years", DefaultValueFactory = _ => 5 };
         var show = new Command("show", "ハザード・推移確率行列・劣化曲線を表示 / Show hazards, transition matrix and curve") { showTenant, showKind, interval, showFormat };
-        show.SetAction(async (parse, ct) => await WithModelAsync(parse, showTenant, showKind, async (_, model) =>
+        show.SetAction(async (parse, ct) => await WithModelAsync(parse, showTenant, showKind, async (db, model) =>
         {
             var years = parse.GetValue(interval);
             if (!(years > 0 && years <= 100))
@@ -84,7 +66,8 @@ internal static class DeteriorationCommands
                 return CliHost.Fail(Errors.IntervalInvalid(years.ToString(CultureInfo.InvariantCulture)));
             }
 
-            await ReportOutput.WriteAsync([DeteriorationReport.Hazards(model), DeteriorationReport.Transition(model, years), DeteriorationReport.Curve(model, 50)], parse.GetValue(showFormat)!, ct);
+            var scheme = DeteriorationReport.SchemeOf(model, await GradeScales.LoadAsync(db, ct));
+            await ReportOutput.WriteAsync([DeteriorationReport.Hazards(model, scheme), DeteriorationReport.Transition(model, years, scheme), DeteriorationReport.Curve(model, 50, scheme)], parse.GetValue(showFormat)!, ct);
             return 0;
         }, ct));
 
@@ -100,7 +83,7 @@ internal static class DeteriorationCommands
             }
 
             var rows = await DeteriorationModels.ForecastAsync(db, model, years, ct);
-            await ReportOutput.WriteAsync([DeteriorationReport.Forecast(model, rows, DateTime.Today.Year)], parse.GetValue(forecastFormat)!, ct);
+            await ReportOutput.WriteAsync([DeteriorationReport.Forecast(model, rows, DateTime.Today.Year, DeteriorationReport.SchemeOf(model, await GradeScales.LoadAsync(db, ct)))], parse.GetValue(forecastFormat)!, ct);
             return 0;
         }, ct));
 
@@ -134,12 +117,38 @@ internal static class DeteriorationCommands
                 return CliHost.Fail(model.Error!);
             }
 
-            await ReportOutput.WriteAsync([DeteriorationReport.Hazards(model.Value)], "text", ct);
+            await ReportOutput.WriteAsync([DeteriorationReport.Hazards(model.Value, DeteriorationReport.SchemeOf(model.Value, await GradeScales.LoadAsync(db, ct)))], "text", ct);
             return 0;
         }, ct));
 
         return new Command("deterioration", "劣化予測モデル（マルコフ劣化ハザード）/ Deterioration models") { fit, show, forecast, export, import };
     }
+
+    private static Task<int> ImportFileAsync(ParseResult parse, Option<string> tenant, Argument<FileInfo> file, string what,
+        Func<AppDbContext, Stream, string, DateOnly, CancellationToken, Task<Core.Common.Result<Core.Inspections.Inspections.ImportOutcome>>> import, CancellationToken ct) =>
+        WithTenantAsync(parse, tenant, async db =>
+        {
+            var path = parse.GetValue(file)!;
+            if (CliHost.Missing(path))
+            {
+                return 2;
+            }
+
+            await using var stream = path.OpenRead();
+            var result = await import(db, stream, path.Name, DateOnly.FromDateTime(DateTime.Today), ct);
+            if (!result.IsSuccess)
+            {
+                return CliHost.Fail(result.Error!);
+            }
+
+            foreach (var problem in result.Value.Problems)
+            {
+                Console.WriteLine("  " + problem);
+            }
+
+            Console.WriteLine(result.Value.Problems.Count > 0 ? "問題があるため、何も書き込んでいません / nothing written" : result.Value.Summary(what));
+            return result.Value.Problems.Count > 0 ? 1 : 0;
+        }, ct);
 
     private static Option<string> TenantOption() => new("--tenant") { Description = "団体コード / Tenant code", Required = true };
 

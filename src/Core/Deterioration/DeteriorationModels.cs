@@ -32,7 +32,8 @@ public static class DeteriorationModels
         }
 
         var source = "自団体の点検から推定";
-        List<(IQueryable<Inspection> I, IQueryable<MaintenanceWork> W, IQueryable<Facility> F)> sets = [(db.Inspections, db.MaintenanceWorks, db.Facilities)];
+        var scheme = (await GradeScales.LoadAsync(db, ct)).For(kind);
+        List<(IQueryable<Inspection> I, IQueryable<MaintenanceWork> W, IQueryable<Facility> F, string Scheme)> sets = [(db.Inspections, db.MaintenanceWorks, db.Facilities, scheme.Code)];
         if (groupId is { } id)
         {
             var group = (await Projection.Projections.GroupsAsync(db, ct)).FirstOrDefault(g => g.Id == id);
@@ -41,15 +42,29 @@ public static class DeteriorationModels
                 return Errors.GroupNotFound(id);
             }
 
-            // The membership was checked just above: only then are the members' records read (CrossTenant).
-            sets = [.. group.Members.Select(m => (CrossTenant.InspectionsOfGroupMember(db, m.MemberCode), CrossTenant.WorksOfGroupMember(db, m.MemberCode), CrossTenant.FacilitiesOfGroupMember(db, m.MemberCode)))];
+            // The membership was checked just above: only then are the members' records read (CrossTenant). Pooling needs
+            // the same states everywhere: each member's scale for the kind must have our levels (its code may differ).
+            sets = [];
+            foreach (var member in group.Members.OrderBy(m => m.MemberCode, StringComparer.Ordinal))
+            {
+                var theirs = member.MemberCode == db.Scope.TenantId ? scheme
+                    : GradeScales.Of(await CrossTenant.GradeScaleSettingsOfGroupMemberAsync(db, member.MemberCode, ct)).For(kind);
+                if (!theirs.Levels.SequenceEqual(scheme.Levels))
+                {
+                    return Errors.GroupScalesDiffer(member.MemberCode, theirs.Name, scheme.Name);
+                }
+
+                sets.Add((CrossTenant.InspectionsOfGroupMember(db, member.MemberCode), CrossTenant.WorksOfGroupMember(db, member.MemberCode),
+                    CrossTenant.FacilitiesOfGroupMember(db, member.MemberCode), theirs.Code));
+            }
+
             source = $"広域グループ「{group.Name}」の{group.Members.Count}団体の点検から共同推定";
         }
 
         var pairs = new List<InspectionPair>();
-        foreach (var (inspections, works, facilities) in sets)
+        foreach (var (inspections, works, facilities, code) in sets)
         {
-            pairs.AddRange(await PairsAsync(inspections, works, facilities, kind, covariates, ct));
+            pairs.AddRange(await PairsAsync(inspections, works, facilities, kind, code, covariates, ct));
         }
 
         if (pairs.Count == 0)
@@ -57,7 +72,6 @@ public static class DeteriorationModels
             return Errors.NoPairs;
         }
 
-        var scheme = GradeScheme.For(kind);
         var fit = HazardEstimator.Fit(Normalised(pairs), scheme.Levels.Count, covariates);
         return fit.IsSuccess ? await StoreAsync(db, kind, scheme, fit.Value, source, groupId, nowUtc, ct) : fit.Error!;
     }
@@ -75,7 +89,7 @@ public static class DeteriorationModels
             return Errors.ModelFileInvalid(e.Message);
         }
 
-        var scheme = GradeScheme.For(kind);
+        var scheme = (await GradeScales.LoadAsync(db, ct)).For(kind);
         return fit.States != scheme.Levels.Count
             ? Errors.ModelFileInvalid($"状態の数 {fit.States} が{scheme.Name}の区分の数 {scheme.Levels.Count} と合いません。")
             : await StoreAsync(db, kind, scheme, fit, $"取込: {Path.GetFileName(fileName)}", null, nowUtc, ct);
@@ -89,7 +103,9 @@ public static class DeteriorationModels
     /// </summary>
     public static async Task<List<(int Year, double[] Facilities)>> ForecastAsync(AppDbContext db, DeteriorationModel model, int years, CancellationToken ct)
     {
-        var latest = (await Inspections.Inspections.LatestGradesAsync(db, ct)).Where(x => x.Kind == model.Kind).ToList();
+        // Latest grades are on the kind's current scale: a model of another scale (reassigned since) forecasts no stock.
+        var current = (await GradeScales.LoadAsync(db, ct)).For(model.Kind).Code == model.Scheme;
+        var latest = (await Inspections.Inspections.LatestGradesAsync(db, ct)).Where(x => current && x.Kind == model.Kind).ToList();
         var chain = model.Fit().Chain();
         var now = new double[chain.States];
         foreach (var x in latest)
@@ -136,12 +152,12 @@ public static class DeteriorationModels
     }
 
     private static async Task<List<InspectionPair>> PairsAsync(IQueryable<Inspection> inspections, IQueryable<MaintenanceWork> works, IQueryable<Facility> facilities,
-        AssetKind kind, IReadOnlyList<string> covariates, CancellationToken ct)
+        AssetKind kind, string scheme, IReadOnlyList<string> covariates, CancellationToken ct)
     {
         var ofKind = await facilities.AsNoTracking().Where(f => f.Kind == kind)
             .Select(f => new { f.Code, f.YearBuilt, f.Quantity, f.Width }).ToDictionaryAsync(f => f.Code, StringComparer.Ordinal, ct);
         var codes = ofKind.Keys.ToList();
-        var observations = await inspections.AsNoTracking().Where(i => codes.Contains(i.FacilityCode))
+        var observations = await inspections.AsNoTracking().Where(i => codes.Contains(i.FacilityCode) && i.Scheme == scheme)
             .Select(i => new PairBuilder.Observation(i.FacilityCode, i.Member, i.InspectedOn, i.Grade)).ToListAsync(ct);
         var done = await works.AsNoTracking().Where(w => codes.Contains(w.FacilityCode))
             .Select(w => new PairBuilder.Work(w.FacilityCode, w.Member, w.CompletedOn, w.GradeAfter)).ToListAsync(ct);

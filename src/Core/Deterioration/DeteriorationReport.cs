@@ -15,10 +15,10 @@ public static class DeteriorationReport
         ["sewer"] = AssetKind.SewerPipe, ["water"] = AssetKind.WaterPipe, ["building"] = AssetKind.Building, ["park"] = AssetKind.Park, ["other"] = AssetKind.Other,
     };
 
-    public static ReportTable Hazards(DeteriorationModel model)
+    public static ReportTable Hazards(DeteriorationModel model, GradeScheme? scheme = null)
     {
         var fit = model.Fit();
-        var scheme = SchemeOf(model);
+        scheme ??= SchemeOf(model);
         var hazards = fit.Hazards();
         var errors = fit.HazardStandardErrors();
         var chain = fit.Chain();
@@ -32,9 +32,9 @@ public static class DeteriorationReport
             $"{model.Source}。点検ペア {fit.Pairs.ToString("N0", CultureInfo.InvariantCulture)} 組、対数尤度 {fit.LogLikelihood.ToString("F3", CultureInfo.InvariantCulture)}。{covariates}。標準誤差はフィッシャー情報量の逆行列から。");
     }
 
-    public static ReportTable Transition(DeteriorationModel model, double years)
+    public static ReportTable Transition(DeteriorationModel model, double years, GradeScheme? scheme = null)
     {
-        var scheme = SchemeOf(model);
+        scheme ??= SchemeOf(model);
         var chain = model.Fit().Chain();
         var p = chain.Transition(years);
         var rows = Enumerable.Range(0, chain.States).Select(i => (IReadOnlyList<ReportCell>)
@@ -45,9 +45,9 @@ public static class DeteriorationReport
     }
 
     /// <summary>From the best state: the probability of each state and the expected level, year by year (the deterioration curve).</summary>
-    public static ReportTable Curve(DeteriorationModel model, int years)
+    public static ReportTable Curve(DeteriorationModel model, int years, GradeScheme? scheme = null)
     {
-        var scheme = SchemeOf(model);
+        scheme ??= SchemeOf(model);
         var chain = model.Fit().Chain();
         var start = new double[chain.States];
         start[0] = 1;
@@ -63,9 +63,9 @@ public static class DeteriorationReport
             $"最良の状態から最終状態までの期待年数 {chain.ExpectedLife().ToString("F1", CultureInfo.InvariantCulture)} 年。");
     }
 
-    public static ReportTable Forecast(DeteriorationModel model, IReadOnlyList<(int Year, double[] Facilities)> forecast, int baseYear)
+    public static ReportTable Forecast(DeteriorationModel model, IReadOnlyList<(int Year, double[] Facilities)> forecast, int baseYear, GradeScheme? scheme = null)
     {
-        var scheme = SchemeOf(model);
+        scheme ??= SchemeOf(model);
         var rows = forecast.Select(f => (IReadOnlyList<ReportCell>)
             [Number(baseYear + f.Year, 0), .. f.Facilities.Select(v => Number(v, 1))]).ToList();
         return new ReportTable("forecast", "健全性の予測（施設数の期待値、補修なし）",
@@ -87,8 +87,18 @@ public static class DeteriorationReport
             "部材のみの記録は最も悪い部材の区分で集計（未検証の集計規則）。区分の番号は最良＝1。");
     }
 
+    /// <summary>The model's scale when it is a national one; a tenant's own scale is passed in by the caller (<see cref="GradeScales.ByCode"/>).</summary>
     public static GradeScheme SchemeOf(DeteriorationModel model) =>
         GradeScheme.All.FirstOrDefault(s => s.Code == model.Scheme) ?? GradeScheme.For(model.Kind);
+
+    /// <summary>The scale of a stored model for its tables: the tenant's scale of that code, else a national one, else plain level numbers.</summary>
+    public static GradeScheme SchemeOf(DeteriorationModel model, GradeScales scales)
+    {
+        var states = model.Fit().States;
+        return scales.ByCode(model.Scheme) is { } s && s.Levels.Count == states ? s
+            : SchemeOf(model) is { } n && n.Levels.Count == states ? n
+            : new GradeScheme(model.Scheme, model.Scheme, [.. Enumerable.Range(1, states).Select(i => $"区分{i}")]);
+    }
 
     private static ReportCell Number(double v, int decimals) => new(null, Math.Round((decimal)v, decimals), decimals);
 }

@@ -38,4 +38,7 @@ public static class Errors
 
     public static Error GroupNotFound(long id) =>
         new("deterioration.group_not_found", $"広域グループ {id.ToString(CultureInfo.InvariantCulture)} はないか、この団体が加わっていません。", "group");
+
+    public static Error GroupScalesDiffer(string member, string theirs, string ours) =>
+        new("deterioration.group_scales", $"構成団体 {member} はこの資産種別を「{theirs}」で記録しているため、「{ours}」の点検と共同推定できません（区分が同じ体系の団体どうしで推定してください）。", "group");
 }

@@ -29,6 +29,36 @@ public static class Errors
     public static Error MissingColumn(string name) =>
         new("inspections.missing_column", $"列「{name}」がありません。", name);
 
-    public static Error TooLong(string label, int max) =>
-        new("inspections.too_long", $"{label}は{max}文字以内で入力してください。", label);
+    public static Error TooLong(string field, string label, int max) =>
+        new("inspections.too_long", $"{label}は{max}文字以内で入力してください。", field);
+
+    public static Error InspectionNotFound(long id) =>
+        new("inspections.not_found", $"点検記録 {id} はありません。");
+
+    public static Error WorkNotFound(long id) =>
+        new("inspections.work_not_found", $"工事・補修の記録 {id} はありません。");
+
+    public static Error DuplicateInFile(int firstRow) =>
+        new("inspections.duplicate_row", $"{firstRow}行目と同じ記録（施設コード・部材・日付が同じ）です。");
+
+    public static Error ScaleCode(string code) =>
+        new("inspections.scale_code", $"区分の体系のコード「{code}」は半角英小文字・数字・ハイフンの32文字以内で、国の体系（road-structure、pavement、sewer）と別のものにしてください。", "Code");
+
+    public static Error ScaleName =>
+        new("inspections.scale_name", "区分の体系の名前を50文字以内で入力してください。", "Name");
+
+    public static Error ScaleLevelCount(int count) =>
+        new("inspections.scale_levels", $"区分は{GradeScales.MinLevels}〜{GradeScales.MaxLevels}個にしてください（1行に1つ、最良から順に。いまは{count}個）。", "Levels");
+
+    public static Error ScaleLevelTooLong(string label) =>
+        new("inspections.scale_level_long", $"区分の名前「{label}」は30文字以内にしてください。", "Levels");
+
+    public static Error ScaleLevelTwice(string label) =>
+        new("inspections.scale_level_twice", $"区分「{label}」が2回あります。", "Levels");
+
+    public static Error ScaleInUse(string code, int levels) =>
+        new("inspections.scale_in_use", $"区分の体系「{code}」で記録した点検があるため、区分の数（{levels}個）は変えられません（名前は変えられます）。", "Levels");
+
+    public static Error ScaleNotFound(string code) =>
+        new("inspections.scale_not_found", $"区分の体系「{code}」は定義されていません。", "Scale");
 }

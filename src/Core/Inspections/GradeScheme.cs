@@ -3,7 +3,8 @@ using InfraLedger.Core.Register;
 namespace InfraLedger.Core.Inspections;
 
 /// <summary>
-/// A grade scale (domain doc §2–4): ordered levels, best first (level 1 = best), with labels. The level is what is
+/// A grade scale (domain doc §2–4): ordered levels, best first (level 1 = best), with labels; national, or a tenant's
+/// own (<see cref="GradeScales"/>). The level is what is
 /// stored and what the deterioration model takes as its state; the labels are what people read.
 /// </summary>
 public sealed record GradeScheme(string Code, string Name, IReadOnlyList<string> Levels)
@@ -52,6 +53,12 @@ public sealed record GradeScheme(string Code, string Name, IReadOnlyList<string>
         if (this == Sewer)
         {
             return null; // 緊急度 I is the worst level: a bare numeral is ambiguous, the label is required
+        }
+
+        if (!All.Contains(this))
+        {
+            // A tenant's own scale: its labels, or the level number (1 = best); roman numerals mean nothing there.
+            return int.TryParse(t, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var n) && n >= 1 && n <= Levels.Count ? n : null;
         }
 
         int? roman = t switch { "I" or "1" => 1, "II" or "2" => 2, "III" or "3" => 3, "IV" or "4" => 4, _ => null };

@@ -87,6 +87,14 @@ public static class CrossTenant
     public static IQueryable<Inspections.Inspection> InspectionsOfGroupMember(AppDbContext db, string memberCode) =>
         db.Inspections.IgnoreQueryFilters().Where(i => i.TenantId == memberCode);
 
+    /// <summary>
+    /// The grade-scale settings of a group member (its own scales and which kind uses which), for the same pooled
+    /// estimation: the states must mean the same in every member. Only the <c>grade-scale…</c> keys leave this read.
+    /// </summary>
+    public static Task<List<KeyValuePair<string, string>>> GradeScaleSettingsOfGroupMemberAsync(AppDbContext db, string memberCode, CancellationToken ct) =>
+        db.TenantSettings.IgnoreQueryFilters().AsNoTracking().Where(s => s.TenantId == memberCode && s.Key.StartsWith("grade-scale"))
+            .Select(s => new KeyValuePair<string, string>(s.Key, s.Value)).ToListAsync(ct);
+
     /// <summary>The members' works, for the same pooled estimation (pairs spanning a work start from it).</summary>
     public static IQueryable<Inspections.MaintenanceWork> WorksOfGroupMember(AppDbContext db, string memberCode) =>
         db.MaintenanceWorks.IgnoreQueryFilters().Where(w => w.TenantId == memberCode);

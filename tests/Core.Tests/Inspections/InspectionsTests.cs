@@ -57,10 +57,10 @@ public sealed class InspectionsTests : IAsyncLifetime
 
         result.Value.Problems.Select(p => p.ToString()).ShouldBe(
         [
-            "点検.csv 3行目「施設コード」列: 施設コード「X9」の施設は台帳にありません。",
-            "点検.csv 4行目「判定区分」列: 判定区分「IV」は判定区分（舗装）の区分（I、II、III 修繕段階）ではありません。",
-            "点検.csv 5行目「点検日」列: 日付 2030-01-01 は未来の日付です。",
-            "点検.csv 6行目「対策区分」列: 対策区分「Z」は A、B、C1、C2、E1、E2、M、S1、S2 のいずれかで入力してください。",
+            "点検.csv 3行目「施設コード」列: 施設コード「X9」の施設は台帳にありません。（値: X9）",
+            "点検.csv 4行目「判定区分」列: 判定区分「IV」は判定区分（舗装）の区分（I、II、III 修繕段階）ではありません。（値: IV）",
+            "点検.csv 5行目「点検日」列: 日付 2030-01-01 は未来の日付です。（値: 2030-01-01）",
+            "点検.csv 6行目「対策区分」列: 対策区分「Z」は A、B、C1、C2、E1、E2、M、S1、S2 のいずれかで入力してください。（値: Z）",
         ]);
         (await db.Inspections.CountAsync()).ShouldBe(0);
     }

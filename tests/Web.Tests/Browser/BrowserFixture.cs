@@ -83,6 +83,10 @@ public sealed class BrowserFixture : IAsyncLifetime
                 (await Core.Inspections.Inspections.RecordAsync(db, new("BR-001", null, date, null, grade, "B", null, null), new DateOnly(2025, 1, 1), CancellationToken.None)).IsSuccess.ShouldBeTrue();
             }
 
+            // A member graded worse, then repaired: the facility's grade-history chart has two lines and a work marked.
+            (await Core.Inspections.Inspections.RecordAsync(db, new("BR-001", "床版", "2019-06-01", null, "III", "C2", null, null), new DateOnly(2025, 1, 1), CancellationToken.None)).IsSuccess.ShouldBeTrue();
+            (await Core.Inspections.Inspections.RecordWorkAsync(db, new("BR-001", "床版", "2021-03-01", "床版補修", "I", "3000000"), new DateOnly(2025, 1, 1), CancellationToken.None)).IsSuccess.ShouldBeTrue();
+
             var example = new Core.Deterioration.HazardFit(4, [], new double[,] { { Math.Log(0.1) }, { Math.Log(0.05) }, { Math.Log(0.08) } }, new double[3, 3], [], -1, 1, 1);
             (await Core.Deterioration.DeteriorationModels.ImportAsync(db, Core.Register.AssetKind.Bridge, Core.Deterioration.DeteriorationModel.ToJson(example), "example.json", DateTime.UtcNow, CancellationToken.None))
                 .IsSuccess.ShouldBeTrue();

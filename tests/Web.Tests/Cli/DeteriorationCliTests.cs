@@ -60,4 +60,28 @@ public sealed class DeteriorationCliTests : IAsyncLifetime
         var distribution = await cli.RunAsync("inspections", "distribution", "--tenant", "222143", "--format", "csv");
         distribution.Out.Trim().Split('\n').Length.ShouldBe(1); // header only: 焼津市's inspections are not 藤枝市's
     }
+
+    [Fact]
+    public async Task imports_a_works_file_once_however_often_it_is_run_and_refuses_a_bad_one_whole()
+    {
+        var file = Path.Combine(cli.Directory, "工事.csv");
+        await File.WriteAllTextAsync(file, "施設コード,完了日,内容,完了後の区分,費用\nSMP-BR001,2023-03-10,断面修復,I,1200000\n");
+
+        var first = await cli.RunAsync("inspections", "import-works", "--tenant", "222127", file);
+        var again = await cli.RunAsync("inspections", "import-works", "--tenant", "222127", file);
+
+        first.ExitCode.ShouldBe(0, first.Out + first.Error);
+        first.Out.ShouldContain("工事・補修のファイル 1 行を取り込みました（追加 1 件、修正 0 件、変更なし 0 件）。");
+        again.Out.ShouldContain("（追加 0 件、修正 0 件、変更なし 1 件）");
+
+        await File.WriteAllTextAsync(file, "施設コード,完了日,内容\nSMP-BR001,2023-04-10,塗装\nSMP-BR001,令和9年,塗装\n");
+        var bad = await cli.RunAsync("inspections", "import-works", "--tenant", "222127", file);
+        bad.ExitCode.ShouldBe(1);
+        bad.Out.ShouldContain("工事.csv 3行目「完了日」列: 日付「令和9年」を読めません（例: 2024-05-31、R6.5.31）。（値: 令和9年）");
+        bad.Out.ShouldContain("何も書き込んでいません");
+
+        var other = await cli.RunAsync("inspections", "import-works", "--tenant", "222143", file);
+        other.ExitCode.ShouldBe(1);
+        other.Out.ShouldContain("施設コード「SMP-BR001」の施設は台帳にありません。");
+    }
 }

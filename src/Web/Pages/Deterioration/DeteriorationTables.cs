@@ -14,13 +14,17 @@ public static class DeteriorationTables
 
     public static string KindName(AssetKind kind) => DeteriorationReport.KindNames.First(k => k.Value == kind).Key;
 
-    public static async Task<List<ReportTable>> BuildAsync(AppDbContext db, DeteriorationModel model, double interval, int baseYear, CancellationToken ct) =>
-    [
-        DeteriorationReport.Hazards(model),
-        DeteriorationReport.Transition(model, interval),
-        DeteriorationReport.Curve(model, CurveYears),
-        DeteriorationReport.Forecast(model, await DeteriorationModels.ForecastAsync(db, model, ForecastYears, ct), baseYear),
-    ];
+    public static async Task<List<ReportTable>> BuildAsync(AppDbContext db, DeteriorationModel model, double interval, int baseYear, CancellationToken ct)
+    {
+        var scheme = DeteriorationReport.SchemeOf(model, await Core.Inspections.GradeScales.LoadAsync(db, ct));
+        return
+        [
+            DeteriorationReport.Hazards(model, scheme),
+            DeteriorationReport.Transition(model, interval, scheme),
+            DeteriorationReport.Curve(model, CurveYears, scheme),
+            DeteriorationReport.Forecast(model, await DeteriorationModels.ForecastAsync(db, model, ForecastYears, ct), baseYear, scheme),
+        ];
+    }
 
     public static TableView View(ReportTable table, string tenant, AssetKind kind, double interval) =>
         new(table, $"/{tenant}/deterioration/export?table={table.Name}&kind={KindName(kind)}&interval={interval.ToString(System.Globalization.CultureInfo.InvariantCulture)}");

@@ -30,6 +30,9 @@ public sealed class IndexModel(AppDbContext db, IAuthorizationService authorizat
 
     public List<WideAreaGroup> Groups { get; private set; } = [];
 
+    /// <summary>The scale the kind's inspections are on for this tenant (the states of a fit).</summary>
+    public Core.Inspections.GradeScheme Scheme { get; private set; } = Core.Inspections.GradeScheme.RoadStructure;
+
     public bool CanEdit { get; private set; }
 
     [TempData]
@@ -132,6 +135,7 @@ public sealed class IndexModel(AppDbContext db, IAuthorizationService authorizat
         Tenant = HttpContext.Tenant();
         CanEdit = (await authorization.AuthorizeAsync(User, Policies.TenantEditor)).Succeeded;
         Groups = await Core.Projection.Projections.GroupsAsync(db, ct);
+        Scheme = (await Core.Inspections.GradeScales.LoadAsync(db, ct)).For(Kind);
         Model = await DeteriorationModels.FindAsync(db, Kind, ct);
         Tables = Model is null ? [] : await DeteriorationTables.BuildAsync(db, Model, Interval, DateTime.UtcNow.Year, ct);
     }

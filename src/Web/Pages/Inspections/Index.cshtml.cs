@@ -27,6 +27,8 @@ public sealed class IndexModel(AppDbContext db, IAuthorizationService authorizat
 
     public bool CanEdit { get; private set; }
 
+    public bool CanAdmin { get; private set; }
+
     public IReadOnlyList<ImportProblem> Problems { get; private set; } = [];
 
     public string? Facility { get; private set; }
@@ -48,7 +50,14 @@ public sealed class IndexModel(AppDbContext db, IAuthorizationService authorizat
         await EditAsync(async () => (await Core.Inspections.Inspections.RecordWorkAsync(db, work with { FacilityCode = work.FacilityCode ?? "", CompletedOn = work.CompletedOn ?? "", Description = work.Description ?? "" }, Today, ct)).Error,
             "工事・補修を保存しました。", ct);
 
-    public async Task<IActionResult> OnPostImportAsync(IFormFile? upload, CancellationToken ct)
+    public Task<IActionResult> OnPostImportAsync(IFormFile? upload, CancellationToken ct) =>
+        ImportFileAsync(upload, "upload", "点検記録", Core.Inspections.Inspections.ImportAsync, ct);
+
+    public Task<IActionResult> OnPostImportWorksAsync(IFormFile? worksUpload, CancellationToken ct) =>
+        ImportFileAsync(worksUpload, "worksUpload", "工事・補修", Core.Inspections.Inspections.ImportWorksAsync, ct);
+
+    private async Task<IActionResult> ImportFileAsync(IFormFile? upload, string field, string what,
+        Func<AppDbContext, Stream, string, DateOnly, CancellationToken, Task<Result<Core.Inspections.Inspections.ImportOutcome>>> import, CancellationToken ct)
     {
         if (!(await authorization.AuthorizeAsync(User, Policies.TenantEditor)).Succeeded)
         {
@@ -57,22 +66,22 @@ public sealed class IndexModel(AppDbContext db, IAuthorizationService authorizat
 
         if (upload is null || upload.Length == 0 || upload.Length > 20 * 1024 * 1024)
         {
-            ModelState.AddModelError("upload", upload is null || upload.Length == 0 ? "ファイルを選んでください。" : "ファイルが大きすぎます（20MBまで）。");
+            ModelState.AddModelError(field, upload is null || upload.Length == 0 ? "ファイルを選んでください。" : "ファイルが大きすぎます（20MBまで）。");
             await LoadAsync(ct);
             return Page();
         }
 
         await using var stream = upload.OpenReadStream();
-        var result = await Core.Inspections.Inspections.ImportAsync(db, stream, Path.GetFileName(upload.FileName), Today, ct);
+        var result = await import(db, stream, Path.GetFileName(upload.FileName), Today, ct);
         if (!result.IsSuccess || result.Value.Problems.Count > 0)
         {
-            ModelState.AddModelError("upload", result.IsSuccess ? "問題があるため、何も取り込んでいません。" : result.Error!.Message);
+            ModelState.AddModelError(field, result.IsSuccess ? $"問題が {result.Value.Problems.Count} 件あるため、何も取り込んでいません。" : result.Error!.Message);
             Problems = result.IsSuccess ? result.Value.Problems : [];
             await LoadAsync(ct);
             return Page();
         }
 
-        Saved = $"点検記録 {result.Value.Rows} 件を取り込みました。";
+        Saved = result.Value.Summary(what);
         return Redirect($"/{HttpContext.Tenant().Code}/inspections");
     }
 
@@ -101,6 +110,7 @@ public sealed class IndexModel(AppDbContext db, IAuthorizationService authorizat
     {
         Tenant = HttpContext.Tenant();
         CanEdit = (await authorization.AuthorizeAsync(User, Policies.TenantEditor)).Succeeded;
+        CanAdmin = (await authorization.AuthorizeAsync(User, Policies.TenantAdmin)).Succeeded;
         Rows = await Core.Inspections.Inspections.ListAsync(db, Facility, ct);
         Works = await Core.Inspections.Inspections.WorksAsync(db, Facility, ct);
         Distribution = new TableView(DeteriorationReport.Distribution(await Core.Inspections.Inspections.DistributionAsync(db, ct)), $"/{Tenant.Code}/inspections/export");
