@@ -159,6 +159,46 @@ public sealed class ReportPagesTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task a_phone_photo_is_stored_and_served_without_its_gps_and_camera_data()
+    {
+        var photo = Core.Tests.Reports.PhotoFixtures.PhoneJpeg();
+        Photos.ReadGps(photo).ShouldNotBeNull();
+        Photos.ReadExifTags(photo).ShouldContain("Make");
+        var client = app.Client();
+        var form = await client.GetStringAsync("/222127/report");
+        var token = System.Text.RegularExpressions.Regex.Match(form, "name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"").Groups[1].Value;
+        using var content = new MultipartFormDataContent();
+        foreach (var (key, value) in Form())
+        {
+            content.Add(new StringContent(value), key);
+        }
+
+        content.Add(new StringContent(WebUtility.HtmlDecode(token)), "__RequestVerificationToken");
+        content.Add(new ByteArrayContent(photo), "Photos", "IMG_0001.jpg");
+
+        var posted = await client.PostAsync("/222127/report", content);
+
+        posted.StatusCode.ShouldBe(HttpStatusCode.Redirect, await posted.Content.ReadAsStringAsync());
+        long id;
+        await using (var db = app.Database.Context(Yaizu))
+        {
+            var stored = await db.ReportPhotos.SingleAsync();
+            id = stored.ReportId;
+            Photos.ReadGps(stored.Content).ShouldBeNull();
+            Photos.ReadExifTags(stored.Content).ShouldBe(["Orientation"]);
+        }
+
+        (await client.GetStringAsync($"/222127/report/{id}")).ShouldContain($"/222127/report/{id}/photos/1");
+        var served = await client.GetAsync($"/222127/report/{id}/photos/1");
+        served.StatusCode.ShouldBe(HttpStatusCode.OK);
+        served.Content.Headers.ContentType!.MediaType.ShouldBe("image/jpeg");
+        var bytes = await served.Content.ReadAsByteArrayAsync();
+        Photos.ReadGps(bytes).ShouldBeNull();
+        Core.Tests.Reports.PhotoFixtures.Contains(bytes, "InfraCam"u8.ToArray()).ShouldBeFalse();
+        Core.Tests.Reports.PhotoFixtures.Contains(bytes, "Exif"u8.ToArray()).ShouldBeTrue(); // the Orientation-only EXIF
+    }
+
+    [Fact]
     public async Task the_honeypot_refuses_the_post()
     {
         var fields = Form();
