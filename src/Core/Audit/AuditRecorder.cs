@@ -93,7 +93,10 @@ internal static class AuditRecorder
         var values = new SortedDictionary<string, object?>(StringComparer.Ordinal);
         foreach (var p in entry.Properties)
         {
-            values[p.Metadata.Name] = original ? p.OriginalValue : p.CurrentValue;
+            var value = original ? p.OriginalValue : p.CurrentValue;
+            // A file (a photo) is recorded by its digest and length: the trail proves which bytes were stored or removed
+            // without carrying megabytes of base64 in every event.
+            values[p.Metadata.Name] = value is byte[] bytes ? $"sha256:{Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(bytes))} ({bytes.Length} bytes)" : value;
         }
 
         return JsonSerializer.Serialize(values, Json);

@@ -11,6 +11,8 @@ public sealed partial class AppDbContext
 
     public DbSet<MaintenanceWork> MaintenanceWorks => Set<MaintenanceWork>();
 
+    public DbSet<InspectionPhoto> InspectionPhotos => Set<InspectionPhoto>();
+
     public DbSet<DeteriorationModel> DeteriorationModels => Set<DeteriorationModel>();
 
     private static void ConfigureInspections(ModelBuilder builder, bool sqlite)
@@ -30,6 +32,17 @@ public sealed partial class AppDbContext
             e.HasOne<Facility>().WithMany().HasForeignKey(x => new { x.TenantId, x.FacilityCode })
                 .HasPrincipalKey(f => new { f.TenantId, f.Code }).OnDelete(DeleteBehavior.Restrict);
             e.HasIndex(x => new { x.TenantId, x.FacilityCode, x.InspectedOn });
+        });
+
+        builder.Entity<InspectionPhoto>(e =>
+        {
+            e.ToTable("inspection_photos");
+            e.HasKey(x => new { x.TenantId, x.InspectionId, x.Number });
+            e.Property(x => x.Number).ValueGeneratedNever();
+            e.Property(x => x.ContentType).HasMaxLength(30);
+            e.Property(x => x.FileName).HasMaxLength(200);
+            e.Property(x => x.Caption).HasMaxLength(Core.Inspections.InspectionPhotos.MaxCaption);
+            e.HasOne<Inspection>().WithMany().HasForeignKey(x => new { x.TenantId, x.InspectionId }).OnDelete(DeleteBehavior.Cascade);
         });
 
         builder.Entity<MaintenanceWork>(e =>

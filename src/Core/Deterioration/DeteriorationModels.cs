@@ -9,7 +9,7 @@ using Microsoft.EntityFrameworkCore;
 namespace InfraLedger.Core.Deterioration;
 
 /// <summary>The current tenant's deterioration models: fit from inspections (its own, or pooled over a wide-area group it belongs to), import, read, forecast.</summary>
-public static class DeteriorationModels
+public static partial class DeteriorationModels
 {
     /// <summary>Covariates the register can give each pair, each normalised to about 1 (domain doc §8).</summary>
     public static readonly IReadOnlyList<string> Covariates = ["age", "length", "width"];

@@ -41,4 +41,10 @@ public static class Errors
 
     public static Error GroupScalesDiffer(string member, string theirs, string ours) =>
         new("deterioration.group_scales", $"構成団体 {member} はこの資産種別を「{theirs}」で記録しているため、「{ours}」の点検と共同推定できません（区分が同じ体系の団体どうしで推定してください）。", "group");
+
+    public static Error PooledModelNotFound(long groupId, string body) =>
+        new("deterioration.pooled_not_found", $"広域グループ {groupId.ToString(CultureInfo.InvariantCulture)} で団体 {body} が推定した共同推定モデルはないか、この団体からは読めません。", "group");
+
+    public static Error PooledModelLevels(string group, int states, string scale, int levels) =>
+        new("deterioration.pooled_levels", $"広域グループ「{group}」の共同推定モデルは{states.ToString(CultureInfo.InvariantCulture)}区分ですが、この団体はこの資産種別を「{scale}」（{levels.ToString(CultureInfo.InvariantCulture)}区分）で記録しているため採用できません。", "group");
 }

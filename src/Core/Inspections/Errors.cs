@@ -61,4 +61,13 @@ public static class Errors
 
     public static Error ScaleNotFound(string code) =>
         new("inspections.scale_not_found", $"区分の体系「{code}」は定義されていません。", "Scale");
+
+    public static Error TooManyPhotos(int max, int existing) =>
+        new("inspections.photo_count", $"写真は1件の点検につき{max}枚までです（登録済み{existing}枚）。", InspectionPhotos.Field);
+
+    public static Error PhotoNotFound(int number) =>
+        new("inspections.photo_not_found", $"写真 {number} はありません。");
+
+    public static Error CaptionTooLong(int max) =>
+        new("inspections.photo_caption", $"写真の説明は{max}文字以内で入力してください。", "PhotoCaption");
 }

@@ -32,7 +32,10 @@ public sealed class Inspection : Tenancy.ITenantOwned
     /// <summary>所見.</summary>
     public string? Findings { get; init; }
 
-    /// <summary>写真: names or references of the photos, one a line (the files themselves are not stored here).</summary>
+    /// <summary>
+    /// 写真の参照: names or references of photos kept elsewhere, one a line (as imported from files); the photos uploaded
+    /// with the record are <see cref="InspectionPhoto"/> rows.
+    /// </summary>
     public string? Photos { get; init; }
 
     /// <summary>Generated sample data for the demo, labelled so wherever it is shown.</summary>

@@ -24,12 +24,12 @@ public static partial class Inspections
         public static ImportOutcome Refused(IReadOnlyList<ImportProblem> problems) => new(0, 0, 0, problems);
     }
 
-    /// <summary>Columns 施設コード, 点検日, 判定区分 (required) and 部材, 点検者, 対策区分, 所見, 写真.</summary>
+    /// <summary>Columns 施設コード, 点検日, 判定区分 (required) and 部材, 点検者, 対策区分, 所見, 写真 (or 写真の参照: references, not files).</summary>
     public static async Task<Result<ImportOutcome>> ImportAsync(AppDbContext db, Stream file, string fileName, DateOnly today, CancellationToken ct)
     {
         return await ImportTableAsync(db, db.Inspections, file, fileName,
             [("施設コード", true, ["施設コード"]), ("点検日", true, ["点検日", "点検年月日"]), ("判定区分", true, ["判定区分", "健全性", "健全度", "緊急度"]),
-             ("部材", false, ["部材", "部材名"]), ("点検者", false, ["点検者"]), ("対策区分", false, ["対策区分"]), ("所見", false, ["所見"]), ("写真", false, ["写真"])],
+             ("部材", false, ["部材", "部材名"]), ("点検者", false, ["点検者"]), ("対策区分", false, ["対策区分"]), ("所見", false, ["所見"]), ("写真", false, ["写真", "写真の参照"])],
             (cell, facilities, id) => Check(db.Scope.TenantId!, new Input(cell[0] ?? "", cell[3], cell[1] ?? "", cell[4], cell[2] ?? "", cell[5], cell[6], cell[7]), facilities, today, id),
             i => (i.FacilityCode, i.Member, i.InspectedOn), ct);
     }

@@ -38,7 +38,15 @@ public static partial class Inspections
         db.MaintenanceWorks.AsNoTracking().Where(w => facilityCode == null || w.FacilityCode == facilityCode)
             .OrderBy(w => w.FacilityCode).ThenByDescending(w => w.CompletedOn).ToListAsync(ct);
 
-    public static async Task<Result<Inspection>> RecordAsync(AppDbContext db, Input input, DateOnly today, CancellationToken ct)
+    public static Task<Result<Inspection>> RecordAsync(AppDbContext db, Input input, DateOnly today, CancellationToken ct) =>
+        RecordAsync(db, input, [], null, today, ct);
+
+    /// <summary>
+    /// Records an inspection with its photos in one save: a refused record or a refused photo (<see cref="InspectionPhotos"/>)
+    /// writes nothing.
+    /// </summary>
+    public static async Task<Result<Inspection>> RecordAsync(AppDbContext db, Input input, IReadOnlyList<InspectionPhotos.Upload> photos, string? caption,
+        DateOnly today, CancellationToken ct)
     {
         var facilities = await FacilitySchemesAsync(db, ct);
         var next = await NextIdAsync(db.Inspections, ct);
@@ -48,7 +56,14 @@ public static partial class Inspections
             return checkedRow.Error!;
         }
 
+        var rows = await InspectionPhotos.PrepareAsync(db.Scope.TenantId!, next, [], photos, caption, ct);
+        if (!rows.IsSuccess)
+        {
+            return rows.Error!;
+        }
+
         db.Inspections.Add(checkedRow.Value);
+        db.InspectionPhotos.AddRange(rows.Value);
         await db.SaveChangesAsync(ct);
         return checkedRow.Value;
     }
@@ -134,7 +149,7 @@ public static partial class Inspections
             return Errors.CountermeasureInvalid(input.Countermeasure!);
         }
 
-        foreach (var (value, field, label, max) in new[] { (input.Member, "Member", "部材", 100), (input.Inspector, "Inspector", "点検者", 100), (input.Findings, "Findings", "所見", 4000), (input.Photos, "Photos", "写真", 4000) })
+        foreach (var (value, field, label, max) in new[] { (input.Member, "Member", "部材", 100), (input.Inspector, "Inspector", "点検者", 100), (input.Findings, "Findings", "所見", 4000), (input.Photos, "Photos", "写真の参照", 4000) })
         {
             if ((value?.Trim().Length ?? 0) > max)
             {

@@ -95,6 +95,22 @@ public static class CrossTenant
         db.TenantSettings.IgnoreQueryFilters().AsNoTracking().Where(s => s.TenantId == memberCode && s.Key.StartsWith("grade-scale"))
             .Select(s => new KeyValuePair<string, string>(s.Key, s.Value)).ToListAsync(ct);
 
+    /// <summary>
+    /// The pooled deterioration models (fitted with a <c>GroupId</c>) of the wide-area groups the current tenant belongs
+    /// to, fitted by another member that still belongs to the same group: a pooled model is the group's, read by its
+    /// members rather than copied into their data by the tenant that fitted it (ADR 0015). The membership is checked in
+    /// the query itself; no tenant in scope, no rows.
+    /// </summary>
+    public static Task<List<Deterioration.DeteriorationModel>> PooledModelsOfGroupsOfAsync(AppDbContext db, CancellationToken ct)
+    {
+        var member = db.Scope.TenantId;
+        var groups = db.WideAreaGroupMembers.Where(m => member != null && m.MemberCode == member).Select(m => m.GroupId);
+        return db.DeteriorationModels.IgnoreQueryFilters().AsNoTracking()
+            .Where(d => d.GroupId != null && d.TenantId != member && groups.Contains(d.GroupId.Value)
+                && db.WideAreaGroupMembers.Any(m => m.GroupId == d.GroupId && m.MemberCode == d.TenantId))
+            .OrderBy(d => d.GroupId).ThenBy(d => d.Kind).ThenBy(d => d.TenantId).ToListAsync(ct);
+    }
+
     /// <summary>The members' works, for the same pooled estimation (pairs spanning a work start from it).</summary>
     public static IQueryable<Inspections.MaintenanceWork> WorksOfGroupMember(AppDbContext db, string memberCode) =>
         db.MaintenanceWorks.IgnoreQueryFilters().Where(w => w.TenantId == memberCode);

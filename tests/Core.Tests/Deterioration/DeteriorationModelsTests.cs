@@ -23,7 +23,7 @@ public sealed class DeteriorationModelsTests : IAsyncLifetime
 
     public async Task DisposeAsync() => await database.DisposeAsync();
 
-    private static async Task SeedAsync(AppDbContext db)
+    internal static async Task SeedAsync(AppDbContext db)
     {
         for (var i = 0; i < Later.Length; i++)
         {

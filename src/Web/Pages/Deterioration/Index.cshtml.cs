@@ -30,6 +30,12 @@ public sealed class IndexModel(AppDbContext db, IAuthorizationService authorizat
 
     public List<WideAreaGroup> Groups { get; private set; } = [];
 
+    /// <summary>Pooled models of the wide-area groups this tenant belongs to, fitted by other members (ADR 0015).</summary>
+    public List<DeteriorationModels.PooledModel> Pooled { get; private set; } = [];
+
+    /// <summary>The tenant's scales, to tell which pooled models fit its kinds' number of levels.</summary>
+    public Core.Inspections.GradeScales Scales { get; private set; } = Core.Inspections.GradeScales.National;
+
     /// <summary>The scale the kind's inspections are on for this tenant (the states of a fit).</summary>
     public Core.Inspections.GradeScheme Scheme { get; private set; } = Core.Inspections.GradeScheme.RoadStructure;
 
@@ -101,6 +107,27 @@ public sealed class IndexModel(AppDbContext db, IAuthorizationService authorizat
         return await Done(imported, "劣化モデルを取り込みました。", ct);
     }
 
+    /// <summary>Adopts a group's pooled model as this tenant's own model of its kind (editors; the copy is written in this tenant's scope).</summary>
+    public async Task<IActionResult> OnPostAdoptAsync(string? kind, long? group, string? fittedBy, CancellationToken ct)
+    {
+        if (!(await authorization.AuthorizeAsync(User, Policies.TenantEditor)).Succeeded)
+        {
+            return Forbid();
+        }
+
+        if (!TryKind(kind))
+        {
+            return NotFound();
+        }
+
+        var adopted = await DeteriorationModels.AdoptAsync(db, group ?? 0, fittedBy ?? "", Kind, DateTime.UtcNow, ct);
+        return await Done(adopted, "広域グループの共同推定モデルを採用しました。", ct);
+    }
+
+    /// <summary>A pooled model's scale as shown: the national scale's name, else the fitting member's scale code.</summary>
+    public static string ScaleLabel(DeteriorationModels.PooledModel pooled) =>
+        $"{Core.Inspections.GradeScheme.All.FirstOrDefault(s => s.Code == pooled.Model.Scheme)?.Name ?? pooled.Model.Scheme}（{pooled.States}区分）";
+
     private async Task<IActionResult> Done(Result<DeteriorationModel> result, string message, CancellationToken ct)
     {
         if (!result.IsSuccess)
@@ -135,7 +162,9 @@ public sealed class IndexModel(AppDbContext db, IAuthorizationService authorizat
         Tenant = HttpContext.Tenant();
         CanEdit = (await authorization.AuthorizeAsync(User, Policies.TenantEditor)).Succeeded;
         Groups = await Core.Projection.Projections.GroupsAsync(db, ct);
-        Scheme = (await Core.Inspections.GradeScales.LoadAsync(db, ct)).For(Kind);
+        Scales = await Core.Inspections.GradeScales.LoadAsync(db, ct);
+        Scheme = Scales.For(Kind);
+        Pooled = await DeteriorationModels.PooledModelsAsync(db, ct);
         Model = await DeteriorationModels.FindAsync(db, Kind, ct);
         Tables = Model is null ? [] : await DeteriorationTables.BuildAsync(db, Model, Interval, DateTime.UtcNow.Year, ct);
     }

@@ -9,8 +9,10 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace InfraLedger.Web.Pages.Inspections;
 
-/// <summary>Correct or withdraw one inspection record (editors); another tenant's record is 404.</summary>
+/// <summary>Correct or withdraw one inspection record, add and delete its photos (editors); another tenant's record is 404.</summary>
 [Authorize(Policy = Policies.TenantEditor)]
+[RequestSizeLimit(PhotoUploads.RequestLimit)]
+[RequestFormLimits(MultipartBodyLengthLimit = PhotoUploads.RequestLimit)]
 public sealed class EditModel(AppDbContext db) : PageModel
 {
     public LocalGovernment Tenant { get; private set; } = null!;
@@ -18,6 +20,8 @@ public sealed class EditModel(AppDbContext db) : PageModel
     public Inspection Current { get; private set; } = null!;
 
     public GradeScheme Scheme { get; private set; } = GradeScheme.RoadStructure;
+
+    public List<InspectionPhotos.Info> Photos { get; private set; } = [];
 
     [BindProperty]
     public InspectionForm Input { get; set; } = new();
@@ -72,6 +76,46 @@ public sealed class EditModel(AppDbContext db) : PageModel
         return Redirect(InspectionLinks.Facility(Tenant.Code, Current.FacilityCode));
     }
 
+    /// <summary>Adds photos to the record: every file is checked first, and a refusal (next to the field) adds none.</summary>
+    public async Task<IActionResult> OnPostPhotosAsync(long id, List<IFormFile>? photoFiles, string? photoCaption, CancellationToken ct)
+    {
+        if (!await LoadAsync(id, ct))
+        {
+            return NotFound();
+        }
+
+        ModelState.Clear();
+        var uploads = PhotoUploads.From(photoFiles);
+        var added = uploads.Count == 0
+            ? new Core.Common.Error("inspections.photo_none", "写真のファイルを選んでください。", InspectionPhotos.Field)
+            : (await InspectionPhotos.AddAsync(db, id, uploads, photoCaption, ct)).Error;
+        if (added is not null)
+        {
+            ErrorResponses.AddTo(ModelState, added);
+            Input = InspectionForm.From(Current, Scheme);
+            return Page();
+        }
+
+        Saved = $"写真を{uploads.Count}枚追加しました。";
+        return Redirect(InspectionLinks.Edit(Tenant.Code, id));
+    }
+
+    public async Task<IActionResult> OnPostDeletePhotoAsync(long id, int number, CancellationToken ct)
+    {
+        if (!await LoadAsync(id, ct))
+        {
+            return NotFound();
+        }
+
+        if (!(await InspectionPhotos.DeleteAsync(db, id, number, ct)).IsSuccess)
+        {
+            return NotFound();
+        }
+
+        Saved = $"写真 {number} を削除しました。";
+        return Redirect(InspectionLinks.Edit(Tenant.Code, id));
+    }
+
     private async Task<bool> LoadAsync(long id, CancellationToken ct)
     {
         Tenant = HttpContext.Tenant();
@@ -82,6 +126,7 @@ public sealed class EditModel(AppDbContext db) : PageModel
 
         Current = found;
         Scheme = await Core.Inspections.Inspections.SchemeOfFacilityAsync(db, found.FacilityCode, ct);
+        Photos = await InspectionPhotos.ListAsync(db, id, ct);
         return true;
     }
 }

@@ -26,6 +26,9 @@ public sealed class FacilityModel(AppDbContext db, IAuthorizationService authori
 
     public GradeHistory History { get; private set; } = null!;
 
+    /// <summary>The photos of each inspection of the facility.</summary>
+    public Dictionary<long, List<InspectionPhotos.Info>> Photos { get; private set; } = [];
+
     public bool CanEdit { get; private set; }
 
     [TempData]
@@ -43,6 +46,7 @@ public sealed class FacilityModel(AppDbContext db, IAuthorizationService authori
         CanEdit = (await authorization.AuthorizeAsync(User, Policies.TenantEditor)).Succeeded;
         Scheme = await Core.Inspections.Inspections.SchemeOfFacilityAsync(db, code, ct);
         Rows = await Core.Inspections.Inspections.ListAsync(db, code, ct);
+        Photos = await InspectionPhotos.OfFacilityAsync(db, code, ct);
         Works = [.. (await Core.Inspections.Inspections.WorksAsync(db, code, ct)).OrderBy(w => w.CompletedOn).ThenBy(w => w.Member, StringComparer.Ordinal)];
         // The chart shows the grades on the facility's current scale; records on another scale stay in the list below.
         History = GradeHistory.Of(Rows.Where(r => r.Scheme.Code == Scheme.Code).Select(r => r.Inspection));

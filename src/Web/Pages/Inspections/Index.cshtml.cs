@@ -15,6 +15,8 @@ namespace InfraLedger.Web.Pages.Inspections;
 
 /// <summary>The tenant's inspection records: grade distribution per asset kind, list, record an inspection or a work, import a file.</summary>
 [Authorize(Policy = Policies.TenantViewer)]
+[RequestSizeLimit(PhotoUploads.RequestLimit)]
+[RequestFormLimits(MultipartBodyLengthLimit = PhotoUploads.RequestLimit)]
 public sealed class IndexModel(AppDbContext db, IAuthorizationService authorization) : PageModel
 {
     public LocalGovernment Tenant { get; private set; } = null!;
@@ -42,9 +44,10 @@ public sealed class IndexModel(AppDbContext db, IAuthorizationService authorizat
         await LoadAsync(ct);
     }
 
-    public async Task<IActionResult> OnPostAsync(Core.Inspections.Inspections.Input input, CancellationToken ct) =>
-        await EditAsync(async () => (await Core.Inspections.Inspections.RecordAsync(db, input with { FacilityCode = input.FacilityCode ?? "", InspectedOn = input.InspectedOn ?? "", Grade = input.Grade ?? "" }, Today, ct)).Error,
-            "点検記録を保存しました。", ct);
+    /// <summary>Records an inspection with its photos (all or nothing: a refused photo writes no record either).</summary>
+    public async Task<IActionResult> OnPostAsync(Core.Inspections.Inspections.Input input, List<IFormFile>? photoFiles, string? photoCaption, CancellationToken ct) =>
+        await EditAsync(async () => (await Core.Inspections.Inspections.RecordAsync(db, input with { FacilityCode = input.FacilityCode ?? "", InspectedOn = input.InspectedOn ?? "", Grade = input.Grade ?? "" },
+            PhotoUploads.From(photoFiles), photoCaption, Today, ct)).Error, "点検記録を保存しました。", ct);
 
     public async Task<IActionResult> OnPostWorkAsync(Core.Inspections.Inspections.WorkInput work, CancellationToken ct) =>
         await EditAsync(async () => (await Core.Inspections.Inspections.RecordWorkAsync(db, work with { FacilityCode = work.FacilityCode ?? "", CompletedOn = work.CompletedOn ?? "", Description = work.Description ?? "" }, Today, ct)).Error,

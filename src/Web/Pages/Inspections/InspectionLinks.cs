@@ -9,5 +9,7 @@ public static class InspectionLinks
 
     public static string Edit(string tenant, long id) => $"/{tenant}/inspections/{id}/edit";
 
+    public static string Photo(string tenant, long inspectionId, int number) => $"/{tenant}/inspections/{inspectionId}/photos/{number}";
+
     public static string EditWork(string tenant, long id) => $"/{tenant}/inspections/works/{id}/edit";
 }
