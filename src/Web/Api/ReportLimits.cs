@@ -16,8 +16,8 @@ public static class ReportLimits
     /// <summary>Upper bound of a form post: three photos of <see cref="Core.Reports.Photos.MaxBytes"/> and the text.</summary>
     public const long MaxFormBytes = (3 * Core.Reports.Photos.MaxBytes) + (256 * 1024);
 
-    /// <summary>Upper bound of an Open311 POST body (form-urlencoded text; photos go by media_url).</summary>
-    public const long MaxOpen311Bytes = 64 * 1024;
+    /// <summary>A url-encoded Open311 POST up to this size is limited per API key; above it, or multipart, per address.</summary>
+    private const long KeyedBodyBytes = 64 * 1024;
 
     public static IServiceCollection AddReportLimits(this IServiceCollection services, IConfiguration configuration)
     {
@@ -46,7 +46,11 @@ public static class ReportLimits
     /// <summary>The public id part of an <c>il_{団体コード}_{id}_{secret}</c> key, read from the form without the secret.</summary>
     private static string? KeyId(HttpRequest request)
     {
-        var key = request.HasFormContentType && request.Form.TryGetValue("api_key", out var k) ? k.ToString() : request.Query["api_key"].ToString();
+        // The partitioner cannot await: the form is read here (synchronously) only when it is a small url-encoded body,
+        // as Open311 clients send it; a multipart upload is counted by its address instead.
+        var small = request.ContentLength <= KeyedBodyBytes
+            && request.ContentType?.StartsWith("application/x-www-form-urlencoded", StringComparison.OrdinalIgnoreCase) == true;
+        var key = small && request.Form.TryGetValue("api_key", out var k) ? k.ToString() : request.Query["api_key"].ToString();
         var parts = key.Split('_');
         return parts.Length == 4 ? parts[1] + "_" + parts[2] : null;
     }
