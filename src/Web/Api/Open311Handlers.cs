@@ -232,7 +232,7 @@ internal static class Open311Handlers
     private static string BaseUrl(Open311Call call) => $"{call.Http.Request.Scheme}://{call.Http.Request.Host}{call.Http.Request.PathBase}";
 
     private static string PhotoUrl(string baseUrl, ResidentReport report, int number) =>
-        $"{baseUrl}/{report.TenantId}/report/{Id(report.Id)}/photos/{number.ToString(CultureInfo.InvariantCulture)}";
+        baseUrl + ReportFiles.PublicPhoto(report.TenantId, report.Id, number);
 
     private static string Notice(ReportService service) =>
         $"{service.Section}が担当します。" + (service.ExpectedDays is { } days ? $"{days.ToString(CultureInfo.InvariantCulture)}日以内の対応を目標にしています。" : "");
