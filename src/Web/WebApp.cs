@@ -4,6 +4,7 @@ using InfraLedger.Core.Database;
 using InfraLedger.Core.Tenancy;
 using InfraLedger.Web.Api;
 using InfraLedger.Web.Identity;
+using InfraLedger.Web.Security;
 using InfraLedger.Web.Tenancy;
 
 namespace InfraLedger.Web;
@@ -25,6 +26,8 @@ public static class WebApp
         builder.Services.AddInfraLedgerCore(DatabaseSettings.From(builder.Configuration))
             .AddSignInManager();
         builder.Services.AddInfraLedgerAuth();
+        builder.Services.AddSignInAttempts(builder.Configuration);
+        builder.Services.AddSecurityHeaders();
         builder.Services.AddRazorPages(o => o.Conventions.ConfigureFilter(new Microsoft.AspNetCore.Mvc.AutoValidateAntiforgeryTokenAttribute()));
         builder.Services.AddProblemDetails();
         // Japanese text as it is in the HTML, not as &#x…; entities.
@@ -42,6 +45,7 @@ public static class WebApp
         builder.Services.Configure<RouteOptions>(o => o.ConstraintMap["lgcode"] = typeof(LocalGovernmentCodeRouteConstraint));
 
         var app = builder.Build();
+        app.UseSecurityHeaders();
         // Pages get the Japanese error page; the API gets ProblemDetails (the one mapping point: ErrorResponses).
         app.UseWhen(c => !ErrorResponses.IsApi(c.Request), b =>
         {

@@ -57,7 +57,7 @@ public sealed class BrowserFixture : IAsyncLifetime
         AdminPassword = await factory.CreateUserAsync(AdminEmail, "222127", TenantRole.Admin, PlatformRole.PlatformOperator);
         await using (var db = factory.Database.Context("220001", actor: "test-setup"))
         {
-            (await UserAccounts.SetMembershipAsync(db, AdminEmail, TenantRole.Viewer, CancellationToken.None)).IsSuccess.ShouldBeTrue();
+            (await UserAccounts.AddMemberAsync(db, AdminEmail, TenantRole.Viewer, CancellationToken.None)).IsSuccess.ShouldBeTrue();
         }
 
         await using (var db = factory.Database.Context("222127", actor: "test-setup"))

@@ -49,7 +49,7 @@ public sealed partial class AppFactory(TestDatabase database) : WebApplicationFa
         await using var db = Database.Context(tenant, actor: "test-setup");
         if (tenant is not null)
         {
-            (await UserAccounts.SetMembershipAsync(db, email, role, CancellationToken.None)).IsSuccess.ShouldBeTrue();
+            (await UserAccounts.AddMemberAsync(db, email, role, CancellationToken.None)).IsSuccess.ShouldBeTrue();
         }
 
         if (grant is { } g)
