@@ -141,7 +141,7 @@ public sealed class SecurityEventInterceptor(ILoggerFactory loggers) : SaveChang
             var after = user.LockoutEnd > now;
             if (after && !before)
             {
-                yield return new(LogLevel.Warning, "account_locked", null, user.Id, $"until={user.LockoutEnd:O} failures={user.AccessFailedCount}");
+                yield return new(LogLevel.Warning, "account_locked", null, user.Id, $"until={user.LockoutEnd:O}");
             }
             else if (before && !after)
             {

@@ -33,6 +33,8 @@ public sealed class SignInThrottle(SignInThrottle.Limits limits, TimeProvider cl
 
     public Limits Settings => limits;
 
+    internal int Count => counters.Count;
+
     /// <summary>How long the client must wait before its next attempt, or null when it may try now.</summary>
     public TimeSpan? RetryAfter(IPAddress? address, string email)
     {

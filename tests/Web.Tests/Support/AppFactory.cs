@@ -8,6 +8,7 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 
 namespace InfraLedger.Web.Tests.Support;
 
@@ -18,6 +19,9 @@ public sealed partial class AppFactory(TestDatabase database) : WebApplicationFa
 
     /// <summary>Extra configuration, set before the first client is created (e.g. <c>Projection:JobThreshold</c>).</summary>
     public Dictionary<string, string> Settings { get; } = [];
+
+    /// <summary>Every log line the host writes (e.g. the security events).</summary>
+    public LogCapture Logs { get; } = new();
 
     public static async Task<AppFactory> CreateAsync() => new(await TestDatabase.CreateAsync());
 
@@ -34,6 +38,7 @@ public sealed partial class AppFactory(TestDatabase database) : WebApplicationFa
         // Each test host keeps its own keys in memory, instead of sharing the user profile's key ring with every
         // other host and CLI process of the run.
         builder.ConfigureServices(services => services.AddDataProtection().UseEphemeralDataProtectionProvider());
+        builder.ConfigureLogging(logging => logging.AddProvider(Logs));
     }
 
     /// <summary>A client that keeps cookies and does not follow redirects (tests look at them).</summary>
