@@ -37,14 +37,24 @@ public sealed class ErrorPageTests : IAsyncLifetime
         var badCode = await app.Client().GetAsync("/222128");
         var forbidden = await viewer.GetAsync("/222127/members");
         var missing = await viewer.GetAsync("/222127/no-such-page");
-        var wrongMethod = await app.Client().PostAsync("/dashboard/boundaries.geojson", new StringContent(""));
 
         badCode.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
         (await badCode.Content.ReadAsStringAsync()).ShouldContain("<h1>入力が正しくありません</h1>");
         forbidden.StatusCode.ShouldBe(HttpStatusCode.Forbidden);
         (await forbidden.Content.ReadAsStringAsync()).ShouldContain("<h1>権限がありません</h1>");
         missing.StatusCode.ShouldBe(HttpStatusCode.NotFound);
-        wrongMethod.StatusCode.ShouldBe(HttpStatusCode.MethodNotAllowed);
-        (await wrongMethod.Content.ReadAsStringAsync()).ShouldContain("<h1>この方法では使えません</h1>");
+    }
+
+    [Fact]
+    public async Task F10_a_refused_post_keeps_its_status_on_the_error_page()
+    {
+        app.Settings["Reports:RateLimit:AnonymousPerWindow"] = "1";
+        var resident = app.Client();
+        await resident.PostAsync("/222127/report", new FormUrlEncodedContent(new Dictionary<string, string> { ["description"] = "穴" }));
+
+        var limited = await resident.PostAsync("/222127/report", new FormUrlEncodedContent(new Dictionary<string, string> { ["description"] = "穴" }));
+
+        limited.StatusCode.ShouldBe(HttpStatusCode.TooManyRequests);
+        (await limited.Content.ReadAsStringAsync()).ShouldContain("<h1>送信が多すぎます</h1>");
     }
 }

@@ -12,7 +12,9 @@ namespace InfraLedger.Web.Pages;
 /// in the URL (issue 17, F10): requested directly, <c>/error/…</c> is a page that does not exist (404).
 /// </summary>
 [AllowAnonymous]
-[IgnoreAntiforgeryToken]
+// After the global antiforgery filter (Order 1000) so that this one is the effective policy: a POST re-executed here
+// (405, 413 …) keeps its status instead of failing the token check with an empty 400.
+[IgnoreAntiforgeryToken(Order = 1001)]
 public sealed class ErrorModel : PageModel
 {
     public string Title { get; private set; } = "";
