@@ -16,6 +16,8 @@ namespace InfraLedger.Core.Identity;
 /// </summary>
 public sealed class PasswordRules(AppDbContext db) : IPasswordValidator<AppUser>
 {
+    public const int MaxLength = 256;
+
     private static readonly Lazy<HashSet<string>> Common = new(LoadCommon);
 
     private static readonly string[] Sequences =
@@ -42,6 +44,12 @@ public sealed class PasswordRules(AppDbContext db) : IPasswordValidator<AppUser>
     /// <summary>The refusal for <paramref name="password"/>, or null; <paramref name="context"/> are words it must not be built from.</summary>
     public static IdentityError? Check(string password, IEnumerable<string> context)
     {
+        // NIST SP 800-63B asks for at least 64 characters to be allowed; a bound keeps hashing and these checks cheap.
+        if (password.Length > MaxLength)
+        {
+            return Error("PasswordTooLong", $"パスワードは{MaxLength}文字以内にしてください。");
+        }
+
         var folded = Fold(password);
         if (Weak(folded) is { } weak)
         {

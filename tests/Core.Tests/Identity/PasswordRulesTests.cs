@@ -60,6 +60,15 @@ public sealed class PasswordRulesTests
         PasswordRules.Check(password, Context()).ShouldBeNull();
 
     [Fact]
+    public void F9_a_password_of_up_to_256_characters_is_allowed_and_a_longer_one_is_refused()
+    {
+        var words = string.Join(" ", Enumerable.Range(0, 60).Select(i => $"w{i:x}q"));
+
+        PasswordRules.Check(words[..256], Context()).ShouldBeNull();
+        PasswordRules.Check(words[..257], Context())!.Description.ShouldBe("パスワードは256文字以内にしてください。");
+    }
+
+    [Fact]
     public void F9_generated_passwords_always_pass()
     {
         for (var i = 0; i < 200; i++)
