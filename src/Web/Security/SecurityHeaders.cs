@@ -8,7 +8,8 @@ namespace InfraLedger.Web.Security;
 /// The response headers every answer carries — page, JSON, CSV, XLSX, image, static file, error (issue 17, F8;
 /// docs/decisions/0019): a strict Content-Security-Policy (scripts and styles only from this site's files, no inline
 /// script, style attribute or event handler; nothing framed), X-Frame-Options, nosniff and Referrer-Policy; and
-/// <c>Cache-Control: no-store</c> on every response to a signed-in request (cookie or API token), whatever it is.
+/// <c>Cache-Control: no-store</c> on every response to a signed-in request (cookie, API token, Open311 <c>api_key</c>),
+/// whatever it is.
 /// Set when the response starts, so that error pages and re-executed responses get them too.
 /// </summary>
 public sealed class SecurityHeaders(RequestDelegate next)
@@ -30,7 +31,8 @@ public sealed class SecurityHeaders(RequestDelegate next)
             headers.XFrameOptions = "DENY";
             headers.XContentTypeOptions = "nosniff";
             headers["Referrer-Policy"] = "no-referrer";
-            if (context.User.Identity?.IsAuthenticated == true)
+            // Open311 clients send their API key as a query parameter, not through the authentication schemes.
+            if (context.User.Identity?.IsAuthenticated == true || context.Request.Query.ContainsKey("api_key"))
             {
                 // A signed-in answer is one person's view of a tenant's data: never kept by a browser, proxy or cache.
                 headers.CacheControl = "no-store";

@@ -26,6 +26,7 @@ public sealed partial class SecurityHeadersTests : IAsyncLifetime
             await RegisterSeed.SaveAsync(db, RegisterSeed.Facility("222127", "L-001", "焼津図書館", 34.86466037, 138.3057186));
         }
 
+        var key = await app.CreateTokenAsync("222127", TenantRole.Viewer);
         var staff = await app.SignedInClientAsync("staff@yaizu.example.jp", password);
         var anonymous = app.Client();
         (string Kind, HttpClient Client, string Path, HttpStatusCode Status, string Type, bool SignedIn)[] samples =
@@ -37,6 +38,7 @@ public sealed partial class SecurityHeadersTests : IAsyncLifetime
             ("GeoJSON", staff, "/api/v1/222127/facilities.geojson", HttpStatusCode.OK, "application/geo+json", true),
             ("error page", staff, "/222127/facilities/NO-SUCH", HttpStatusCode.NotFound, "text/html", true),
             ("API error", staff, "/api/v1/222143/members", HttpStatusCode.NotFound, "", true),
+            ("Open311 with a key", anonymous, $"/open311/v2/requests.json?jurisdiction_id=222127&api_key={key}", HttpStatusCode.OK, "application/json", true),
             ("public page", anonymous, "/dashboard", HttpStatusCode.OK, "text/html", false),
             ("image", anonymous, "/lib/leaflet/images/marker-icon.png", HttpStatusCode.OK, "image/png", false),
             ("script", anonymous, "/js/dashboard.js", HttpStatusCode.OK, "text/javascript", false),
