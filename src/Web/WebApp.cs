@@ -53,6 +53,7 @@ public static class WebApp
             b.UseExceptionHandler();
             b.UseStatusCodePages();
         });
+        app.UseMiddleware<UnreadableRequests>();
         app.UseStaticFiles();
         app.UseRouting();
         app.UseMiddleware<TenantResolutionMiddleware>();
