@@ -48,7 +48,7 @@ internal static class AuditCommands
                 return 1;
             }
 
-            Console.WriteLine($"正常 / OK: {who} 監査イベント {result.EventCount} 件のチェーンと台帳の行 {result.RowsChecked} 件は完全です / "
+            Console.WriteLine($"正常 / OK: {who} 監査イベント {result.EventCount} 件のチェーンは完全です。台帳の行 {result.RowsChecked} 件も監査イベントと一致します / "
                 + $"{result.EventCount} events, chain intact, {result.RowsChecked} register row versions match; head {result.Head ?? "-"}");
             return 0;
         });

@@ -77,36 +77,38 @@ public static class RowDigest
         /// <summary>The Merkle tree hash (hex) of the leaves sorted by value; of no leaves, SHA-256 of nothing.</summary>
         public string Root()
         {
-            if (Count == 0)
-            {
-                return Convert.ToHexStringLower(SHA256.HashData([]));
-            }
-
             var order = Enumerable.Range(0, (int)Count).ToArray();
             var data = buffer;
             Array.Sort(order, (a, b) => data.AsSpan(a * Size, Size).SequenceCompareTo(data.AsSpan(b * Size, Size)));
-            return Convert.ToHexStringLower(Tree(order, 0, order.Length));
+            return TreeHash(i => data.AsSpan(order[i] * Size, Size), order.Length);
         }
+    }
 
-        // RFC 6962 §2.1: MTH(D[n]) = SHA-256(0x01 ‖ MTH(D[0:k]) ‖ MTH(D[k:n])), k the largest power of two smaller than n.
-        private byte[] Tree(int[] order, int start, int count)
+    /// <summary>The leaf hash at a position of the tree's order.</summary>
+    internal delegate ReadOnlySpan<byte> LeafAt(int index);
+
+    /// <summary>RFC 6962 §2.1 Merkle tree hash (hex) of leaf hashes in the order given; of none, SHA-256 of nothing.</summary>
+    internal static string TreeHash(LeafAt leaf, int count) =>
+        Convert.ToHexStringLower(count == 0 ? SHA256.HashData([]) : Tree(leaf, 0, count));
+
+    // MTH(D[n]) = SHA-256(0x01 ‖ MTH(D[0:k]) ‖ MTH(D[k:n])), k the largest power of two smaller than n; MTH of one leaf is its hash.
+    private static byte[] Tree(LeafAt leaf, int start, int count)
+    {
+        if (count == 1)
         {
-            if (count == 1)
-            {
-                return buffer.AsSpan(order[start] * Size, Size).ToArray();
-            }
-
-            var k = 1;
-            while (k * 2 < count)
-            {
-                k *= 2;
-            }
-
-            Span<byte> node = stackalloc byte[1 + (2 * Size)];
-            node[0] = 0x01;
-            Tree(order, start, k).CopyTo(node[1..]);
-            Tree(order, start + k, count - k).CopyTo(node[(1 + Size)..]);
-            return SHA256.HashData(node);
+            return leaf(start).ToArray();
         }
+
+        var k = 1;
+        while (k * 2 < count)
+        {
+            k *= 2;
+        }
+
+        Span<byte> node = stackalloc byte[65];
+        node[0] = 0x01;
+        Tree(leaf, start, k).CopyTo(node[1..]);
+        Tree(leaf, start + k, count - k).CopyTo(node[33..]);
+        return SHA256.HashData(node);
     }
 }

@@ -25,8 +25,10 @@ public sealed record JobKind(string Name, string Label, TimeSpan TimeLimit, long
     public JobKind With(int? timeLimitSeconds, long? maxSize) =>
         this with { TimeLimit = timeLimitSeconds is > 0 and { } s ? TimeSpan.FromSeconds(s) : TimeLimit, MaxSize = maxSize is > 0 and { } m ? m : MaxSize };
 
-    /// <summary>A size as people read it: MB for bytes, a count otherwise.</summary>
-    public string Describe(long size) => Unit == "bytes"
-        ? (size / 1048576.0).ToString(size < 10 * 1048576 ? "0.0" : "N0", System.Globalization.CultureInfo.InvariantCulture) + " MB"
-        : size.ToString("N0", System.Globalization.CultureInfo.InvariantCulture) + " " + Unit;
+    /// <summary>A size as people read it: bytes below 1 MB, MB (one decimal) above; a count for other units.</summary>
+    public string Describe(long size) => Unit != "bytes" ? $"{N(size)} {Unit}"
+        : size < 1 << 20 ? $"{N(size)} バイト"
+        : (size / 1048576.0).ToString("N1", System.Globalization.CultureInfo.InvariantCulture) + " MB";
+
+    private static string N(long value) => value.ToString("N0", System.Globalization.CultureInfo.InvariantCulture);
 }

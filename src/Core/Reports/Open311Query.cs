@@ -66,12 +66,13 @@ public static class Open311Query
                 continue;
             }
 
-            if (!TryDate(value, out var utc))
+            var readable = TryDate(value, out var utc);
+            if (!readable && !(value.Length <= 40 && DateTimeOffset.TryParse(value, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out _)))
             {
                 return Errors.Parameter(name, $"{name}「{Shorten(value)}」は W3C の日時（例: 2026-11-01T00:00:00+09:00）ではありません。");
             }
 
-            if (utc.Year is < FirstYear or > LastYear)
+            if (!readable || utc.Year is < FirstYear or > LastYear)
             {
                 return Errors.Parameter(name, $"{name}「{Shorten(value)}」は{FirstYear}年から{LastYear}年までの日時にしてください。");
             }
