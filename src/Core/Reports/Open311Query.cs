@@ -67,12 +67,13 @@ public static class Open311Query
             }
 
             var readable = TryDate(value, out var utc);
-            if (!readable && !(value.Length <= 40 && DateTimeOffset.TryParse(value, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out _)))
+            if (value.Length > 40 || !DateTimeOffset.TryParse(value, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var written))
             {
                 return Errors.Parameter(name, $"{name}「{Shorten(value)}」は W3C の日時（例: 2026-11-01T00:00:00+09:00）ではありません。");
             }
 
-            if (!readable || utc.Year is < FirstYear or > LastYear)
+            // The year as written and as UTC: 2101-01-01 in Japan time is still 2100 in UTC, and neither may leave the range.
+            if (!readable || written.Year is < FirstYear or > LastYear || utc.Year is < FirstYear or > LastYear)
             {
                 return Errors.Parameter(name, $"{name}「{Shorten(value)}」は{FirstYear}年から{LastYear}年までの日時にしてください。");
             }

@@ -16,7 +16,7 @@ namespace InfraLedger.Core.Tests.Audit;
 public sealed class TamperEvidenceTests : IAsyncLifetime
 {
     private const string Yaizu = "222127";
-    private static readonly DateTime Now = new(2026, 11, 22, 3, 4, 5, DateTimeKind.Utc).AddTicks(1234567);
+    private static readonly DateTime Now = new DateTime(2026, 11, 22, 3, 4, 5, DateTimeKind.Utc).AddTicks(1234567);
     private TestDatabase database = null!;
 
     public async Task InitializeAsync() => database = await TestDatabase.CreateAsync();

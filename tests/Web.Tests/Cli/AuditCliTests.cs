@@ -34,12 +34,15 @@ public sealed class AuditCliTests : IAsyncLifetime
     [Fact]
     public async Task F12_audit_verify_reports_an_edited_facility_row_and_a_deleted_last_event()
     {
-        // The demo seed writes 焼津市's register through the application: every row is covered by an event. The last event is
-        // an import of two more facilities (one event for both rows).
-        var file = Path.Combine(cli.Directory, "追加.csv");
-        await File.WriteAllTextAsync(file, "施設コード,施設名\nZ-1,追加の倉庫\nZ-2,追加の車庫\n");
-        var import = await cli.RunAsync("import", "--tenant", "222127", file);
-        import.ExitCode.ShouldBe(0, import.Out + import.Error);
+        // The demo seed writes 焼津市's register through the application: every row is covered by an event. Then two imports
+        // of the same layout (the first also remembers the layout, an event of its own): the last event is the second import's.
+        foreach (var (name, rows) in new[] { ("追加.csv", "Z-1,追加の倉庫\nZ-2,追加の車庫\n"), ("追加2.csv", "Z-3,追加の物置\n") })
+        {
+            var file = Path.Combine(cli.Directory, name);
+            await File.WriteAllTextAsync(file, "施設コード,施設名\n" + rows);
+            var import = await cli.RunAsync("import", "--tenant", "222127", file);
+            import.ExitCode.ShouldBe(0, import.Out + import.Error);
+        }
         var head = (await cli.RunAsync("audit", "head", "--tenant", "222127")).Out.Trim();
         head.ShouldMatch(@"^\d+:[0-9a-f]{64}$");
         var length = long.Parse(head.Split(':')[0], System.Globalization.CultureInfo.InvariantCulture);
@@ -50,17 +53,20 @@ public sealed class AuditCliTests : IAsyncLifetime
         string code;
         await using (var db = Settings().CreateContext())
         {
-            code = await db.Database.SqlQueryRaw<string>("SELECT code AS \"Value\" FROM facilities WHERE tenant_id = '222127' AND audit_sequence < {0} ORDER BY code LIMIT 1", length).SingleAsync();
+            // A facility saved on its own (the demo's sample register), so that its event names it.
+            code = await db.Database.SqlQueryRaw<string>(
+                "SELECT f.code AS \"Value\" FROM facilities f JOIN audit_events e ON e.tenant_id = f.tenant_id AND e.sequence = f.audit_sequence "
+                + "WHERE f.tenant_id = '222127' AND e.row_count = 1 ORDER BY f.code LIMIT 1").SingleAsync();
         }
 
         await TamperAsync($"UPDATE facilities SET name = '改ざん' WHERE tenant_id = '222127' AND code = '{code}'");
         await TamperAsync($"DELETE FROM audit_events WHERE tenant_id = '222127' AND sequence = {length}");
         var tampered = await cli.RunAsync("audit", "verify", "--tenant", "222127");
 
-        tampered.ExitCode.ShouldBe(1);
-        tampered.Out.ShouldContain($"施設 {code} 第");
+        tampered.ExitCode.ShouldBe(1, tampered.Out + tampered.Error);
+        tampered.Out.ShouldContain($"施設 {code} 第", customMessage: tampered.Out);
         tampered.Out.ShouldContain("アプリケーションの外で編集・削除・追加されています");
-        tampered.Out.ShouldContain($"連番 / sequence {length}: ");
+        tampered.Out.ShouldContain($"連番 / sequence {length}: 台帳の行 1 件（施設 Z-3 第1版）を書き込んだ監査イベント {length} がありません", customMessage: tampered.Out);
         tampered.Out.ShouldContain("チェーンの末尾のイベントが削除されています");
 
         // Against the head kept before, the shortened chain is caught as well.

@@ -6,7 +6,6 @@ using InfraLedger.Core.Indicators;
 using InfraLedger.Core.Projection;
 using InfraLedger.Web.Tests.Register;
 using InfraLedger.Web.Tests.Support;
-using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.Extensions.DependencyInjection;

@@ -8,7 +8,6 @@ using InfraLedger.Core.Identity;
 using InfraLedger.Core.Jobs;
 using InfraLedger.Web.Jobs;
 using InfraLedger.Web.Tests.Support;
-using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
@@ -20,7 +19,7 @@ namespace InfraLedger.Web.Tests.Jobs;
 /// tenant's 3-line CSV for 366 s, and nothing was logged. Jobs now take turns per tenant on several workers, each kind has
 /// a time and a size limit, a cancelled job frees its worker, and every start, end, failure and refusal is logged.
 /// </summary>
-public sealed partial class JobFairnessTests : IAsyncLifetime
+public sealed partial class JobFairnessTests : IAsyncLifetime, IDisposable
 {
     private const string A = "222127"; // 焼津市: the tenant with the slow job
     private const string B = "222143"; // 藤枝市: the tenant with the small import
@@ -32,6 +31,8 @@ public sealed partial class JobFairnessTests : IAsyncLifetime
     public Task InitializeAsync() => Task.CompletedTask;
 
     public async Task DisposeAsync() => await app.DisposeAsync();
+
+    public void Dispose() => logs.Dispose();
 
     private async Task StartAsync(params (string Key, string Value)[] settings)
     {
@@ -136,7 +137,7 @@ public sealed partial class JobFairnessTests : IAsyncLifetime
         // A job that never looks at its token (like a reader stuck in a hostile file): it is given up on, not waited for.
         var stuck = Registry.Enqueue(JobKind.Import, 1, A, "止まらない取込", "user:a", null, (_, _, _) =>
         {
-            release.Wait(TimeSpan.FromSeconds(60));
+            release.Wait(TimeSpan.FromSeconds(60), CancellationToken.None);
             return Task.CompletedTask;
         });
         var next = Registry.Enqueue(JobKind.Import, 1, B, "次の取込", "user:b", null, (state, _, _) =>

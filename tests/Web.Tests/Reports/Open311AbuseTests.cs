@@ -27,9 +27,9 @@ public sealed class Open311AbuseTests : IAsyncLifetime
     public async Task DisposeAsync() => await app.DisposeAsync();
 
     [Theory]
-    [InlineData("start_date=9999-12-31T23:59:59Z", "start_date「9999-12-31T23:59:59Z」は1900年から2100年までの日時にしてください。")]
-    [InlineData("start_date=0001-01-01", "start_date「0001-01-01」は1900年から2100年までの日時にしてください。")]
-    [InlineData("end_date=0001-01-01", "end_date「0001-01-01」は1900年から2100年までの日時にしてください。")]
+    [InlineData("start_date=9999-12-31T23:59:59Z", "start_date: start_date「9999-12-31T23:59:59Z」は1900年から2100年までの日時にしてください。")]
+    [InlineData("start_date=0001-01-01", "start_date: start_date「0001-01-01」は1900年から2100年までの日時にしてください。")]
+    [InlineData("end_date=0001-01-01", "end_date: end_date「0001-01-01」は1900年から2100年までの日時にしてください。")]
     public async Task F2_the_findings_dates_are_a_400_in_the_open311_error_format(string query, string message)
     {
         var client = new Open311Client(app.Client(), "json");

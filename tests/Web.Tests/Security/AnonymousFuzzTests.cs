@@ -1,4 +1,3 @@
-using System.Net;
 using System.Net.Http.Headers;
 using System.Reflection;
 using System.Text;
@@ -26,7 +25,7 @@ namespace InfraLedger.Web.Tests.Security;
 public sealed partial class AnonymousFuzzTests(ITestOutputHelper output) : IAsyncLifetime
 {
     private const string Yaizu = "222127";
-    private const int RequestsPerEndpoint = 24;
+    private const int RequestsPerEndpoint = 16;
 
     /// <summary>Values a careless or hostile client sends: out of range, wrong type, wrong encoding, huge, at calendar ends.</summary>
     private static readonly string[] Bad =
@@ -73,7 +72,9 @@ public sealed partial class AnonymousFuzzTests(ITestOutputHelper output) : IAsyn
     public async Task F2_no_anonymous_or_machine_endpoint_answers_5xx_to_generated_bad_values()
     {
         var endpoints = app.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>().ToList();
-        var anonymous = endpoints.Where(e => e.Metadata.GetMetadata<IAllowAnonymous>() is not null).ToList();
+        // The error page answers the status it is re-executed for; what it answers when requested directly is issue 17 F10's
+        // and has its own test.
+        var anonymous = endpoints.Where(e => e.Metadata.GetMetadata<IAllowAnonymous>() is not null && e.RoutePattern.RawText?.TrimStart('/').StartsWith("error", StringComparison.Ordinal) != true).ToList();
         var machine = endpoints.Where(e => e.Metadata.GetMetadata<IAllowAnonymous>() is null && IsMachine(e)).ToList();
         anonymous.Count.ShouldBeGreaterThan(30, "the public pages, Open311, CKAN, DCAT and the downloads");
         var names = NamesReadBySource();
@@ -213,7 +214,9 @@ public sealed partial class AnonymousFuzzTests(ITestOutputHelper output) : IAsyn
     {
         if (random.Next(8) == 0)
         {
-            return RawBad[random.Next(RawBad.Length)];
+            // A NUL in the path is refused by the server before the application (and by the test client before sending).
+            var raw = RawBad[random.Next(RawBad.Length)];
+            return segment && raw == "%00" ? "%FF%FE" : raw;
         }
 
         var value = Bad[random.Next(Bad.Length)];
