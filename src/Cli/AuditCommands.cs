@@ -17,6 +17,11 @@ internal static class AuditCommands
             { tenant, expect };
         verify.SetAction(async (parse, ct) =>
         {
+            if (AuditTrail.CheckHead(parse.GetValue(expect)) is { } malformed)
+            {
+                return CliHost.Fail(malformed);
+            }
+
             await using var services = CliHost.Services();
             if (await CliHost.TenantScopeAsync(services, parse.GetValue(tenant)!, ct) is not { } t)
             {

@@ -69,6 +69,9 @@ public static class AuditTrail
         return new Verification(ordered.Count, head?.ToString(), firstBreak, rows, findings);
     }
 
+    /// <summary>Why <paramref name="expected"/> is not a head as <c>audit head</c> writes it; null when it is one (or absent).</summary>
+    public static Error? CheckHead(string? expected) => ParseExpected(expected).Error;
+
     /// <summary>The newest events of the current tenant.</summary>
     public static Task<List<AuditEvent>> RecentAsync(AppDbContext db, int take, CancellationToken ct) =>
         db.AuditEvents.AsNoTracking().OrderByDescending(e => e.Sequence).Take(take).ToListAsync(ct);
