@@ -53,24 +53,25 @@ public static class RowDigest
     }
 
     /// <summary>
-    /// Leaves collected one by one (e.g. the rows of a bulk import, as they stream to the database): 32 bytes each in one
-    /// buffer, without an object per row.
+    /// Leaves collected one by one (e.g. the rows of a bulk import, as they stream to the database): 32 bytes each in
+    /// chunks of 64 KB, without an object per row and without copying a growing array (a million rows take 32 MB).
     /// </summary>
     public sealed class LeafSet
     {
         private const int Size = 32;
-        private byte[] buffer = new byte[Size];
+        private const int PerChunk = 2048;
+        private readonly List<byte[]> chunks = [];
 
         public long Count { get; private set; }
 
         public void Add(ReadOnlySpan<byte> leaf)
         {
-            if ((Count + 1) * Size > buffer.Length)
+            if (Count % PerChunk == 0)
             {
-                Array.Resize(ref buffer, checked(buffer.Length * 2));
+                chunks.Add(new byte[Size * PerChunk]);
             }
 
-            leaf.CopyTo(buffer.AsSpan((int)(Count * Size), Size));
+            leaf.CopyTo(At((int)Count));
             Count++;
         }
 
@@ -78,10 +79,11 @@ public static class RowDigest
         public string Root()
         {
             var order = Enumerable.Range(0, (int)Count).ToArray();
-            var data = buffer;
-            Array.Sort(order, (a, b) => data.AsSpan(a * Size, Size).SequenceCompareTo(data.AsSpan(b * Size, Size)));
-            return TreeHash(i => data.AsSpan(order[i] * Size, Size), order.Length);
+            Array.Sort(order, (a, b) => At(a).SequenceCompareTo(At(b)));
+            return TreeHash(i => At(order[i]), order.Length);
         }
+
+        private Span<byte> At(int index) => chunks[index / PerChunk].AsSpan(index % PerChunk * Size, Size);
     }
 
     /// <summary>The leaf hash at a position of the tree's order.</summary>

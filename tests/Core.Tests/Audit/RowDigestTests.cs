@@ -52,6 +52,18 @@ public sealed class RowDigestTests
     }
 
     [Fact]
+    public void F12_a_large_imports_leaves_collected_in_chunks_give_the_tree_hash_of_the_sorted_leaves()
+    {
+        var leaves = Enumerable.Range(0, 5000).Select(i => SHA256.HashData(BitConverter.GetBytes(i))).ToList();
+        var set = new RowDigest.LeafSet();
+        leaves.ForEach(l => set.Add(l));
+        var sorted = leaves.OrderBy(l => Convert.ToHexString(l), StringComparer.Ordinal).ToList();
+
+        set.Count.ShouldBe(5000);
+        set.Root().ShouldBe(RowDigest.TreeHash(i => sorted[i], sorted.Count));
+    }
+
+    [Fact]
     public void F12_events_without_row_digests_keep_the_hash_they_were_written_with()
     {
         var at = new DateTime(2025, 4, 1, 0, 0, 0, DateTimeKind.Utc);
