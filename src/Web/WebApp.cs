@@ -38,9 +38,11 @@ public static class WebApp
         builder.Services.AddSingleton<Projection.ProjectionRuns>();
         builder.Services.AddSingleton(Core.OpenData.OpenDataLicences.From(builder.Configuration));
         builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
-        // The public dashboards: the same page for every anonymous reader of the same address, kept for a minute (a
-        // publication or a reload of the statistics shows within that minute). Signed-in requests are never cached.
-        builder.Services.AddOutputCache(o => o.AddPolicy(Pages.Dashboards.DashboardPage.CachePolicy, b => b.Expire(TimeSpan.FromSeconds(60)).SetVaryByQuery("*")));
+        // The public dashboards: the same page for every anonymous reader of the same view, kept for a minute (a
+        // publication or a reload of the statistics shows within that minute). Signed-in requests are never cached. The
+        // key is the path and the query values the pages read, nothing else (issue 17 F5).
+        builder.Services.AddOutputCache(o => o.AddPolicy(Pages.Dashboards.DashboardPage.CachePolicy,
+            b => b.Expire(TimeSpan.FromSeconds(60)).SetVaryByQuery(Pages.Dashboards.DashboardPage.QueryNames)));
         builder.Services.AddReportLimits(builder.Configuration);
         builder.Services.Configure<RouteOptions>(o => o.ConstraintMap["lgcode"] = typeof(LocalGovernmentCodeRouteConstraint));
 
@@ -57,6 +59,7 @@ public static class WebApp
             b.UseExceptionHandler();
             b.UseStatusCodePages();
         });
+        app.UseMiddleware<UnreadableRequests>();
         app.UseStaticFiles();
         app.UseRouting();
         app.UseMiddleware<TenantResolutionMiddleware>();

@@ -28,6 +28,9 @@ public static class Errors
     public static Error WidthPrecision(decimal value) =>
         new("register.width_precision", $"幅員「{value}」はcm単位（小数第2位まで）で入力してください。", "Width");
 
+    public static Error QuantityPrecision(string field, decimal value) =>
+        new("register.quantity_precision", $"数量「{value}」は小数第3位まで、1兆未満で入力してください。", field);
+
     public static Error FractionalYen(decimal value) =>
         new("register.fractional_yen", $"取得価額等「{value}」に円未満の端数があります。円単位で入力してください。", "AcquisitionCost");
 

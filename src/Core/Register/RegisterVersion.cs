@@ -17,6 +17,12 @@ public interface IRegisterEntry
     string? ChangeReason { get; set; }
 
     DateTime RecordedAtUtc { get; set; }
+
+    /// <summary>
+    /// The sequence of the audit event whose row digest covers this version (the event that wrote it; ADR 0005); null for a
+    /// version written before migration 0013 and not yet sealed (<c>infraledger audit seal</c>).
+    /// </summary>
+    long? AuditSequence { get; set; }
 }
 
 public enum RegisterEntryType
@@ -53,4 +59,7 @@ public sealed class RegisterVersion : Tenancy.ITenantOwned
 
     /// <summary>The record as JSON (null for a deletion).</summary>
     public string? Data { get; init; }
+
+    /// <summary>The audit event that wrote this version (for a past version: the event that wrote it while it was current).</summary>
+    public long? AuditSequence { get; set; }
 }

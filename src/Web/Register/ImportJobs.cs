@@ -34,7 +34,8 @@ public sealed class ImportJobs(JobRegistry registry, IConfiguration configuratio
     public JobState Start(string tenantId, string actor, ImportRequest request)
     {
         var title = (request.Options.Commit ? "取込: " : "検査: ") + request.FileName;
-        return registry.Enqueue(tenantId, title, actor, request, async (state, services, ct) =>
+        var size = File.Exists(request.UploadPath) ? new FileInfo(request.UploadPath).Length : 0;
+        return registry.Enqueue(Core.Jobs.JobKind.Import, size, tenantId, title, actor, request, async (state, services, ct) =>
         {
             var scope = services.GetRequiredService<TenantScope>();
             scope.Enter(LocalGovernmentCode.Parse(tenantId).Value);

@@ -65,8 +65,10 @@ public static class RegisterImport
         await using var transaction = options.Commit ? await db.Database.BeginTransactionAsync(ct) : null;
         if (transaction is not null)
         {
-            // The tenant's audit lock for the whole import: imports and edits of one tenant do not interleave.
-            await db.LastAuditEventAsync(sync: false, ct);
+            // The tenant's audit lock for the whole import: imports and edits of one tenant do not interleave. Every row the
+            // import writes, added or updated, carries the sequence of its one event, which covers them all (ADR 0010, 0005).
+            var last = await db.LastAuditEventAsync(sync: false, ct);
+            db.RowBatch = new Audit.RowBatch((last?.Sequence ?? 0) + 1);
             if (db.Database.IsNpgsql())
             {
                 // Rows this transaction inserts are invisible to the planner's statistics: the key lookups of
@@ -75,27 +77,34 @@ public static class RegisterImport
             }
         }
 
+        var committed = false;
         try
         {
-            await run.ProcessAsync(file, progress, ct);
-        }
-        catch (ImportReadException e)
-        {
-            run.Problems.Add(e.Problem);
-            run.ProblemCount++;
+            try
+            {
+                await run.ProcessAsync(file, progress, ct);
+            }
+            catch (ImportReadException e)
+            {
+                run.Problems.Add(e.Problem);
+                run.ProblemCount++;
+            }
+            finally
+            {
+                await run.DisposeAsync();
+            }
+
+            if (transaction is not null && run.ProblemCount == 0)
+            {
+                await run.RecordAsync(file, ct);
+                await RememberAsync(db, tenantId, layoutKey, mapping, nowUtc, ct);
+                await transaction.CommitAsync(ct);
+                committed = true;
+            }
         }
         finally
         {
-            await run.DisposeAsync();
-        }
-
-        var committed = false;
-        if (transaction is not null && run.ProblemCount == 0)
-        {
-            await run.RecordAsync(file, ct);
-            await RememberAsync(db, tenantId, layoutKey, mapping, nowUtc, ct);
-            await transaction.CommitAsync(ct);
-            committed = true;
+            db.RowBatch = null;
         }
 
         db.ChangeTracker.Clear();
@@ -186,9 +195,10 @@ public static class RegisterImport
 
         public override async Task RecordAsync(Stream file, CancellationToken ct)
         {
-            if (firstAdded is null)
+            if (db.RowBatch is not { } batch || batch.Leaves.Count == 0)
             {
-                return;
+                db.RowBatch = null;
+                return; // nothing added or changed: no event
             }
 
             string? sha256 = null;
@@ -198,10 +208,11 @@ public static class RegisterImport
                 sha256 = System.Convert.ToHexStringLower(await System.Security.Cryptography.SHA256.HashDataAsync(file, ct));
             }
 
-            var summary = new ImportSummary(Table.File, Table.Sheet, sha256, reason, Added, Updated, Unchanged, firstAdded, lastAdded!);
+            var summary = new ImportSummary(Table.File, Table.Sheet, sha256, reason, Added, Updated, Unchanged, firstAdded, lastAdded);
             var last = await db.LastAuditEventAsync(sync: false, ct);
+            db.RowBatch = null;
             db.AuditEvents.Add(Audit.AuditRecorder.Imported(tenantId, db.Scope.Actor, typeof(T).Name, Table.File.Length <= 200 ? Table.File : Table.File[..200],
-                System.Text.Json.JsonSerializer.Serialize(summary, RegisterHistory.Json), last, nowUtc));
+                System.Text.Json.JsonSerializer.Serialize(summary, RegisterHistory.Json), batch, last, nowUtc));
             await db.SaveChangesAsync(ct);
             if (db.Database.IsNpgsql() && Added >= 10_000)
             {
@@ -267,6 +278,7 @@ public static class RegisterImport
                 _ => validFrom,
             };
             RegisterHistory.Stamp(entry, deleted.GetValueOrDefault(entry.Key, 1), from, reason, nowUtc);
+            db.RowBatch!.Add(entry);
             sink ??= await BulkInsert.OpenAsync<T>(db, ct);
             await sink.WriteAsync(entry, ct);
             firstAdded ??= entry.Key;
@@ -312,8 +324,11 @@ public static class RegisterImport
         }
     }
 
-    /// <summary>What the audit event of an import records (ADR 0010): the file, and which rows it added.</summary>
-    private sealed record ImportSummary(string File, string? Sheet, string? Sha256, string Reason, long Added, long Updated, long Unchanged, string FirstAdded, string LastAdded);
+    /// <summary>
+    /// What the audit event of an import records (ADR 0010): the file, the counts and the first and last key added; the rows
+    /// it wrote (added and updated) carry the event's sequence and its digest covers them.
+    /// </summary>
+    private sealed record ImportSummary(string File, string? Sheet, string? Sha256, string Reason, long Added, long Updated, long Unchanged, string? FirstAdded, string? LastAdded);
 
     /// <summary>The counts and problems of one pass, whatever it imports.</summary>
     private abstract class Run(RawTable table, ColumnMapping mapping, Options options) : IAsyncDisposable
