@@ -4,16 +4,40 @@ using InfraLedger.Core.Database;
 using InfraLedger.Core.Register.Import;
 using InfraLedger.Core.Tenancy;
 using System.CommandLine;
+using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace InfraLedger.Cli;
 
-/// <summary>The services a command needs, configured like the web app (environment variables, SQLite default).</summary>
+/// <summary>
+/// The services a command needs, configured like the web app (environment variables, SQLite default). Commands read
+/// configuration and the working directory only from here, so that an in-process <see cref="CliInvocation"/> gets its own.
+/// </summary>
 internal static class CliHost
 {
-    public static DatabaseSettings Database() =>
-        DatabaseSettings.From(new ConfigurationBuilder().AddEnvironmentVariables().Build());
+    /// <summary>The environment variables of the process, or the configuration of the in-process invocation.</summary>
+    public static IConfiguration Configuration() =>
+        CliInvocation.Current?.Configuration ?? new ConfigurationBuilder().AddEnvironmentVariables().Build();
+
+    /// <summary>The database; a relative SQLite file (the default <c>infraledger.db</c>) is in the working directory.</summary>
+    public static DatabaseSettings Database()
+    {
+        var settings = DatabaseSettings.From(Configuration());
+        if (settings.Provider != DatabaseProvider.Sqlite)
+        {
+            return settings;
+        }
+
+        var sqlite = new SqliteConnectionStringBuilder(settings.ConnectionString);
+        if (sqlite.DataSource is "" or ":memory:" || sqlite.DataSource.StartsWith("file:", StringComparison.Ordinal) || Path.IsPathRooted(sqlite.DataSource))
+        {
+            return settings;
+        }
+
+        sqlite.DataSource = Path.Combine(CliInvocation.Current?.WorkingDirectory ?? Environment.CurrentDirectory, sqlite.DataSource);
+        return settings with { ConnectionString = sqlite.ConnectionString };
+    }
 
     public static ServiceProvider Services()
     {
