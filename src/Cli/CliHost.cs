@@ -1,7 +1,7 @@
 using InfraLedger.Core;
 using InfraLedger.Core.Common;
 using InfraLedger.Core.Database;
-using InfraLedger.Core.Register.Import;
+using InfraLedger.Core.Tables;
 using InfraLedger.Core.Tenancy;
 using System.CommandLine;
 using Microsoft.Extensions.Configuration;

@@ -3,7 +3,7 @@ using System.Reflection;
 using System.Security.Cryptography;
 using InfraLedger.Core.Common;
 using InfraLedger.Core.Database;
-using InfraLedger.Core.Register.Import;
+using InfraLedger.Core.Tables;
 using InfraLedger.Core.Tenancy;
 using Microsoft.EntityFrameworkCore;
 
@@ -60,7 +60,7 @@ public static class FiscalIndicatorImport
         var table = read.Value.FirstOrDefault();
         if (table is null)
         {
-            return Register.Errors.NoTable(fileName, null);
+            return Tables.Errors.NoTable(fileName, null);
         }
 
         var parsed = Parse(table);

@@ -1,7 +1,7 @@
 using System.Globalization;
 using InfraLedger.Core.Common;
 using InfraLedger.Core.Database;
-using InfraLedger.Core.Register.Import;
+using InfraLedger.Core.Tables;
 using Microsoft.EntityFrameworkCore;
 
 namespace InfraLedger.Core.Indicators;
@@ -47,7 +47,7 @@ public static class Populations
         var table = read.Value.FirstOrDefault();
         if (table is null)
         {
-            return Register.Errors.NoTable(fileName, null);
+            return Tables.Errors.NoTable(fileName, null);
         }
 
         var headers = table.Headers.Select(h => h.Trim()).ToList();

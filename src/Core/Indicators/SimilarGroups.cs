@@ -2,7 +2,7 @@ using System.Globalization;
 using System.Text;
 using InfraLedger.Core.Common;
 using InfraLedger.Core.Database;
-using InfraLedger.Core.Register.Import;
+using InfraLedger.Core.Tables;
 using InfraLedger.Core.Tenancy;
 using Microsoft.EntityFrameworkCore;
 
@@ -104,7 +104,7 @@ public static class SimilarGroups
         var table = read.Value.FirstOrDefault();
         if (table is null)
         {
-            return Register.Errors.NoTable(fileName, null);
+            return Tables.Errors.NoTable(fileName, null);
         }
 
         var headers = table.Headers.Select(h => h.Trim()).ToList();

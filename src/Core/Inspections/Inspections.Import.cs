@@ -1,6 +1,6 @@
 using InfraLedger.Core.Common;
 using InfraLedger.Core.Database;
-using InfraLedger.Core.Register.Import;
+using InfraLedger.Core.Tables;
 using Microsoft.EntityFrameworkCore;
 
 namespace InfraLedger.Core.Inspections;
@@ -57,7 +57,7 @@ public static partial class Inspections
 
         if (read.Value.FirstOrDefault() is not { } table)
         {
-            return Register.Errors.NoTable(fileName, null);
+            return Tables.Errors.NoTable(fileName, null);
         }
 
         // Header names are compared after NFKC; a unit in brackets (費用（円）) does not matter.

@@ -1,7 +1,7 @@
 using System.Globalization;
 using InfraLedger.Core.Common;
 using InfraLedger.Core.Database;
-using InfraLedger.Core.Register.Import;
+using InfraLedger.Core.Tables;
 using Microsoft.EntityFrameworkCore;
 
 namespace InfraLedger.Core.Projection;
@@ -72,7 +72,7 @@ public static class RecentInvestments
 
         if (read.Value.FirstOrDefault() is not { } table)
         {
-            return Register.Errors.NoTable(fileName, null);
+            return Tables.Errors.NoTable(fileName, null);
         }
 
         var headers = table.Headers.Select(h => h.Trim()).ToList();

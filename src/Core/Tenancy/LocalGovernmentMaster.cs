@@ -126,7 +126,7 @@ public static class LocalGovernmentMaster
     /// <summary>The rows by header name, read with the register import's CSV reader (UTF-8 with or without BOM).</summary>
     private static List<Dictionary<string, string>> ReadRows(byte[] csv)
     {
-        var read = Register.Import.TableReader.Read(new MemoryStream(csv), "master.csv", Register.Import.ReadLimits.Default);
+        var read = Tables.TableReader.Read(new MemoryStream(csv), "master.csv", Tables.ReadLimits.Default);
         var table = read.IsSuccess ? read.Value.Single() : throw new InvalidDataException(read.Error!.Message);
         return table.Rows
             .Select(row => table.Headers.Select((h, i) => (h, v: i < row.Cells.Count ? row.Cells[i] ?? "" : "")).ToDictionary(x => x.h, x => x.v, StringComparer.Ordinal))

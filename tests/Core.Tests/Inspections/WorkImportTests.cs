@@ -1,6 +1,6 @@
 using System.Text;
 using InfraLedger.Core.Register;
-using InfraLedger.Core.Tests.Register.Import;
+using InfraLedger.Core.Tests.Tables;
 using InfraLedger.Tests;
 using Microsoft.EntityFrameworkCore;
 

@@ -2,6 +2,8 @@ using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
 
+using InfraLedger.Core.Tables;
+
 namespace InfraLedger.Core.Register.Import;
 
 /// <summary>

@@ -2,6 +2,8 @@ using InfraLedger.Core.Common;
 using InfraLedger.Core.Database;
 using Microsoft.EntityFrameworkCore;
 
+using InfraLedger.Core.Tables;
+
 namespace InfraLedger.Core.Register.Import;
 
 /// <summary>
@@ -45,7 +47,7 @@ public static class RegisterImport
         var table = options.Sheet is null ? read.Value.FirstOrDefault() : read.Value.FirstOrDefault(t => t.Sheet == options.Sheet);
         if (table is null)
         {
-            return Errors.NoTable(fileName, options.Sheet);
+            return Tables.Errors.NoTable(fileName, options.Sheet);
         }
 
         var layoutKey = ColumnMapping.LayoutKey(options.Target, table.Headers);

@@ -1,5 +1,7 @@
 using InfraLedger.Core.Common;
 
+using InfraLedger.Core.Tables;
+
 namespace InfraLedger.Core.Register.Import;
 
 /// <summary>
@@ -174,7 +176,7 @@ public sealed class RowConverter(RawTable table, ColumnMapping mapping, string t
             }
 
             var text = Raw(field, out var column) ?? "";
-            Add(column, text, Errors.NotAWholeNumber(text).Message);
+            Add(column, text, Tables.Errors.NotAWholeNumber(text).Message);
             return null;
         }
 

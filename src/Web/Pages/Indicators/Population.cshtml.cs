@@ -1,6 +1,6 @@
 using InfraLedger.Core.Database;
 using InfraLedger.Core.Indicators;
-using InfraLedger.Core.Register.Import;
+using InfraLedger.Core.Tables;
 using InfraLedger.Core.Tenancy;
 using InfraLedger.Web.Identity;
 using InfraLedger.Web.Tenancy;

@@ -1,7 +1,7 @@
 using System.Globalization;
 using InfraLedger.Core.Database;
 using InfraLedger.Core.Projection;
-using InfraLedger.Core.Register.Import;
+using InfraLedger.Core.Tables;
 using InfraLedger.Core.Tenancy;
 using InfraLedger.Web.Identity;
 using InfraLedger.Web.Tenancy;

@@ -1,6 +1,7 @@
 using System.Text;
 using InfraLedger.Core.Register;
 using InfraLedger.Core.Register.Import;
+using InfraLedger.Core.Tests.Tables;
 using InfraLedger.Core.Tests.Tenancy;
 using InfraLedger.Tests;
 using Microsoft.EntityFrameworkCore;

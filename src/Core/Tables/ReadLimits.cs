@@ -1,0 +1,19 @@
+namespace InfraLedger.Core.Tables;
+
+/// <summary>
+/// Bounds on what <see cref="TableReader"/> accepts, so that a hostile or broken file is refused before it can
+/// exhaust memory or time. The defaults fit real registers (tens of thousands of rows) with a wide margin and
+/// keep a 1,000,000-row import within the 512 MB budget of the import benchmark.
+/// </summary>
+/// <param name="MaxFileBytes">Largest file accepted, as uploaded (CSV text or the compressed Excel file).</param>
+/// <param name="MaxLineChars">Longest CSV record in characters; a quoted field that never closes hits this too.</param>
+/// <param name="MaxUncompressedBytes">Sum of the sizes an XLSX declares for its parts once uncompressed.</param>
+/// <param name="MaxCompressionRatio">Largest uncompressed/compressed ratio of one XLSX part (zip bombs reach thousands).</param>
+public sealed record ReadLimits(
+    long MaxFileBytes = 1L << 30,
+    int MaxLineChars = 1_000_000,
+    long MaxUncompressedBytes = 512L << 20,
+    int MaxCompressionRatio = 100)
+{
+    public static ReadLimits Default { get; } = new();
+}
