@@ -61,4 +61,20 @@ public static class Errors
 
     public static Error EraDateDoesNotExist(string value, string western, string actualEra) =>
         new("tables.era_not_exist", $"「{value}」は存在しない和暦です（{western}は{actualEra}です）。");
+
+    public static Error SheetTooWide(string file, string? sheet, string cell, int maxColumns) =>
+        new("tables.sheet_too_wide",
+            $"ファイル「{file}」のシート「{sheet}」のセル {cell} は、読み込める列の上限（{maxColumns:N0}列）より右にあります。表の外にある値や書式を削除して保存し直してください。", "file");
+
+    public static Error SheetTooManyCells(string file, string? sheet, string lastCell, long maxCells) =>
+        new("tables.sheet_too_many_cells",
+            $"ファイル「{file}」のシート「{sheet}」は A1:{lastCell} まで使われていて、読み込めるセル数の上限（{maxCells:N0}セル）を超えます。表の外にある値や書式を削除するか、ファイルを分けてください。", "file");
+
+    public static Error SheetDeclaredTooLarge(string file, string? sheet, string range, int maxColumns, long maxCells) =>
+        new("tables.sheet_declared_too_large",
+            $"ファイル「{file}」のシート「{sheet}」は範囲 {range} を使うと宣言していて、読み込める上限（{maxColumns:N0}列・{maxCells:N0}セル）を超えます。表の外にある値や書式を削除して保存し直してください。", "file");
+
+    public static Error SheetTooManyBlankRows(string file, string? sheet, long row, int maxBlankRows) =>
+        new("tables.sheet_blank_rows",
+            $"ファイル「{file}」のシート「{sheet}」の{row:N0}行目の前に、空の行が上限（{maxBlankRows:N0}行）を超えてあります。表の下や間にある不要な値・書式を削除して保存し直してください。", "file");
 }

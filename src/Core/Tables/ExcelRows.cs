@@ -43,13 +43,30 @@ internal static class ExcelRows
 
     public static bool NextSheet(IExcelDataReader reader) => Guard(reader, 0, reader.NextResult);
 
-    /// <summary>Every row of the current sheet, numbered as Excel shows it (ExcelDataReader also yields empty rows).</summary>
-    public static IEnumerable<SheetRow> Read(IExcelDataReader reader)
+    /// <summary>
+    /// Every row of the current sheet, numbered as Excel shows it (ExcelDataReader also yields empty rows). Each row is
+    /// as wide as the sheet, so the width and the cells given so far are checked against the limits as rows come: an
+    /// XLS has no part <see cref="XlsxSheetCheck"/> could scan first.
+    /// </summary>
+    public static IEnumerable<SheetRow> Read(IExcelDataReader reader, string fileName, ReadLimits limits)
     {
         var row = 0;
+        long cells = 0;
         while (Guard(reader, row + 1, reader.Read))
         {
             row++;
+            var width = reader.FieldCount;
+            cells += width;
+            if (width > limits.MaxColumns)
+            {
+                throw new ReadRefusalException(Errors.SheetTooWide(fileName, reader.Name, CellReferences.Name(row, width), limits.MaxColumns), row);
+            }
+
+            if (cells > limits.MaxCells)
+            {
+                throw new ReadRefusalException(Errors.SheetTooManyCells(fileName, reader.Name, CellReferences.Name(row, width), limits.MaxCells), row);
+            }
+
             yield return new SheetRow(row, Guard(reader, row, () => Cells(reader)));
         }
     }

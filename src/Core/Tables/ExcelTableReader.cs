@@ -33,11 +33,11 @@ internal static class ExcelTableReader
                 if (ExcelRows.IsVisible(reader))
                 {
                     var merges = ExcelRows.Merges(reader);
-                    var (shape, _) = TableShape.Detect(ExcelRows.Read(reader).GetEnumerator(), merges);
+                    var (shape, _) = TableShape.Detect(ExcelRows.Read(reader, fileName, limits).GetEnumerator(), merges);
                     if (shape is not null)
                     {
                         var index = sheetIndex;
-                        var rows = new StreamedRows(fileName, reader.Name, () => SheetData(stream, format, fileName, index, shape, merges), once: false);
+                        var rows = new StreamedRows(fileName, reader.Name, () => SheetData(stream, format, fileName, limits, index, shape, merges), once: false);
                         tables.Add(new RawTable(fileName, reader.Name, shape.Headers, shape.HeaderRow, rows, shape.TitleUnit));
                     }
                 }
@@ -54,10 +54,10 @@ internal static class ExcelTableReader
         return tables.Count == 0 ? Errors.FileEmpty(fileName) : Result<IEnumerable<RawTable>>.Ok(tables);
     }
 
-    private static IEnumerable<RawRow> SheetData(Stream stream, FileFormat format, string fileName, int sheetIndex, TableShape shape, IReadOnlyList<MergedRange> merges)
+    private static IEnumerable<RawRow> SheetData(Stream stream, FileFormat format, string fileName, ReadLimits limits, int sheetIndex, TableShape shape, IReadOnlyList<MergedRange> merges)
     {
         using var reader = Reopen(stream, format, fileName, sheetIndex, shape.HeaderRow + 1);
-        var rows = ExcelRows.Read(reader).Where(r => r.Row > shape.HeaderRow);
+        var rows = ExcelRows.Read(reader, fileName, limits).Where(r => r.Row > shape.HeaderRow);
         foreach (var row in DataRows.Select(shape, rows, merges))
         {
             yield return row;

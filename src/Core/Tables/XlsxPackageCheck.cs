@@ -6,7 +6,8 @@ namespace InfraLedger.Core.Tables;
 /// <summary>
 /// Refuses a zip bomb before ExcelDataReader inflates anything: an XLSX is a ZIP whose central directory declares
 /// every part's compressed and uncompressed size. .NET's ZipArchive stops inflating a part at its declared size,
-/// so checking the declared sizes bounds what reading the workbook can cost.
+/// so checking the declared sizes bounds what reading the workbook can cost. Then each sheet's grid is checked
+/// (<see cref="XlsxSheetCheck"/>).
 /// </summary>
 internal static class XlsxPackageCheck
 {
@@ -33,9 +34,9 @@ internal static class XlsxPackageCheck
                 }
             }
 
-            return zip.GetEntry("[Content_Types].xml") is null ? Errors.ExcelCorrupt(fileName) : null;
+            return zip.GetEntry("[Content_Types].xml") is null ? Errors.ExcelCorrupt(fileName) : XlsxSheetCheck.Check(zip, fileName, limits);
         }
-        catch (InvalidDataException)
+        catch (Exception e) when (e is InvalidDataException or System.Xml.XmlException)
         {
             return Errors.ExcelCorrupt(fileName);
         }

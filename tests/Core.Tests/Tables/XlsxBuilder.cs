@@ -12,6 +12,8 @@ internal sealed class XlsxBuilder
 
     private readonly List<(string Name, SortedDictionary<uint, List<Cell>> Rows, List<string> Merges, bool Hidden)> sheets = [];
 
+    private readonly Dictionary<int, string> dimensions = [];
+
     public XlsxBuilder Sheet(string name, bool hidden = false)
     {
         sheets.Add((name, [], [], hidden));
@@ -47,6 +49,13 @@ internal sealed class XlsxBuilder
         return this;
     }
 
+    /// <summary>The <c>dimension</c> the current sheet declares (Excel writes its used range there; a file may lie).</summary>
+    public XlsxBuilder Dimension(string range)
+    {
+        dimensions[sheets.Count - 1] = range;
+        return this;
+    }
+
     public XlsxBuilder Merge(string range)
     {
         sheets[^1].Merges.Add(range);
@@ -69,7 +78,9 @@ internal sealed class XlsxBuilder
             {
                 var part = workbook.AddNewPart<WorksheetPart>();
                 var data = new SheetData(rows.Select(r => new Row(r.Value) { RowIndex = r.Key }));
-                part.Worksheet = new Worksheet(data);
+                part.Worksheet = dimensions.TryGetValue((int)id - 1, out var range)
+                    ? new Worksheet(new SheetDimension { Reference = range }, data)
+                    : new Worksheet(data);
                 if (merges.Count > 0)
                 {
                     part.Worksheet.InsertAfter(new MergeCells(merges.Select(m => new MergeCell { Reference = m })), data);
