@@ -50,8 +50,19 @@ public static class Errors
         new("register.duplicate_in_file", $"{label}「{key}」がファイル内で重複しています（最初は{firstRow}行目）。");
 
     public static Error RequiredColumnUnmapped(string label) =>
-        new("register.unmapped", $"必須項目「{label}」に対応する列がありません。列の対応付けで選んでください。");
+        new("register.unmapped", $"必須項目「{label}」に対応する列がありません。列の対応付けで選んでください（画面の「列の対応付け」、コマンドでは --map 列名={label} または --mapping）。");
 
     public static Error FacilityHasAssets(string code, int count) =>
         new("register.facility_has_assets", $"施設「{code}」には資産が{count}件紐づいているため削除できません。先に資産の施設コードを変更してください。");
+
+    public static Error UnknownColumn(string column, IEnumerable<string> headers) =>
+        new("register.unknown_column", $"列「{column}」はファイルにありません（列: {string.Join("、", headers)}）。", "map");
+
+    public static Error UnknownField(string field, IEnumerable<string> fields) =>
+        new("register.unknown_field", $"項目「{field}」はありません（{string.Join("、", fields)}、または「-」で取り込まない）。", "map");
+
+    public static Error MappingDoesNotFit(string file, int? column, int columns) =>
+        new("register.mapping_does_not_fit", column is null
+            ? $"列の対応付けの取込先がこのファイルの取込先と異なります（ファイル「{file}」）。"
+            : $"列の対応付けが{column}列目を指していますが、ファイル「{file}」は{columns}列です。", "mapping");
 }

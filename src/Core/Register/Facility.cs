@@ -88,5 +88,7 @@ public sealed class Facility : Tenancy.ITenantOwned, IRegisterEntry
 
     public DateTime RecordedAtUtc { get; set; }
 
+    public string? ImportSource { get; set; }
+
     string IRegisterEntry.Key => Code;
 }

@@ -28,7 +28,7 @@ public static class RegisterHistory
     };
 
     private static readonly string[] VersionFields =
-        ["TenantId", nameof(IRegisterEntry.Version), nameof(IRegisterEntry.ValidFrom), nameof(IRegisterEntry.ChangeReason), nameof(IRegisterEntry.RecordedAtUtc)];
+        ["TenantId", nameof(IRegisterEntry.Version), nameof(IRegisterEntry.ValidFrom), nameof(IRegisterEntry.ChangeReason), nameof(IRegisterEntry.RecordedAtUtc), nameof(IRegisterEntry.ImportSource)];
 
     /// <summary>The record's content as JSON, without tenant and version fields (what a change is about).</summary>
     public static string Content<T>(T entry)

@@ -17,6 +17,12 @@ public interface IRegisterEntry
     string? ChangeReason { get; set; }
 
     DateTime RecordedAtUtc { get; set; }
+
+    /// <summary>
+    /// The file (and sheet) whose import last wrote this entry, or null when it was entered or edited by hand: an import
+    /// asks before it overwrites entries it did not write (ADR 0016).
+    /// </summary>
+    string? ImportSource { get; set; }
 }
 
 public enum RegisterEntryType

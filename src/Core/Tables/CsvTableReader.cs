@@ -35,7 +35,7 @@ internal static class CsvTableReader
             }
 
             var rows = new StreamedRows(fileName, null, () => DataRows.Select(shape, rowsAfterHeader.Concat(Rest(records)), []), once: true);
-            return Result<IEnumerable<RawTable>>.Ok([new RawTable(fileName, null, shape.Headers, shape.HeaderRow, rows, shape.TitleUnit)]);
+            return Result<IEnumerable<RawTable>>.Ok([shape.ToTable(fileName, null, rows, rowsAfterHeader, [])]);
         }
         catch (ReadRefusalException refusal)
         {

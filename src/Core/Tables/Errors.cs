@@ -77,4 +77,7 @@ public static class Errors
     public static Error SheetTooManyBlankRows(string file, string? sheet, long row, int maxBlankRows) =>
         new("tables.sheet_blank_rows",
             $"ファイル「{file}」のシート「{sheet}」の{row:N0}行目の前に、空の行が上限（{maxBlankRows:N0}行）を超えてあります。表の下や間にある不要な値・書式を削除して保存し直してください。", "file");
+
+    public static Error MissingColumn(string label, string names) =>
+        new("tables.missing_column", $"「{label}」の列が見つかりません（見出しに {names} などが必要です）。", "file");
 }

@@ -33,12 +33,12 @@ internal static class ExcelTableReader
                 if (ExcelRows.IsVisible(reader))
                 {
                     var merges = ExcelRows.Merges(reader);
-                    var (shape, _) = TableShape.Detect(ExcelRows.Read(reader, fileName, limits).GetEnumerator(), merges);
+                    var (shape, rowsAfterHeader) = TableShape.Detect(ExcelRows.Read(reader, fileName, limits).GetEnumerator(), merges);
                     if (shape is not null)
                     {
                         var index = sheetIndex;
                         var rows = new StreamedRows(fileName, reader.Name, () => SheetData(stream, format, fileName, limits, index, shape, merges), once: false);
-                        tables.Add(new RawTable(fileName, reader.Name, shape.Headers, shape.HeaderRow, rows, shape.TitleUnit));
+                        tables.Add(shape.ToTable(fileName, reader.Name, rows, rowsAfterHeader, merges));
                     }
                 }
 

@@ -7,10 +7,11 @@ namespace InfraLedger.Core.Tables;
 /// </summary>
 internal static class HeaderNames
 {
-    public static IReadOnlyList<string> Build(IReadOnlyList<SheetRow> headerRows, IReadOnlyList<MergedRange> merges)
+    public static (IReadOnlyList<string> Names, IReadOnlyList<IReadOnlyList<string>> Parts) Build(IReadOnlyList<SheetRow> headerRows, IReadOnlyList<MergedRange> merges)
     {
         var width = headerRows.Max(r => LastNonEmpty(r.Cells) + 1);
         var names = new string[width];
+        var allParts = new IReadOnlyList<string>[width];
         for (var j = 0; j < width; j++)
         {
             var parts = new List<string>();
@@ -24,9 +25,10 @@ internal static class HeaderNames
             }
 
             names[j] = parts.Count == 0 ? $"列{j + 1}" : string.Join(' ', parts);
+            allParts[j] = parts;
         }
 
-        return names;
+        return (names, allParts);
     }
 
     /// <summary>A header cell trimmed, with the line breaks people type inside Excel header cells removed.</summary>

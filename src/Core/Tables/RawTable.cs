@@ -25,7 +25,21 @@ public sealed record RawRow(int SourceRow, IReadOnlyList<string?> Cells);
 /// money unit a title row states for the table (「単位：千円」), which money columns without a unit of their own take.
 /// </summary>
 public sealed record RawTable(string File, string? Sheet, IReadOnlyList<string> Headers, int HeaderRow, IEnumerable<RawRow> Rows,
-    (decimal Factor, string Unit)? TitleUnit = null);
+    (decimal Factor, string Unit)? TitleUnit = null)
+{
+    /// <summary>The header cells each column's name was joined from (「取得価額」「金額」 for 「取得価額 金額」), top first.</summary>
+    public IReadOnlyList<IReadOnlyList<string>>? HeaderParts { get; init; }
+
+    /// <summary>The texts of the title rows above the header (「全市町村の主要財政指標（令和２年度）」), in reading order.</summary>
+    public IReadOnlyList<string> Titles { get; init; } = [];
+
+    /// <summary>The first data rows, read while the header was found (they are also the first of <see cref="Rows"/>).</summary>
+    public IReadOnlyList<RawRow> Sample { get; init; } = [];
+
+    /// <summary>The parts of a column's header (the header itself when it was one cell).</summary>
+    public IReadOnlyList<string> PartsOf(int column) =>
+        HeaderParts is { } parts && column < parts.Count && parts[column].Count > 0 ? parts[column] : [Headers[column]];
+}
 
 /// <summary>
 /// A file-level problem found while streaming rows. An exception only because it interrupts an enumeration;

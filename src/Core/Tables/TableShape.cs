@@ -1,10 +1,13 @@
 namespace InfraLedger.Core.Tables;
 
 /// <summary>
-/// What header detection found: the column names, the (last) header row number, the header rows as read, and the
-/// money unit a title row above the header states for the table (「単位：千円」), if any.
+/// What header detection found: the column names (and the header cells each is made of), the (last) header row
+/// number, the header rows as read, the texts of the title rows above them, and the money unit a title row states for
+/// the table (「単位：千円」), if any.
 /// </summary>
-internal sealed record TableShape(IReadOnlyList<string> Headers, int HeaderRow, IReadOnlyList<SheetRow> HeaderRows, (decimal Factor, string Unit)? TitleUnit)
+internal sealed record TableShape(
+    IReadOnlyList<string> Headers, IReadOnlyList<IReadOnlyList<string>> HeaderParts, int HeaderRow, IReadOnlyList<SheetRow> HeaderRows,
+    IReadOnlyList<string> Titles, (decimal Factor, string Unit)? TitleUnit)
 {
     /// <summary>
     /// Reads the first rows of <paramref name="rows"/> to find the header. Returns null for a table with no
@@ -19,8 +22,10 @@ internal sealed record TableShape(IReadOnlyList<string> Headers, int HeaderRow, 
         }
 
         var headerRows = sample.Skip(first).Take(last - first + 1).ToList();
-        var titleUnit = sample.Take(first).SelectMany(r => r.Cells).Select(HeaderUnit.TitleUnit).FirstOrDefault(u => u is not null);
-        var shape = new TableShape(HeaderNames.Build(headerRows, merges), sample[last].Row, headerRows, titleUnit);
+        var titles = sample.Take(first).SelectMany(r => r.Cells).OfType<string>().Where(c => !string.IsNullOrWhiteSpace(c)).ToList();
+        var titleUnit = titles.Select(HeaderUnit.TitleUnit).FirstOrDefault(u => u is not null);
+        var (names, parts) = HeaderNames.Build(headerRows, merges);
+        var shape = new TableShape(names, parts, sample[last].Row, headerRows, titles, titleUnit);
         return (shape, sample.Skip(last + 1).ToList());
     }
 
@@ -38,4 +43,13 @@ internal sealed record TableShape(IReadOnlyList<string> Headers, int HeaderRow, 
 
         return sample;
     }
+
+    /// <summary>The table with its rows, and the first data rows (already read while the header was found) as its sample.</summary>
+    public RawTable ToTable(string file, string? sheet, IEnumerable<RawRow> rows, IReadOnlyList<SheetRow> rowsAfterHeader, IReadOnlyList<MergedRange> merges) =>
+        new(file, sheet, Headers, HeaderRow, rows, TitleUnit)
+        {
+            HeaderParts = HeaderParts,
+            Titles = Titles,
+            Sample = [.. DataRows.Select(this, rowsAfterHeader, merges)],
+        };
 }

@@ -62,7 +62,7 @@ public class CsvTableReaderTests
     {
         var text = "令和5年度 固定資産台帳,,,,（単位：千円）\n資産番号,件名,勘定科目,取得価額,数量（㎡）\n10023-1,焼津小学校 校舎,建物,\"812,000\",5200\n";
         var table = Fixtures.ReadSingle(Fixtures.Encode(text, encoding), "固定資産台帳.csv");
-        var converter = new RowConverter(table, ColumnMapping.Suggest(ImportTarget.Assets, table.Headers), "222127");
+        var converter = new RowConverter(table, ColumnMapping.Suggest(ImportTarget.Assets, table).Mapping, "222127");
 
         var (asset, problems) = converter.ToAsset(table.Rows.Single());
 
@@ -70,7 +70,7 @@ public class CsvTableReaderTests
         (asset!.AcquisitionCost, asset.Quantity).ShouldBe((812_000_000m, 5200m));
 
         var ownUnit = Fixtures.ReadSingle(Fixtures.Encode(text.Replace("取得価額,", "取得価額（円）,", StringComparison.Ordinal), encoding), "固定資産台帳.csv");
-        new RowConverter(ownUnit, ColumnMapping.Suggest(ImportTarget.Assets, ownUnit.Headers), "222127").ToAsset(ownUnit.Rows.Single()).Asset!.AcquisitionCost
+        new RowConverter(ownUnit, ColumnMapping.Suggest(ImportTarget.Assets, ownUnit).Mapping, "222127").ToAsset(ownUnit.Rows.Single()).Asset!.AcquisitionCost
             .ShouldBe(812_000m);
     }
 

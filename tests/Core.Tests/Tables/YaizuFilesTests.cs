@@ -60,14 +60,17 @@ public class YaizuFilesTests
         rows.ShouldAllBe(r => CellText.ParseDate(r.Cells[opened]).IsSuccess && CellText.ParseDate(r.Cells[opened]).Value!.Month == null);
     }
 
+    /// <summary>The path of one of the files.</summary>
+    public static string Path(string file) => System.IO.Path.Combine(Folder(), file);
+
     private static RawTable Read(string file)
     {
-        var path = Path.Combine(Folder(), file);
+        var path = Path(file);
         File.Exists(path).ShouldBeTrue($"the shared data must sit beside the repository: {path}");
         var table = Fixtures.ReadSingle(File.ReadAllBytes(path), file);
         table.File.ShouldBe(file);
         return table;
     }
 
-    private static string Folder() => Path.Combine(Fixtures.Repository(), "..", "shared", "data", "facilities", "yaizu");
+    private static string Folder() => System.IO.Path.Combine(Fixtures.Repository(), "..", "shared", "data", "facilities", "yaizu");
 }
