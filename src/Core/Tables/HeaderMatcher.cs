@@ -124,6 +124,32 @@ public static class HeaderMatcher
         return null;
     }
 
+    /// <summary>
+    /// The column a person named (<c>--map 名称=施設名</c>): its header as written, else its <see cref="HeaderKey"/> when
+    /// only one column has it, else 「列3」 or 「#3」 (1-based); null when none.
+    /// </summary>
+    public static int? ColumnNamed(RawTable table, string text)
+    {
+        for (var i = 0; i < table.Headers.Count; i++)
+        {
+            if (table.Headers[i] == text.Trim())
+            {
+                return i;
+            }
+        }
+
+        var key = HeaderKey.Of(text);
+        var byKey = Enumerable.Range(0, table.Headers.Count).Where(i => HeaderKey.Of(table.Headers[i]) == key).ToList();
+        if (byKey.Count == 1)
+        {
+            return byKey[0];
+        }
+
+        var number = CellText.Normalize(text).TrimStart('列', '#');
+        return int.TryParse(number, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var n)
+            && n >= 1 && n <= table.Headers.Count ? n - 1 : null;
+    }
+
     /// <summary>The noun before a name suffix (「公園名」 → 公園), or null when the header is not of that form.</summary>
     public static string? NameStem(Vocabulary vocabulary, string header)
     {

@@ -1,4 +1,3 @@
-using System.Globalization;
 using InfraLedger.Core.Common;
 using InfraLedger.Core.Database;
 using InfraLedger.Core.Tables;
@@ -104,7 +103,7 @@ public static partial class RegisterImport
         var columns = new Dictionary<string, int>(mapping.Columns, StringComparer.Ordinal);
         foreach (var (columnText, fieldText) in overrides)
         {
-            var column = ColumnOf(table, columnText);
+            var column = HeaderMatcher.ColumnNamed(table, columnText);
             if (column is null)
             {
                 return Errors.UnknownColumn(columnText, table.Headers);
@@ -128,24 +127,5 @@ public static partial class RegisterImport
         }
 
         return mapping with { Columns = columns };
-    }
-
-    private static int? ColumnOf(RawTable table, string text)
-    {
-        var exact = table.Headers.ToList().FindIndex(h => h == text.Trim());
-        if (exact >= 0)
-        {
-            return exact;
-        }
-
-        var key = HeaderKey.Of(text);
-        var byKey = Enumerable.Range(0, table.Headers.Count).Where(i => HeaderKey.Of(table.Headers[i]) == key).ToList();
-        if (byKey.Count == 1)
-        {
-            return byKey[0];
-        }
-
-        var number = CellText.Normalize(text).TrimStart('列', '#');
-        return int.TryParse(number, NumberStyles.None, CultureInfo.InvariantCulture, out var n) && n >= 1 && n <= table.Headers.Count ? n - 1 : null;
     }
 }
