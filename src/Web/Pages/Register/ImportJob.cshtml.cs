@@ -49,7 +49,9 @@ public sealed class ImportJobModel(ImportJobs jobs, TenantScope scope) : PageMod
         return Redirect($"/{TenantCode}/import/{id}");
     }
 
-    public IActionResult OnPostRecheck(Guid id, Dictionary<int, string?> columns, string? codePrefix) => Follow(id, commit: false, columns, codePrefix, allowOverwrite: false);
+    /// <summary>A changed mapping or prefix; the prefix field is read as sent, since an emptied field (no prefix) must not read as absent.</summary>
+    public IActionResult OnPostRecheck(Guid id, Dictionary<int, string?> columns) =>
+        Follow(id, commit: false, columns, Request.Form.TryGetValue("codePrefix", out var prefix) ? prefix.ToString() : null, allowOverwrite: false);
 
     public IActionResult OnPostCommit(Guid id, bool allowOverwrite) => Follow(id, commit: true, columns: null, codePrefix: null, allowOverwrite);
 
