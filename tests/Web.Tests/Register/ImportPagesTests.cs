@@ -145,6 +145,39 @@ public sealed partial class ImportPagesTests : IAsyncLifetime
         (await other.GetStringAsync("/222143/facilities/export?format=csv")).ShouldNotContain("K1");
     }
 
+    // Issue 16, item 8: staff CSV downloads opened garbled in Excel (UTF-8 without BOM by default).
+    [Fact]
+    public async Task staff_csv_downloads_are_utf8_with_a_bom_by_default_or_shift_jis_and_each_link_says_which()
+    {
+        var upload = await UploadAsync(editor, "222127", "施設コード,施設名\nK1,中央公民館\n", "k.csv");
+        await FinishedAsync(editor, upload.Headers.Location!.ToString());
+        var commit = await AppFactory.PostFormAsync(editor, upload.Headers.Location + "?handler=Commit", [], formPage: upload.Headers.Location!.ToString());
+        await FinishedAsync(editor, commit.Headers.Location!.ToString());
+
+        var utf8 = await editor.GetAsync("/222127/facilities/export?format=csv");
+        var sjis = await editor.GetAsync("/222127/facilities/export?format=csv&encoding=shift_jis");
+        var plain = await editor.GetByteArrayAsync("/222127/facilities/export?format=csv&bom=false");
+        var table = await editor.GetByteArrayAsync("/222127/inspections/export?format=csv");
+        var unknown = await editor.GetAsync("/222127/facilities/export?format=csv&encoding=ebcdic");
+        var page = await editor.GetStringAsync("/222127/facilities");
+        var inspections = await editor.GetStringAsync("/222127/inspections");
+
+        (await utf8.Content.ReadAsByteArrayAsync()).Take(3).ShouldBe(new byte[] { 0xEF, 0xBB, 0xBF });
+        utf8.Content.Headers.ContentType!.CharSet.ShouldBe("utf-8");
+        sjis.Content.Headers.ContentType!.CharSet.ShouldBe("shift_jis");
+        Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
+        Encoding.GetEncoding(932).GetString(await sjis.Content.ReadAsByteArrayAsync()).ShouldContain("K1,中央公民館");
+        plain.Take(3).ShouldBe("施"u8.ToArray());
+        table.Take(3).ShouldBe(new byte[] { 0xEF, 0xBB, 0xBF });
+        unknown.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        (await unknown.Content.ReadAsStringAsync()).ShouldContain("文字コード「ebcdic」には対応していません（utf-8・shift_jis）");
+        page.ShouldContain("CSV（施設台帳、UTF-8 BOM付き：Excelでそのまま開けます）");
+        page.ShouldContain("CSV（施設台帳、Shift_JIS：表せない文字は〓）");
+        page.ShouldContain("公共施設一覧（自治体標準オープンデータセット、CSV UTF-8 BOM付き）");
+        inspections.ShouldContain(">CSV（UTF-8 BOM付き）</a>");
+        inspections.ShouldContain("format=csv&amp;encoding=shift_jis\">CSV（Shift_JIS）</a>");
+    }
+
     [Fact]
     public async Task the_register_downloads_as_it_stood_at_a_fiscal_year_end()
     {
