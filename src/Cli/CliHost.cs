@@ -65,7 +65,7 @@ internal static class CliHost
     /// when there is any (nothing written), 2 when the tenant or the file is not there; per year what is added,
     /// replaced and left; <c>--dry-run</c> writes nothing.
     /// </summary>
-    public static Func<ParseResult, CancellationToken, Task<int>> TenantFileImport(Option<string> tenant, Argument<FileInfo> file, Option<bool> dryRun, string unit,
+    public static Func<ParseResult, CancellationToken, Task<int>> TenantFileImport(Option<string> tenant, Argument<FileInfo> file, Option<bool> dryRun, string? unit,
         Func<AppDbContext, Stream, string, bool, CancellationToken, Task<Result<MergeReport>>> import) =>
         async (parse, ct) =>
         {
@@ -88,7 +88,7 @@ internal static class CliHost
         };
 
     /// <summary>Prints a merge report: problems, or per year what is added, replaced and left, and whether it was written.</summary>
-    public static int PrintMerge(MergeReport report, string unit)
+    public static int PrintMerge(MergeReport report, string? unit)
     {
         foreach (var problem in report.Problems)
         {

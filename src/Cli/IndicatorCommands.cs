@@ -147,7 +147,7 @@ internal static class IndicatorCommands
         var file = new Argument<FileInfo>("file") { Description = "年度・人口・基準・基準日・出典の列がある CSV/XLSX / File with 年度, 人口, 基準, 基準日, 出典" };
         var dryRun = new Option<bool>("--dry-run") { Description = "年度ごとの追加・置換・変更なしを表示し、何も書き込まない / Show per year what changes, write nothing" };
         var import = new Command("import", "人口を取り込む（全件成功か全件取消。ファイルにある年度だけ追加・置換）/ Import populations (all or nothing; only the years in the file)") { file, tenant, dryRun };
-        import.SetAction(CliHost.TenantFileImport(tenant, file, dryRun, "年度", Populations.ImportAsync));
+        import.SetAction(CliHost.TenantFileImport(tenant, file, dryRun, null, Populations.ImportAsync));
 
         var removeTenant = new Option<string>("--tenant") { Description = "団体コード / Tenant code", Required = true };
         var removeYear = new Option<int>("--year") { Description = "削除する年度（西暦）/ Fiscal year to remove", Required = true };

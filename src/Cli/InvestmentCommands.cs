@@ -11,7 +11,7 @@ internal static class InvestmentCommands
         var file = new Argument<FileInfo>("file") { Description = "年度・既存更新分・新規整備分・用地取得分（円）・出典の列がある CSV/XLSX / File with 年度, 既存更新分, 新規整備分, 用地取得分 (yen), 出典" };
         var dryRun = new Option<bool>("--dry-run") { Description = "年度ごとの追加・置換・変更なしを表示し、何も書き込まない / Show per year what changes, write nothing" };
         var import = new Command("import", "投資的経費を取り込む（全件成功か全件取消。ファイルにある年度だけ追加・置換し、他の年度はそのまま）/ Import recent investment (all or nothing; only the years in the file)") { file, tenant, dryRun };
-        import.SetAction(CliHost.TenantFileImport(tenant, file, dryRun, "年度", RecentInvestments.ImportAsync));
+        import.SetAction(CliHost.TenantFileImport(tenant, file, dryRun, null, RecentInvestments.ImportAsync));
 
         var removeTenant = new Option<string>("--tenant") { Description = "団体コード / Tenant code", Required = true };
         var removeYear = new Option<int>("--year") { Description = "削除する年度（西暦）/ Fiscal year to remove", Required = true };

@@ -20,7 +20,7 @@ public interface IRegisterEntry
 
     /// <summary>
     /// The file (and sheet) whose import last wrote this entry, or null when it was entered or edited by hand: an import
-    /// asks before it overwrites entries it did not write (ADR 0016).
+    /// asks before it overwrites entries it did not write (ADR 0021).
     /// </summary>
     string? ImportSource { get; set; }
 }

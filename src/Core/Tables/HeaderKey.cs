@@ -3,7 +3,7 @@ using System.Text;
 namespace InfraLedger.Core.Tables;
 
 /// <summary>
-/// A header reduced for matching (ADR 0016): the unit removed (「延床面積（㎡）」 → 延床面積), NFKC (full-width to
+/// A header reduced for matching (ADR 0021): the unit removed (「延床面積（㎡）」 → 延床面積), NFKC (full-width to
 /// half-width), lower case, and spaces, underscores, hyphens, dots, middle dots, # and brackets dropped, so that
 /// 「名称_カナ」, 「名称カナ」, 「 NAME 」 and 「#name」 compare equal. Words are never cut: the key is compared whole.
 /// </summary>

@@ -10,7 +10,7 @@ public sealed record ColumnMatch(IReadOnlyDictionary<string, int> Columns, IRead
 }
 
 /// <summary>
-/// The one header matcher of every importer (ADR 0016). A header matches a field when its <see cref="HeaderKey"/>
+/// The one header matcher of every importer (ADR 0021). A header matches a field when its <see cref="HeaderKey"/>
 /// equals one of the field's names in the vocabulary — never a part of a word: 「note」 is not 「no」, 「電話番号」 is not
 /// 「番号」. A header joined from several header rows (「取得価額 金額」) matches through one of its cells when the
 /// whole does not. Failing both, a suffix rule of the vocabulary may apply (「水防倉庫名」 is a name). A header that

@@ -31,9 +31,14 @@ public sealed record MergeReport(
     public static MergeReport Refused(long rows, ProblemList problems, IReadOnlyList<ColumnNote> notes) =>
         new(rows, [], problems.Count, problems.Items, false, notes);
 
-    /// <summary>One line per year, as the CLI and the pages print them: 「2020年度: 追加 1,741、置換 0、変更なし 0」.</summary>
-    public IEnumerable<string> YearLines(string unit) =>
-        Years.Select(y => $"{y.FiscalYear}年度: 追加 {y.Added:N0}{unit}、置換 {y.Replaced:N0}{unit}、変更なし {y.Unchanged:N0}{unit}");
+    /// <summary>
+    /// One line per year, as the CLI and the pages print them: 「2020年度: 追加 1,741団体、置換 0団体、変更なし 0団体」, or
+    /// for files of one row per year (<paramref name="unit"/> null) what happens to the year: 「2020年度: 置換」.
+    /// </summary>
+    public IEnumerable<string> YearLines(string? unit) =>
+        Years.Select(y => unit is not null
+            ? $"{y.FiscalYear}年度: 追加 {y.Added:N0}{unit}、置換 {y.Replaced:N0}{unit}、変更なし {y.Unchanged:N0}{unit}"
+            : $"{y.FiscalYear}年度: {(y.Added > 0 ? "追加" : y.Replaced > 0 ? "置換" : "変更なし")}");
 }
 
 /// <summary>Counts outcomes per fiscal year while an import compares its rows with what is stored.</summary>

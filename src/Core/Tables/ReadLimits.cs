@@ -3,7 +3,7 @@ namespace InfraLedger.Core.Tables;
 /// <summary>
 /// Bounds on what <see cref="TableReader"/> accepts, so that a hostile or broken file is refused before it can
 /// exhaust memory or time. The defaults fit real registers (tens of thousands of rows) with a wide margin and
-/// keep a 1,000,000-row import within the 512 MB budget of the import benchmark (ADR 0016 states them).
+/// keep a 1,000,000-row import within the 512 MB budget of the import benchmark (ADR 0021 states them).
 /// </summary>
 /// <param name="MaxFileBytes">Largest file accepted, as uploaded (CSV text or the compressed Excel file).</param>
 /// <param name="MaxLineChars">Longest CSV record in characters; a quoted field that never closes hits this too.</param>

@@ -22,7 +22,7 @@ public sealed record StandardDataset(string Id, string Name, string? Label, IRea
 }
 
 /// <summary>
-/// The header vocabulary of one importer (ADR 0016), from <c>Tables/Data/vocabularies.json</c>: its fields, the
+/// The header vocabulary of one importer (ADR 0021), from <c>Tables/Data/vocabularies.json</c>: its fields, the
 /// headers recognised without a field, the suffix rules (公園名 → 施設名) with the nouns they do not apply after, and
 /// the hints a name header's noun gives about the 資産種別 (公園名 → 公園).
 /// </summary>

@@ -29,7 +29,7 @@ public sealed class YearlyImportMergeTests : IAsyncLifetime
         var commit = await Populations.ImportAsync(db, Csv("年度,人口,出典\n2020,137500,統計書\n2021,136500,統計書\n"), "pop2.csv", commit: true, default);
 
         dryRun.Value.Years.ShouldBe([new Core.Tables.YearChange(2020, 0, 1, 0), new Core.Tables.YearChange(2021, 1, 0, 0)]);
-        dryRun.Value.YearLines("年度").First().ShouldBe("2020年度: 追加 0年度、置換 1年度、変更なし 0年度");
+        dryRun.Value.YearLines(null).ShouldBe(["2020年度: 置換", "2021年度: 追加"]);
         commit.Value.Committed.ShouldBeTrue();
         (await db.Populations.OrderBy(p => p.FiscalYear).Select(p => p.Population).ToListAsync()).ShouldBe([138_000, 137_500, 136_500]);
         (await Populations.RemoveAsync(db, 2019, default)).ShouldBeTrue();

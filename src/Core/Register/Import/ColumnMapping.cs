@@ -18,7 +18,7 @@ public sealed record ColumnMapping(
     FacilityStatus? DefaultStatus = null)
 {
     /// <summary>
-    /// The mapping suggested from a table alone (ADR 0016): headers matched whole against the vocabulary, the standard
+    /// The mapping suggested from a table alone (ADR 0021): headers matched whole against the vocabulary, the standard
     /// dataset the headers show (its 資産種別 and, when its numbering is its own, its code prefix), or the kind a name
     /// header names (公園名 → 公園); every column with its reason.
     /// </summary>

@@ -28,7 +28,7 @@ public sealed record ImportField(string Name, string Label, FieldType Type, bool
 
 /// <summary>
 /// The importable fields per target: how each is read here, its label, whether it is required and the header names
-/// that mean it in the vocabulary file (<c>Tables/Data/vocabularies.json</c>, ADR 0016).
+/// that mean it in the vocabulary file (<c>Tables/Data/vocabularies.json</c>, ADR 0021).
 /// </summary>
 public static class ImportFields
 {

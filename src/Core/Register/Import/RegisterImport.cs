@@ -13,7 +13,7 @@ namespace InfraLedger.Core.Register.Import;
 /// 施設コード / 資産番号 and get a new version. Rows stream in batches, so memory stays flat.
 /// Every choice in force (the mapping and where it comes from, the code prefix, the default kind, made codes and
 /// names) is in the report; a commit that would change the kind of existing rows or overwrite rows this file did
-/// not write is held back unless <see cref="Options.AllowOverwrite"/> (ADR 0016).
+/// not write is held back unless <see cref="Options.AllowOverwrite"/> (ADR 0021).
 /// </summary>
 public static partial class RegisterImport
 {

@@ -5,7 +5,7 @@ using InfraLedger.Core.Tables;
 namespace InfraLedger.Core.Register.Import;
 
 /// <summary>
-/// The stated rules for facility rows of a file that has no identifier or no name column (ADR 0016), e.g. the
+/// The stated rules for facility rows of a file that has no identifier or no name column (ADR 0021), e.g. the
 /// 消防水利施設一覧 of the 自治体標準オープンデータセット, which names no facility.
 /// <list type="bullet">
 /// <item>Code: the first 10 characters (Crockford base 32) of the SHA-256 of the row's identifying cells (name or 種別,

@@ -77,12 +77,12 @@ public sealed class PopulationModel(AppDbContext db, IAuthorizationService autho
 
         if (dryRun)
         {
-            Checked = [.. result.Value.YearLines("年度")];
+            Checked = [.. result.Value.YearLines(null)];
             await LoadAsync(ct);
             return Page();
         }
 
-        Saved = $"人口を取り込みました（{string.Join("／", result.Value.YearLines("年度"))}）。ファイルにない年度はそのままです。";
+        Saved = $"人口を取り込みました（{string.Join("／", result.Value.YearLines(null))}）。ファイルにない年度はそのままです。";
         return Redirect($"/{HttpContext.Tenant().Code}/indicators/population");
     }
 

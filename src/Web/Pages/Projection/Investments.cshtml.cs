@@ -122,11 +122,11 @@ public sealed class InvestmentsModel(AppDbContext db, IAuthorizationService auth
 
         if (dryRun)
         {
-            Checked = [.. result.Value.YearLines("年度")];
+            Checked = [.. result.Value.YearLines(null)];
             return Page();
         }
 
-        Saved = $"投資的経費を取り込みました（{string.Join("／", result.Value.YearLines("年度"))}）。ファイルにない年度はそのままです。";
+        Saved = $"投資的経費を取り込みました（{string.Join("／", result.Value.YearLines(null))}）。ファイルにない年度はそのままです。";
         return Redirect(ScenarioLinks.Investments(Tenant.Code));
     }
 

@@ -93,7 +93,7 @@ public sealed class RegisterImportTests : IAsyncLifetime
         const string header = "施設コード,施設名,延床面積（㎡）,建築年\n";
         await ImportTextAsync(header + "A1,中央公民館,1200,昭和50年\nA2,北公民館,800,1980\n", "kominkan.csv", Commit());
 
-        // Another file updating rows kominkan.csv wrote: confirmed, as the page and --allow-overwrite do (ADR 0016).
+        // Another file updating rows kominkan.csv wrote: confirmed, as the page and --allow-overwrite do (ADR 0021).
         var report = await ImportTextAsync(header + "A1,中央公民館,1350,昭和50年\nA2,北公民館,800,1980\n", "kominkan-r6.csv",
             Commit() with { ValidFrom = new DateOnly(2024, 10, 1), AllowOverwrite = true });
 

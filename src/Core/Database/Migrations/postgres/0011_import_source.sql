@@ -1,5 +1,5 @@
 -- 0011 import source (PostgreSQL): the file (and sheet) whose import last wrote a register row; null when the row
--- was entered or edited by hand. An import asks before it overwrites rows it did not write (ADR 0016).
+-- was entered or edited by hand. An import asks before it overwrites rows it did not write (ADR 0021).
 -- Written from `infraledger db model-script --provider postgres`; never edit once released: add a new numbered script.
 -- A row whose newest version was an import (「取込: file」) takes that file as its source; the others have none, and
 -- the first import that would change them asks once.
