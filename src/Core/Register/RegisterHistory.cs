@@ -30,7 +30,7 @@ public static class RegisterHistory
 
     private static readonly string[] VersionFields =
         ["TenantId", nameof(IRegisterEntry.Version), nameof(IRegisterEntry.ValidFrom), nameof(IRegisterEntry.ChangeReason), nameof(IRegisterEntry.RecordedAtUtc),
-         nameof(IRegisterEntry.AuditSequence)];
+         nameof(IRegisterEntry.AuditSequence), nameof(IRegisterEntry.ImportSource)];
 
     /// <summary>The serialisation of a record's content: <see cref="Json"/> without the tenant and version fields.</summary>
     private static readonly JsonSerializerOptions ContentJson = new(Json)

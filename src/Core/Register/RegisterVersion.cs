@@ -23,6 +23,12 @@ public interface IRegisterEntry
     /// version written before migration 0013 and not yet sealed (<c>infraledger audit seal</c>).
     /// </summary>
     long? AuditSequence { get; set; }
+
+    /// <summary>
+    /// The file (and sheet) whose import last wrote this entry, or null when it was entered or edited by hand: an import
+    /// asks before it overwrites entries it did not write (ADR 0021).
+    /// </summary>
+    string? ImportSource { get; set; }
 }
 
 public enum RegisterEntryType

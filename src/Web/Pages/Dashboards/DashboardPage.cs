@@ -64,7 +64,7 @@ public abstract class DashboardPage : PageModel
     /// same view), so a download is always what the page shows.
     /// </summary>
     public TableView View(ReportTable table, Func<IReadOnlyList<ReportCell>, string?>? rowLink, params (string Key, object? Value)[] view) =>
-        new(table, Link(Request.Path.Value!, [.. view, ("handler", "export"), ("table", table.Name)]), rowLink, ["csv", "json", "xlsx"], English, CellValues: true);
+        new(table, Link(Request.Path.Value!, [.. view, ("handler", "export"), ("table", table.Name)]), rowLink, ["csv", "json", "xlsx"], English, CellValues: true, CsvEncoding: "UTF-8");
 
     /// <summary>The tables of the view, for the export handler.</summary>
     protected abstract IEnumerable<ReportTable> ViewTables();
