@@ -169,6 +169,7 @@ public sealed partial class AppDbContext(DbContextOptions<AppDbContext> options,
         ConfigureOpenData(builder);
         ConfigureInspections(builder, Database.IsSqlite());
         ConfigureReports(builder);
+        ConfigureMaintenance(builder);
 
         foreach (var entity in builder.Model.GetEntityTypes().Where(t => typeof(ITenantOwned).IsAssignableFrom(t.ClrType)))
         {
