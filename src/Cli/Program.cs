@@ -19,6 +19,7 @@ var root = new RootCommand("InfraLedger（インフラ台帳）の管理コマ�
     OpenDataCommands.Create(),
     DeteriorationCommands.Inspections(),
     DeteriorationCommands.Deterioration(),
+    MaintenanceCommands.Lcc(),
     ServeCommand.Create(),
 };
 return await root.Parse(args).InvokeAsync();
