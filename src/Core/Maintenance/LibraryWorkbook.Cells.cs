@@ -14,7 +14,7 @@ internal sealed class SheetReader(string fileName)
             r.Cell("工法"),
             Choice<TreatmentCategory>(r.Cell("区分"), sheet, r.Row, "区分", new() { ["予防保全"] = TreatmentCategory.Preventive, ["事後保全"] = TreatmentCategory.Corrective, ["更新"] = TreatmentCategory.Renewal }),
             Ints(r.Cell("使う区分"), sheet, r.Row, "使う区分"),
-            Ints(r.Cell("年数"), sheet, r.Row, "年数"),
+            Ints(r.Cell("年数"), sheet, r.Row, "年数") is { Count: > 0 } ages ? ages : null,
             new CostRule(Unit(r.Cell("単位"), sheet, r.Row, "単位"), Decimal(r.Cell("単価（円）"), sheet, r.Row, "単価（円）") ?? 0,
                 bands.Length == 0 ? null : Bands(bands, r.Row)),
             new TreatmentEffect(Int(r.Cell("補修後の区分"), sheet, r.Row, "補修後の区分"), Int(r.Cell("良くなる区分数"), sheet, r.Row, "良くなる区分数"),
@@ -45,7 +45,7 @@ internal sealed class SheetReader(string fileName)
         Choice<CostUnit>(text, sheet, row, column, new() { ["㎡"] = CostUnit.Area, ["m2"] = CostUnit.Area, ["m"] = CostUnit.Length, ["施設"] = CostUnit.Facility });
 
     public int? Int(string text, string sheet, int row, string column) =>
-        text.Length == 0 ? null
+        (text = CellText.Normalize(text)).Length == 0 ? null
         : int.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var v) ? v
         : throw Fail(sheet, row, column, text, "整数として読めません。");
 
@@ -75,8 +75,8 @@ internal sealed class SheetReader(string fileName)
 
     private T Choice<T>(string text, string sheet, int row, string column, Dictionary<string, T> options, T? empty = null)
         where T : struct =>
-        text.Length == 0 && empty is { } e ? e
-        : options.TryGetValue(text, out var v) ? v
+        (text = CellText.Normalize(text)).Length == 0 && empty is { } e ? e
+        : options.TryGetValue(text, out var v) || options.TryGetValue(text.ToLowerInvariant(), out v) ? v
         : throw Fail(sheet, row, column, text, $"{string.Join("・", options.Keys)} のどれかにしてください。");
 
     private ImportReadException Fail(string sheet, int row, string column, string value, string reason) =>

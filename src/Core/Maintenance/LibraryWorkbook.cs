@@ -8,7 +8,7 @@ using InfraLedger.Core.Register.Import;
 namespace InfraLedger.Core.Maintenance;
 
 /// <summary>
-/// A treatment library as an XLSX workbook for people who keep such tables in Excel: sheets 設定 (項目, 値), 工法 (one
+/// A treatment library as an XLSX workbook for people who keep such tables in Excel: sheets 設定 (one row), 工法 (one
 /// treatment a row) and 方針 (one policy a row). Lists are written "2,3"; 口径別単価 "〜150:97000; 151〜200:100000; 2000〜:923000";
 /// a policy's choices "3:断面修復; 4:床版取替". Reading reports the sheet, row and column of the first problem.
 /// </summary>
@@ -16,6 +16,8 @@ public static class LibraryWorkbook
 {
     private static readonly string[] TreatmentHeaders =
         ["工法", "区分", "使う区分", "年数", "単位", "単価（円）", "口径別単価", "補修後の区分", "良くなる区分数", "経過年数をリセット", "出典", "未確認"];
+
+    private static readonly string[] SettingHeaders = ["名前", "出典", "区分の数", "対策が必要な区分", "リスク費用の単位", "リスク費用（年あたり、区分ごと）"];
 
     private static readonly string[] SheetNames = ["設定", "工法", "方針"];
 
@@ -32,10 +34,11 @@ public static class LibraryWorkbook
             var risk = library.Risk;
             AddSheet(workbook, sheets, 1, "設定",
             [
-                ["項目", "値"], ["名前", library.Name], ["出典", library.Source], ["区分の数", N(library.Levels)],
-                ["対策が必要な区分", string.Join(",", library.RequiredStates ?? [])],
-                ["リスク費用の単位", risk is null ? "" : TreatmentLibrary.Label(risk.Unit)],
-                ["リスク費用（年あたり、区分ごと）", risk is null ? "" : string.Join(",", risk.PerYear.Select(M))],
+                SettingHeaders,
+                [
+                    library.Name, library.Source, N(library.Levels), string.Join(",", library.RequiredStates ?? []),
+                    risk is null ? "" : TreatmentLibrary.Label(risk.Unit), risk is null ? "" : string.Join(",", risk.PerYear.Select(M)),
+                ],
             ]);
             AddSheet(workbook, sheets, 2, "工法", [TreatmentHeaders, .. library.Treatments.Select(t => new[]
             {
@@ -71,27 +74,33 @@ public static class LibraryWorkbook
             }
 
             var reader = new SheetReader(fileName);
-            var settings = bySheet["設定"].Rows.Where(r => r.Cells.Count >= 2).ToDictionary(r => Text(r.Cells[0]), r => (r.SourceRow, Value: Text(r.Cells[1])), StringComparer.Ordinal);
-            string Setting(string key) => settings.TryGetValue(key, out var v) ? v.Value : "";
-            var levels = reader.Int(Setting("区分の数"), "設定", settings.GetValueOrDefault("区分の数").SourceRow, "値") ?? 0;
-            var riskUnit = Setting("リスク費用の単位");
-            var risk = riskUnit.Length == 0 ? null : new RiskRule(reader.Unit(riskUnit, "設定", settings["リスク費用の単位"].SourceRow, "値"),
-                reader.Decimals(Setting("リスク費用（年あたり、区分ごと）"), "設定", settings.GetValueOrDefault("リスク費用（年あたり、区分ごと）").SourceRow, "値"));
+            var settings = Rows(bySheet["設定"], SettingHeaders, fileName).ToList();
+            if (settings.Count != 1)
+            {
+                return Errors.FileInvalid(fileName, "シート「設定」には見出しの下に1行だけ書いてください。");
+            }
+
+            var (row, cell) = settings[0];
+            var levels = reader.Int(cell("区分の数"), "設定", row, "区分の数") ?? 0;
+            var risk = cell("リスク費用の単位").Length == 0 ? null
+                : new RiskRule(reader.Unit(cell("リスク費用の単位"), "設定", row, "リスク費用の単位"), reader.Decimals(cell("リスク費用（年あたり、区分ごと）"), "設定", row, "リスク費用（年あたり、区分ごと）"));
             var treatments = Rows(bySheet["工法"], TreatmentHeaders, fileName).Select(r => reader.Treatment(r)).ToList();
             var policies = Rows(bySheet["方針"], PolicyHeaders, fileName).Select(r => reader.Policy(r)).ToList();
-            return new TreatmentLibrary(Setting("名前"), Setting("出典"), levels, treatments, policies,
-                reader.Ints(Setting("対策が必要な区分"), "設定", settings.GetValueOrDefault("対策が必要な区分").SourceRow, "値"), risk);
+            return new TreatmentLibrary(cell("名前"), cell("出典"), levels, treatments, policies,
+                reader.Ints(cell("対策が必要な区分"), "設定", row, "対策が必要な区分") is { Count: > 0 } required ? required : null, risk);
         }
         catch (ImportReadException e)
         {
-            return Errors.FileInvalid(fileName, e.Problem.ToString());
+            return new Error("maintenance.file", e.Problem.ToString(), "file");
         }
     }
 
     /// <summary>The sheet's rows keyed by the expected headers; a missing header is a located refusal.</summary>
     private static IEnumerable<(int Row, Func<string, string> Cell)> Rows(RawTable table, string[] headers, string fileName)
     {
-        var index = headers.ToDictionary(h => h, h => table.Headers.ToList().FindIndex(x => Text(x) == h), StringComparer.Ordinal);
+        // The reader takes a unit in brackets off a header (「単価（円）」 is read as 単価 in 円): compare without it.
+        static string Key(string h) => Text(h).Split('(', '（')[0];
+        var index = headers.ToDictionary(h => h, h => table.Headers.ToList().FindIndex(x => Key(Text(x)) == Key(h)), StringComparer.Ordinal);
         if (index.FirstOrDefault(x => x.Value < 0) is { Key: { } missing })
         {
             throw new ImportReadException(new ImportProblem(new CellRef(fileName, table.Sheet, table.HeaderRow, null), null, $"「{missing}」列がありません。"));
@@ -99,7 +108,7 @@ public static class LibraryWorkbook
 
         foreach (var row in table.Rows)
         {
-            string Cell(string h) => index[h] < row.Cells.Count ? Text(row.Cells[index[h]]) : "";
+            string Cell(string h) => index[h] < row.Cells.Count ? (row.Cells[index[h]] ?? "").Trim() : "";
             if (headers.Any(h => Cell(h).Length > 0))
             {
                 yield return (row.SourceRow, Cell);
