@@ -131,7 +131,7 @@ public static class LibraryWorkbook
         sheets.AppendChild(new Sheet { Id = workbook.GetIdOfPart(part), SheetId = id, Name = name });
     }
 
-    internal static string Bands(IReadOnlyList<CostBand>? bands) =>
+    public static string Bands(IReadOnlyList<CostBand>? bands) =>
         string.Join("; ", (bands ?? []).Select(b => $"{(b.From is { } f ? N(f) : "")}〜{(b.UpTo is { } u ? N(u) : "")}:{M(b.Price)}"));
 
     private static string N(int v) => v.ToString(CultureInfo.InvariantCulture);
