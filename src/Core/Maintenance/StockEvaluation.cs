@@ -58,6 +58,9 @@ public static class StockEvaluation
         var skipped = new Dictionary<string, (int Count, List<string> First)>();
         var evaluated = 0;
         var cost = new double[n];
+        var used = plan.OfType<Treatment>().Distinct().ToArray();
+        var slot = plan.Select(t => t is null ? -1 : Array.IndexOf(used, t)).ToArray();
+        var prices = new double[used.Length];
         foreach (var f in stock)
         {
             if (f.State is not { } s0 || s0 < 1 || s0 > n)
@@ -66,11 +69,17 @@ public static class StockEvaluation
                 continue;
             }
 
+            // Each distinct treatment of the plan is priced once per facility (several states often share one).
             string? reason = null;
+            for (var j = 0; j < used.Length && reason is null; j++)
+            {
+                (prices[j], reason) = f.Price(used[j].Cost);
+            }
+
             for (var s = 0; s < n && reason is null; s++)
             {
-                (cost[s], reason) = plan[s] is { } t ? f.Price(t.Cost) : (0, null);
-                if (riskUsed && reason is null)
+                cost[s] = slot[s] >= 0 ? prices[slot[s]] : 0;
+                if (riskUsed)
                 {
                     var (risk, riskReason) = f.Price(new CostRule(library.Risk!.Unit, library.Risk.PerYear[after[s]]));
                     (cost[s], reason) = (cost[s] + risk, riskReason);
