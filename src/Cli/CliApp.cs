@@ -55,6 +55,7 @@ public static class CliApp
             OpenDataCommands.Create(),
             DeteriorationCommands.Inspections(),
             DeteriorationCommands.Deterioration(),
+            MaintenanceCommands.Lcc(),
             ServeCommand.Create(),
         };
         ResolvePathsAgainst(root, workingDirectory);

@@ -77,6 +77,7 @@ public static class WebApp
         app.MapIndicatorExports();
         app.MapProjectionExports();
         app.MapDeteriorationExports();
+        app.MapMaintenanceExports();
         app.MapInspectionPhotos();
         app.MapRegisterApi();
         app.MapDashboardApi();

@@ -170,6 +170,7 @@ public sealed partial class AppDbContext(DbContextOptions<AppDbContext> options,
         ConfigureInspections(builder, Database.IsSqlite());
         ConfigureReports(builder);
         ConfigureSessionsAndInvitations(builder);
+        ConfigureMaintenance(builder);
 
         foreach (var entity in builder.Model.GetEntityTypes().Where(t => typeof(ITenantOwned).IsAssignableFrom(t.ClrType)))
         {
