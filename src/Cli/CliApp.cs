@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.CommandLine.Help;
 using System.CommandLine.Parsing;
 
 namespace InfraLedger.Cli;
@@ -36,10 +37,16 @@ public static class CliApp
         }, ct);
     }
 
-    private static RootCommand Root(string workingDirectory)
+    /// <summary>
+    /// The command tree. A named command rather than a <see cref="RootCommand"/>, whose name is the running executable's:
+    /// help says 「infraledger」 whether the tree runs in its own process or inside another (a test host).
+    /// </summary>
+    private static Command Root(string workingDirectory)
     {
-        var root = new RootCommand("InfraLedger（インフラ台帳）の管理コマンド / InfraLedger administration commands")
+        var root = new Command("infraledger", "InfraLedger（インフラ台帳）の管理コマンド / InfraLedger administration commands")
         {
+            new HelpOption(),
+            new VersionOption(),
             DbCommands.Create(),
             TenantCommands.Create(),
             UserCommands.Create(),

@@ -16,6 +16,17 @@ namespace InfraLedger.Cli;
 /// </summary>
 internal static class CliHost
 {
+    /// <summary>
+    /// Progress written as it is reported, on the reporting thread: <see cref="Progress{T}"/> posts to the thread pool, so a
+    /// late line could land after the command's result, or after an in-process run's writer is closed.
+    /// </summary>
+    public static IProgress<T> Progress<T>(Action<T> write) => new Immediate<T>(write);
+
+    private sealed class Immediate<T>(Action<T> write) : IProgress<T>
+    {
+        public void Report(T value) => write(value);
+    }
+
     /// <summary>The environment variables of the process, or the configuration of the in-process invocation.</summary>
     public static IConfiguration Configuration() =>
         CliInvocation.Current?.Configuration ?? new ConfigurationBuilder().AddEnvironmentVariables().Build();

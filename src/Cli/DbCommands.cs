@@ -12,7 +12,7 @@ internal static class DbCommands
         var migrate = new Command("migrate", "データベースを最新のスキーマに移行する / Apply pending schema migrations");
         migrate.SetAction(async (_, ct) =>
         {
-            var outcome = await Migrator.MigrateAsync(CliHost.Database(), new Progress<string>(s => Console.WriteLine($"適用中 / applying: {s}")), ct);
+            var outcome = await Migrator.MigrateAsync(CliHost.Database(), CliHost.Progress<string>(s => Console.WriteLine($"適用中 / applying: {s}")), ct);
             Console.WriteLine($"マイグレーション: {outcome.Applied.Count} 件適用、{outcome.AlreadyApplied} 件は適用済み / applied {outcome.Applied.Count}, already applied {outcome.AlreadyApplied}");
             return 0;
         });

@@ -49,7 +49,7 @@ internal static class ImportCommand
             await using var _ = t.Scope;
             await using var stream = path.OpenRead();
             var show = parse.GetValue(showMapping);
-            var progress = new Progress<RegisterImport.Progress>(pr =>
+            var progress = CliHost.Progress<RegisterImport.Progress>(pr =>
                 Console.Error.Write($"\r{(pr.Fraction is { } f ? $"{f:P0} " : "")}{pr.Rows:N0} 行 / rows"));
             var result = await RegisterImport.RunAsync(t.Db, stream, path.Name,
                 new RegisterImport.Options(parse.GetValue(target), !parse.GetValue(dryRun) && !show, options.Mapping, parse.GetValue(validFrom), parse.GetValue(sheet),

@@ -116,7 +116,7 @@ public static class SimilarGroups
                 count++;
                 string Cell(string field) => CellText.Normalize(t.Cell(row, field));
                 var parsedCode = LocalGovernmentCode.Parse(Cell("Code"));
-                var parsedGroup = Normalise(Cell("Group"));
+                var parsedGroup = Normalise(t.Cell(row, "Group") ?? "");
                 var yearOk = int.TryParse(Cell("FiscalYear"), NumberStyles.None, CultureInfo.InvariantCulture, out var fy) && fy is >= FiscalYear.Min and <= FiscalYear.Max;
                 var (error, field) = !parsedCode.IsSuccess ? (parsedCode.Error, "Code")
                     : !yearOk ? (Errors.FiscalYearInvalid(Cell("FiscalYear")), "FiscalYear")

@@ -105,7 +105,7 @@ public sealed class TamperEvidenceTests : IAsyncLifetime
     public async Task F12_a_bulk_import_vouches_for_every_row_it_added_or_changed()
     {
         await ImportAsync("施設コード,施設名,延床面積（㎡）,建築年\nA1,中央公民館,1200.5,1975\nA2,北公民館,800,1980\n", "a.csv");
-        await ImportAsync("施設コード,施設名,延床面積（㎡）,建築年\nA1,中央公民館,1350,1975\nA2,北公民館,800,1980\nA3,南公民館,640.25,1990\n", "b.csv");
+        await ImportAsync("施設コード,施設名,延床面積（㎡）,建築年\nA1,中央公民館,1350,1975\nA2,北公民館,800,1980\nA3,南公民館,640.25,1990\n", "b.csv", allowOverwrite: true);
         (await VerifyAsync()).IsIntact.ShouldBeTrue();
         await using (var db = database.Context(Yaizu))
         {
@@ -173,11 +173,11 @@ public sealed class TamperEvidenceTests : IAsyncLifetime
         refused.Error!.Message.ShouldBe("--expect「12:not-a-hash」は、audit head が出力する「連番:ハッシュ」（ハッシュは16進64文字）ではありません。");
     }
 
-    private async Task ImportAsync(string csv, string name)
+    private async Task ImportAsync(string csv, string name, bool allowOverwrite = false)
     {
         await using var db = database.Context(Yaizu, "user:importer");
         var result = await RegisterImport.RunAsync(db, new MemoryStream(Encoding.UTF8.GetBytes(csv)), name,
-            new RegisterImport.Options(ImportTarget.Facilities, Commit: true), null, Now, default);
+            new RegisterImport.Options(ImportTarget.Facilities, Commit: true) { AllowOverwrite = allowOverwrite }, null, Now, default);
         result.IsSuccess.ShouldBeTrue(result.Error?.Message);
         result.Value.Committed.ShouldBeTrue(string.Join("\n", result.Value.Problems));
     }
