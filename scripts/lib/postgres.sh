@@ -1,11 +1,6 @@
 # Shared by scripts/test and scripts/bench: installs PostgreSQL 15 from Debian's packages when missing and starts a
 # private instance on 127.0.0.1:${INFRALEDGER_PG_PORT:-55432}; exports INFRALEDGER_TEST_POSTGRES.
-as_root() { if [ "$(id -u)" = 0 ]; then "$@"; else sudo "$@"; fi; }
-apt_updated=0
-apt_install() {
-  if [ $apt_updated = 0 ]; then as_root apt-get update -qq; apt_updated=1; fi
-  as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "$@"
-}
+. "$(dirname "${BASH_SOURCE[0]}")/packages.sh"
 
 # --- PostgreSQL 15 -------------------------------------------------------------------------------------
 pg_bin=/usr/lib/postgresql/15/bin
