@@ -5,6 +5,7 @@ using InfraLedger.Core.Audit;
 
 namespace InfraLedger.Core.Tests.Audit;
 
+[Trait("Database", "any")] // no database
 public sealed class RowDigestTests
 {
     /// <summary>

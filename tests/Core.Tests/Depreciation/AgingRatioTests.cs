@@ -2,6 +2,7 @@ using InfraLedger.Core.Depreciation;
 
 namespace InfraLedger.Core.Tests.Depreciation;
 
+[Trait("Database", "any")] // no database
 public class AgingRatioTests
 {
     // indicators.md §1.3, source S-miyazaki: 宮崎市 事業用建物, R3年度末. 取得価額 226,624,971,846円, 減価償却累計額 144,122,018,840円;

@@ -2,6 +2,7 @@ using InfraLedger.Core.Depreciation;
 
 namespace InfraLedger.Core.Tests.Depreciation;
 
+[Trait("Database", "any")] // no database
 public class DepreciationPolicyTests
 {
     [Fact]

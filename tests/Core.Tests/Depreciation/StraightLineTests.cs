@@ -3,6 +3,7 @@ using InfraLedger.Core.Depreciation;
 
 namespace InfraLedger.Core.Tests.Depreciation;
 
+[Trait("Database", "any")] // no database
 public class StraightLineTests
 {
     private static Position At(decimal cost, int? life, string? acquired, int year, FirstYearConvention convention = FirstYearConvention.NextYear,

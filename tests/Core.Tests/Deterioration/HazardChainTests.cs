@@ -3,6 +3,7 @@ using InfraLedger.Core.Deterioration;
 namespace InfraLedger.Core.Tests.Deterioration;
 
 /// <summary>Transition probabilities pinned to the published validation vectors of the domain doc §9.</summary>
+[Trait("Database", "any")] // no database
 public sealed class HazardChainTests
 {
     // §9.1 RC slabs, "N city", 7 states: hazards at average covariates (Kaito et al. draft, Tables 3 and 6).

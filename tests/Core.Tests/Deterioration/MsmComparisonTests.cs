@@ -11,6 +11,7 @@ namespace InfraLedger.Core.Tests.Deterioration;
 /// its own stopping error stays below the compared precision. Needs Rscript and msm (scripts/test installs them): fails
 /// without them. The 200,000-pair comparison and the timing are in bench/DeteriorationBench.
 /// </summary>
+[Trait("Database", "any")] // no database
 public sealed class MsmComparisonTests(ITestOutputHelper output)
 {
     public static readonly TheoryData<string> Components = new(NbiPairs.Components);

@@ -4,6 +4,7 @@ using static InfraLedger.Core.Deterioration.PairBuilder;
 namespace InfraLedger.Core.Tests.Deterioration;
 
 /// <summary>Pairs as the domain doc §7.3 and §14 say: consecutive inspections; a repair restarts the interval at the state it left.</summary>
+[Trait("Database", "any")] // no database
 public sealed class PairBuilderTests
 {
     private static DateOnly D(string s) => DateOnly.Parse(s, System.Globalization.CultureInfo.InvariantCulture);

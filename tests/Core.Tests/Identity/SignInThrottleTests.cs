@@ -4,6 +4,7 @@ using InfraLedger.Core.Identity;
 namespace InfraLedger.Core.Tests.Identity;
 
 /// <summary>Issue 17, F6: the per-address throttle in front of the account lockout (ADR 0017).</summary>
+[Trait("Database", "any")] // no database
 public sealed class SignInThrottleTests
 {
     private sealed class Clock : TimeProvider

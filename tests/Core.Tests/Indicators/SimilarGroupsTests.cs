@@ -3,6 +3,7 @@ using InfraLedger.Core.Tenancy;
 
 namespace InfraLedger.Core.Tests.Indicators;
 
+[Trait("Database", "any")] // no database
 public sealed class SimilarGroupsTests
 {
     [Theory]

@@ -2,6 +2,7 @@ using InfraLedger.Core.Indicators;
 
 namespace InfraLedger.Core.Tests.Indicators;
 
+[Trait("Database", "any")] // no database
 public sealed class StandingTests
 {
     [Theory]

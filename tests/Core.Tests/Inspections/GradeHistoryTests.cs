@@ -2,6 +2,7 @@ using InfraLedger.Core.Inspections;
 
 namespace InfraLedger.Core.Tests.Inspections;
 
+[Trait("Database", "any")] // no database
 public sealed class GradeHistoryTests
 {
     private static Inspection At(string date, string member, int grade) => new()

@@ -3,6 +3,7 @@ using InfraLedger.Core.Jobs;
 namespace InfraLedger.Core.Tests.Jobs;
 
 /// <summary>Issue 17 F1: one queue for all tenants let one tenant's jobs hold everyone's; jobs are now taken in turn per tenant.</summary>
+[Trait("Database", "any")] // no database
 public sealed class FairSchedulerTests
 {
     private static List<string> TakeAll(FairScheduler<string> scheduler, bool finishEach = true)

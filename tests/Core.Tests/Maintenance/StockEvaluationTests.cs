@@ -4,6 +4,7 @@ using InfraLedger.Core.Maintenance;
 namespace InfraLedger.Core.Tests.Maintenance;
 
 /// <summary>The stock path (buckets) against E1 of maintenance-planning.md §4, against per-facility chains, and the properties the issue names.</summary>
+[Trait("Database", "any")] // no database
 public sealed class StockEvaluationTests
 {
     private const double Rate = 0.04;

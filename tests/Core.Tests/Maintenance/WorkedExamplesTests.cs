@@ -7,6 +7,7 @@ namespace InfraLedger.Core.Tests.Maintenance;
 /// The worked examples E1 and E2 of maintenance-planning.md §4 (computed outside the project; the tables there are the
 /// oracle), reproduced to 1e-6 relative: 4 states, hazards θ = (0.10, 0.15, 0.20) per year, r = 4%, costs in 千円.
 /// </summary>
+[Trait("Database", "any")] // no database
 public sealed class WorkedExamplesTests
 {
     private const double Rate = 0.04;

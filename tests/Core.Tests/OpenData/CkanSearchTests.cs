@@ -2,6 +2,7 @@ using InfraLedger.Core.OpenData;
 
 namespace InfraLedger.Core.Tests.OpenData;
 
+[Trait("Database", "any")] // no database
 public class CkanSearchTests
 {
     [Theory]

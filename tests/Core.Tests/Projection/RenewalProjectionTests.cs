@@ -8,6 +8,7 @@ namespace InfraLedger.Core.Tests.Projection;
 /// 40 (FY2024–2063). A 市民文化系施設 of 1,000㎡: rebuild 40万円/㎡ → 4億円 over 3 years (133,333,333.33 a year),
 /// major renovation 25万円/㎡ → 2.5億円 over 2 years (1.25億円 a year).
 /// </summary>
+[Trait("Database", "any")] // no database
 public class RenewalProjectionTests
 {
     private const int Base = 2024;

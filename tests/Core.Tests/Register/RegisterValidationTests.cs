@@ -2,6 +2,7 @@ using InfraLedger.Core.Register;
 
 namespace InfraLedger.Core.Tests.Register;
 
+[Trait("Database", "any")] // no database
 public class RegisterValidationTests
 {
     private static Facility Valid() => new() { TenantId = "222127", Code = "P1", Name = "石津浜公園", Kind = AssetKind.Park, Latitude = 34.842499, Longitude = 138.334028 };

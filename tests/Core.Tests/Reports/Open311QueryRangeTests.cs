@@ -3,6 +3,7 @@ using InfraLedger.Core.Reports;
 namespace InfraLedger.Core.Tests.Reports;
 
 /// <summary>Issue 17 F2: dates at the ends of the calendar threw (ArgumentOutOfRangeException in Open311Query.Parse and TryDate).</summary>
+[Trait("Database", "any")] // no database
 public sealed class Open311QueryRangeTests
 {
     private static readonly DateTime Now = new(2026, 11, 22, 0, 0, 0, DateTimeKind.Utc);

@@ -3,6 +3,7 @@ using InfraLedger.Core.Reports;
 namespace InfraLedger.Core.Tests.Reports;
 
 /// <summary>The Open311 GET filters (open311.md §8): W3C datetimes, the 90-day window, empty = absent, paging, circles.</summary>
+[Trait("Database", "any")] // no database
 public sealed class Open311QueryTests
 {
     private static readonly DateTime Now = new(2026, 11, 22, 3, 0, 0, DateTimeKind.Utc);

@@ -8,6 +8,7 @@ namespace InfraLedger.Core.Tests.Reports;
 /// Issue 17 F11: photos declaring 2,147,483,647 × 2,147,483,647 pixels were stored. The size a header declares (JPEG SOF,
 /// PNG IHDR, WebP VP8X) is refused above <see cref="Photos.MaxSide"/> a side or <see cref="Photos.MaxPixels"/> in all.
 /// </summary>
+[Trait("Database", "any")] // no database
 public sealed class PhotoDimensionsTests
 {
     /// <summary>The canvas JPEG with its SOF0 (at 632: FF C0, length, P, Y, X; T.81 B.2.2) declaring another size.</summary>

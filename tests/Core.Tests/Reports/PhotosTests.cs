@@ -3,6 +3,7 @@ using static InfraLedger.Core.Tests.Reports.PhotoFixtures;
 
 namespace InfraLedger.Core.Tests.Reports;
 
+[Trait("Database", "any")] // no database
 public sealed class PhotosTests
 {
     // The whole APP1 a photo turned by the phone gets: "Exif\0\0", a big-endian TIFF header, IFD0 with one entry

@@ -2,6 +2,7 @@ using InfraLedger.Core.Tables;
 
 namespace InfraLedger.Core.Tests.Tables;
 
+[Trait("Database", "any")] // no database
 public class CellTextTests
 {
     // Normalize skips ICU for text it can tell is already in NFKC; the check must never claim that for text NFKC changes.

@@ -3,6 +3,7 @@ using InfraLedger.Core.Tables;
 
 namespace InfraLedger.Core.Tests.Tables;
 
+[Trait("Database", "any")] // no database
 public class CsvTableReaderTests
 {
     public static TheoryData<string> Encodings => [Fixtures.Utf8, Fixtures.Utf8Bom, Fixtures.Cp932];

@@ -4,6 +4,7 @@ using InfraLedger.Core.Tables;
 namespace InfraLedger.Core.Tests.Tables;
 
 /// <summary>Issue 16, items 1 and 7: one header matcher, whole headers only, every column with its reason.</summary>
+[Trait("Database", "any")] // no database
 public class HeaderMatcherTests
 {
     private static readonly Vocabulary Facilities = Vocabularies.Get(Vocabularies.Facilities);

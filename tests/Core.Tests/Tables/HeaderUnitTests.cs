@@ -2,6 +2,7 @@ using InfraLedger.Core.Tables;
 
 namespace InfraLedger.Core.Tests.Tables;
 
+[Trait("Database", "any")] // no database
 public class HeaderUnitTests
 {
     [Theory]

@@ -4,6 +4,7 @@ using InfraLedger.Core.Tables;
 
 namespace InfraLedger.Core.Tests.Tables;
 
+[Trait("Database", "any")] // no database
 public class ReadRefusalTests
 {
     [Fact]

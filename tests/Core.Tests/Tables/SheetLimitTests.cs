@@ -7,6 +7,7 @@ namespace InfraLedger.Core.Tests.Tables;
 /// was read as wide as the sheet. Sheets are now checked (declared dimension, then each cell reference as the XML
 /// streams) before any row is read, within <see cref="ReadLimits.MaxColumns"/> and <see cref="ReadLimits.MaxCells"/>.
 /// </summary>
+[Trait("Database", "any")] // no database
 public class SheetLimitTests
 {
     [Fact]

@@ -1,5 +1,6 @@
 namespace InfraLedger.Core.Tests.Tables;
 
+[Trait("Database", "any")] // no database
 public class XlsTableReaderTests
 {
     [Fact]

@@ -3,6 +3,7 @@ using InfraLedger.Core.Tables;
 namespace InfraLedger.Core.Tests.Tables;
 
 /// <summary>The real files of ../shared/data/facilities/yaizu (出典：焼津市オープンデータ, CC BY 4.0).</summary>
+[Trait("Database", "any")] // no database
 public class YaizuFilesTests
 {
     /// <summary>Row counts from the table in ../shared/data/README.md (counted with an RFC 4180 parser, header excluded).</summary>

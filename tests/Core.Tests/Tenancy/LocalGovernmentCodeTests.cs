@@ -3,6 +3,7 @@ using InfraLedger.Core.Tenancy;
 
 namespace InfraLedger.Core.Tests.Tenancy;
 
+[Trait("Database", "any")] // no database
 public class LocalGovernmentCodeTests
 {
     // Worked examples of ../shared/domain/local-government-codes.md §2.1 (総務省's rule: weights 6,5,4,3,2,

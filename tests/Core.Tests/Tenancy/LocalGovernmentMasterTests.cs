@@ -2,6 +2,7 @@ using InfraLedger.Core.Tenancy;
 
 namespace InfraLedger.Core.Tests.Tenancy;
 
+[Trait("Database", "any")] // no database
 public class LocalGovernmentMasterTests
 {
     private static readonly List<LocalGovernment> Bodies = LocalGovernmentMaster.ReadEmbedded().Bodies.ToList();

@@ -4,6 +4,7 @@ namespace InfraLedger.Web.Tests.Browser;
 
 /// <summary>Every page, rendered by Chromium, passes axe-core without serious or critical violations.</summary>
 [Collection(BrowserTestGroup.Name)]
+[Trait("Database", "any")] // the browser side: its server side runs on both databases in the HTTP tests
 public sealed class AccessibilityTests(BrowserFixture browser)
 {
     private static readonly Lazy<string> AxeSource = new(() => File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "Browser", "axe", "axe.min.js")));

@@ -1,10 +1,11 @@
 namespace InfraLedger.Web.Tests.Browser;
 
 /// <summary>
-/// All browser tests share one app and one Chromium, and run apart from the parallel rest of the suite:
-/// on two cores a Chromium competing with a dozen test hosts and CLI processes misses its timeouts.
+/// All browser tests share one app and one Chromium, one test after another (a collection), beside the rest of the
+/// suite: xunit runs as many tests at once as there are cores, so Chromium competes with one other test at most, and
+/// its waits allow for that (BrowserFixture.OpenAsync).
 /// </summary>
-[CollectionDefinition(Name, DisableParallelization = true)]
+[CollectionDefinition(Name)]
 public sealed class BrowserTestGroup : ICollectionFixture<BrowserFixture>
 {
     public const string Name = "browser";

@@ -2,6 +2,7 @@ namespace InfraLedger.Web.Tests.Browser;
 
 /// <summary>Issue 17, F8 (ADR 0019): Chromium enforces the policy, and the recorder the other browser tests rely on sees it.</summary>
 [Collection(BrowserTestGroup.Name)]
+[Trait("Database", "any")] // the browser side: its server side runs on both databases in the HTTP tests
 public sealed class ContentSecurityPolicyTests(BrowserFixture browser)
 {
     [Fact]

@@ -4,6 +4,7 @@ namespace InfraLedger.Web.Tests.Browser;
 
 /// <summary>The public dashboards in headless Chromium: the map and charts are drawn, permalinks restore the view, downloads match the tables.</summary>
 [Collection(BrowserTestGroup.Name)]
+[Trait("Database", "any")] // the browser side: its server side runs on both databases in the HTTP tests
 public sealed class DashboardBrowserTests(BrowserFixture browser)
 {
     [Fact]

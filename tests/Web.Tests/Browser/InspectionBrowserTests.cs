@@ -2,6 +2,7 @@ namespace InfraLedger.Web.Tests.Browser;
 
 /// <summary>A facility's grade-history chart in headless Chromium: drawn from its table, one line per member, works marked.</summary>
 [Collection(BrowserTestGroup.Name)]
+[Trait("Database", "any")] // the browser side: its server side runs on both databases in the HTTP tests
 public sealed class InspectionBrowserTests(BrowserFixture browser)
 {
     [Fact]

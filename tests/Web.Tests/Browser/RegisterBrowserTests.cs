@@ -2,6 +2,7 @@ namespace InfraLedger.Web.Tests.Browser;
 
 /// <summary>The register's pages in Chromium: the map drawn from this app alone, and a refused form.</summary>
 [Collection(BrowserTestGroup.Name)]
+[Trait("Database", "any")] // the browser side: its server side runs on both databases in the HTTP tests
 public sealed class RegisterBrowserTests(BrowserFixture browser)
 {
     [Fact]

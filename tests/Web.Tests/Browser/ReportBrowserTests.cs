@@ -2,6 +2,7 @@ namespace InfraLedger.Web.Tests.Browser;
 
 /// <summary>The residents' form in Chromium: a pin placed by clicking the map, the nearby suggestion, the status page.</summary>
 [Collection(BrowserTestGroup.Name)]
+[Trait("Database", "any")] // the browser side: its server side runs on both databases in the HTTP tests
 public sealed class ReportBrowserTests(BrowserFixture browser)
 {
     [Fact]

@@ -5,6 +5,7 @@ namespace InfraLedger.Web.Tests.Browser;
 
 /// <summary>The sign-in form, filled and submitted by a real browser.</summary>
 [Collection(BrowserTestGroup.Name)]
+[Trait("Database", "any")] // the browser side: its server side runs on both databases in the HTTP tests
 public sealed class SignInTests(BrowserFixture browser)
 {
     [Fact]

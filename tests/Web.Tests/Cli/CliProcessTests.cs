@@ -7,6 +7,7 @@ namespace InfraLedger.Web.Tests.Cli;
 /// <c>infraledger</c> process too, on the seeded demo, and expect the very same exit code, stdout and stderr.
 /// Commands that write are run where they refuse (nothing written), so that both runs see the same database.
 /// </summary>
+[Trait("Database", "any")] // process and in-process runs compared: the same on either database
 public sealed partial class CliProcessTests(CliProcessTests.SeededDirectory seeded) : IClassFixture<CliProcessTests.SeededDirectory>
 {
     public sealed class SeededDirectory : IAsyncLifetime

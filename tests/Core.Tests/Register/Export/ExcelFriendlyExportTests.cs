@@ -7,6 +7,7 @@ using InfraLedger.Core.Register.Export;
 namespace InfraLedger.Core.Tests.Register.Export;
 
 /// <summary>Issue 16, item 8: staff downloads open in Excel as Japanese; XLSX headers are styled.</summary>
+[Trait("Database", "any")] // no database
 public class ExcelFriendlyExportTests
 {
     private static readonly Facility Hall = new() { TenantId = "222127", Code = "K1", Name = "中央公民館𠮷", YearBuilt = 1975, Quantity = 1200.5m, QuantityKind = QuantityKind.FloorArea };
