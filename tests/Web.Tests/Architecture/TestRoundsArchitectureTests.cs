@@ -4,7 +4,7 @@ namespace InfraLedger.Web.Tests.Architecture;
 
 /// <summary>
 /// scripts/test runs every test on SQLite and, on PostgreSQL, only the classes not marked
-/// <c>[Trait("Database", "any")]</c>. The mark leaves a class out of the PostgreSQL round, so it may sit only where the
+/// with the trait Database=any. The mark leaves a class out of the PostgreSQL round, so it may sit only where the
 /// outcome cannot depend on the database: Core tests that use none, the browser tests (their pages' server side is
 /// tested over HTTP on both databases) and the comparison of the CLI's process and in-process runs.
 /// </summary>
