@@ -15,7 +15,11 @@ namespace InfraLedger.Tests;
 public static class Msm
 {
     /// <summary>msm's estimates: log baseline intensity and covariate effects per transition (like <see cref="HazardFit.Beta"/>), log-likelihood, seconds of msm().</summary>
-    public sealed record Fit(double[,] Beta, double LogLikelihood, double Seconds);
+    public sealed record Fit(double[,] Beta, double LogLikelihood, double Seconds)
+    {
+        /// <summary>The baseline intensities q_ij (1-based states as 0-based indices), every allowed transition.</summary>
+        public double[,] Intensities { get; init; } = new double[0, 0];
+    }
 
     private const string Script = """
         suppressPackageStartupMessages(library(msm))
@@ -23,6 +27,7 @@ public static class Msm
         d <- read.csv(args[1])
         J <- as.integer(args[2])
         reltol <- as.numeric(args[3])
+        repairs <- if (length(args) > 3 && nchar(args[4]) > 0) lapply(strsplit(strsplit(args[4], ";")[[1]], "-"), as.integer) else list()
         covs <- setdiff(names(d), c("from", "to", "years"))
         n <- nrow(d)
         long <- data.frame(id = rep(seq_len(n), each = 2), time = as.vector(rbind(0, d$years)),
@@ -30,8 +35,10 @@ public static class Msm
         for (cv in covs) long[[cv]] <- rep(d[[cv]], each = 2)
         Q <- matrix(0, J, J)
         for (i in 1:(J - 1)) Q[i, i + 1] <- 0.1
+        for (r in repairs) Q[r[1], r[2]] <- 0.01
         Q <- crudeinits.msm(state ~ time, subject = id, data = long, qmatrix = Q)
         for (i in 1:(J - 1)) if (!(Q[i, i + 1] > 0)) Q[i, i + 1] <- 0.1
+        for (r in repairs) if (!(Q[r[1], r[2]] > 0)) Q[r[1], r[2]] <- 0.01
         form <- if (length(covs) > 0) as.formula(paste("~", paste(covs, collapse = " + "))) else NULL
         elapsed <- system.time(fit <- msm(state ~ time, subject = id, data = long, qmatrix = Q, exacttimes = FALSE,
                                           covariates = form, center = FALSE,
@@ -43,10 +50,16 @@ public static class Msm
           k <- 0
           for (cv in covs) { k <- k + 1; cat(sprintf("beta=%d,%d,%.17g\n", i, k, fit$Qmatrices[[cv]][i, i + 1])) }
         }
+        for (i in 1:J) for (j in 1:J) if (i != j && Q[i, j] > 0) cat(sprintf("q=%d,%d,%.17g\n", i, j, fit$Qmatrices$baseline[i, j]))
         """;
 
     /// <summary>Fits with msm; <paramref name="reltol"/> is optim's relative tolerance (R's default is 1.5e-8).</summary>
-    public static Fit Run(IReadOnlyList<InspectionPair> pairs, int states, IReadOnlyList<string>? covariates = null, double reltol = 1.5e-8)
+    public static Fit Run(IReadOnlyList<InspectionPair> pairs, int states, IReadOnlyList<string>? covariates = null, double reltol = 1.5e-8) =>
+        Run(pairs, states, [], covariates, reltol);
+
+    /// <summary>Fits with msm, the qmatrix also allowing the repairs <paramref name="repairs"/> (1-based from, to; the pairs may improve).</summary>
+    public static Fit Run(IReadOnlyList<InspectionPair> pairs, int states, IReadOnlyList<(int From, int To)> repairs,
+        IReadOnlyList<string>? covariates = null, double reltol = 1.5e-8)
     {
         covariates ??= [];
         var directory = Directory.CreateTempSubdirectory("infraledger-msm-");
@@ -74,7 +87,8 @@ public static class Msm
             }
 
             File.WriteAllText(data, csv.ToString());
-            var start = new ProcessStartInfo("Rscript", [script, data, states.ToString(CultureInfo.InvariantCulture), reltol.ToString("R", CultureInfo.InvariantCulture)])
+            var allowed = string.Join(";", repairs.Select(r => string.Create(CultureInfo.InvariantCulture, $"{r.From}-{r.To}")));
+            var start = new ProcessStartInfo("Rscript", [script, data, states.ToString(CultureInfo.InvariantCulture), reltol.ToString("R", CultureInfo.InvariantCulture), allowed])
             {
                 RedirectStandardOutput = true,
                 RedirectStandardError = true,
@@ -99,6 +113,7 @@ public static class Msm
     private static Fit Parse(string output, int states, int covariates)
     {
         var beta = new double[states - 1, covariates + 1];
+        var q = new double[states, states];
         double loglik = double.NaN, seconds = double.NaN;
         foreach (var line in output.Split('\n', StringSplitOptions.RemoveEmptyEntries))
         {
@@ -111,9 +126,13 @@ public static class Msm
                     var parts = value.Split(',');
                     beta[int.Parse(parts[0], CultureInfo.InvariantCulture) - 1, int.Parse(parts[1], CultureInfo.InvariantCulture)] = double.Parse(parts[2], CultureInfo.InvariantCulture);
                     break;
+                case "q":
+                    var cells = value.Split(',');
+                    q[int.Parse(cells[0], CultureInfo.InvariantCulture) - 1, int.Parse(cells[1], CultureInfo.InvariantCulture) - 1] = double.Parse(cells[2], CultureInfo.InvariantCulture);
+                    break;
             }
         }
 
-        return new Fit(beta, loglik, seconds);
+        return new Fit(beta, loglik, seconds) { Intensities = q };
     }
 }

@@ -1,0 +1,365 @@
+using System.Globalization;
+using InfraLedger.Core.Common;
+
+namespace InfraLedger.Core.Deterioration;
+
+/// <summary>
+/// Maximum-likelihood estimation of the deterioration model with works (<see cref="RepairFit"/>): a continuous-time
+/// Markov chain whose generator has the one-step deterioration hazards θ_i and a repair intensity ρ_s→j for every
+/// improvement s → j the records show (ADR 0012). Every pair of consecutive observations enters as a panel
+/// observation, log P(z)[i, j], improved ones included (<see cref="PairBuilder.BuildWithRepairs"/> makes a work that
+/// says the grade it left an observation too). Rates are estimated on the log scale by Fisher scoring, then Newton; a
+/// repair rate the likelihood drives below 10⁻⁶ per year is set to 0 (the estimate is on the boundary) and dropped, and
+/// brought back once if the likelihood rises at 0.
+/// ∂P/∂rate is the Fréchet derivative of expm, read from the exponential of the block matrix [[Qz, Ez], [0, Qz]].
+/// </summary>
+public static class RepairEstimator
+{
+    private const double Negligible = 1e-6;
+
+    /// <summary>Fits the model with works to <paramref name="pairs"/> (any direction) of a <paramref name="states"/>-state chain; <paramref name="works"/> is how many of the observations were works (reported only).</summary>
+    public static Result<RepairFit> Fit(IReadOnlyList<InspectionPair> pairs, int states, int works = 0, int maxIterations = 500)
+    {
+        if (states is < 2 or > 20)
+        {
+            return Errors.StatesInvalid(states);
+        }
+
+        var groups = new SortedDictionary<double, Group>();
+        Group At(double z) => groups.TryGetValue(z, out var g) ? g : groups[z] = new Group(z, new double[states, states]);
+        var support = new SortedSet<(int From, int To)>(Comparer<(int From, int To)>.Create((a, b) => a.From != b.From ? a.From.CompareTo(b.From) : a.To.CompareTo(b.To)));
+        for (var index = 0; index < pairs.Count; index++)
+        {
+            var p = pairs[index];
+            if (p.From < 1 || p.From > states || p.To < 1 || p.To > states || !(p.Years > 0) || double.IsInfinity(p.Years))
+            {
+                return Errors.PairInvalid(index, $"状態 {N(p.From)}→{N(p.To)}（1〜{N(states)}）と0より大きい点検間隔 {p.Years.ToString(CultureInfo.InvariantCulture)} 年が必要です。");
+            }
+
+            At(p.Years).Counts[p.From - 1, p.To - 1]++;
+            if (p.To < p.From)
+            {
+                support.Add((p.From - 1, p.To - 1));
+            }
+        }
+
+        if (pairs.Count == 0)
+        {
+            return Errors.NoPairs;
+        }
+
+        var data = groups.Values.ToList();
+        var model = new Parameters(states, [.. support]);
+        var psi = model.Start(data);
+        var current = Evaluate(model, data, psi);
+        var dropped = new HashSet<(int, int)>();
+        var readded = new HashSet<(int, int)>();
+        var newton = false;
+        for (var iteration = 1; iteration <= maxIterations; iteration++)
+        {
+            var curvature = newton ? Observed(model, data, psi, current) : current.Information;
+            var step = Matrix.TrySolve(curvature, Column(current.Score));
+            if (step is null && newton)
+            {
+                (newton, step) = (false, Matrix.TrySolve(current.Information, Column(current.Score)));
+            }
+
+            if (step is null)
+            {
+                return Errors.NotIdentifiable(1 + Enumerable.Range(0, states - 1).FirstOrDefault(m => current.Information[m, m] <= 1e-12));
+            }
+
+            var largest = Enumerable.Range(0, psi.Length).Max(k => Math.Abs(step[k, 0]));
+            var factor = largest > 3 ? 3 / largest : 1;
+            double[] next;
+            Evaluated trial;
+            var halvings = 0;
+            do
+            {
+                next = [.. psi.Select((b, k) => b + (factor * step[k, 0]))];
+                trial = Evaluate(model, data, next);
+                factor /= 2;
+                halvings++;
+            }
+            while (!Rises(trial, current) && halvings < 60 && !newton);
+
+            if (!Rises(trial, current))
+            {
+                if (newton)
+                {
+                    newton = false;
+                    continue;
+                }
+
+                break; // no step raises the likelihood: at the optimum to machine precision
+            }
+
+            (psi, current) = (next, trial);
+            newton = halvings == 1 && largest < 1e-2;
+
+            // A repair rate heading to 0 is an estimate on the boundary: set it to 0 and go on without it.
+            if (model.Repairs.Select((e, r) => (e, r)).Where(x => psi[states - 1 + x.r] < Math.Log(Negligible)).Select(x => x.e).ToList() is { Count: > 0 } gone)
+            {
+                (model, psi) = model.Without(gone, psi);
+                dropped.UnionWith(gone);
+                current = Evaluate(model, data, psi);
+                newton = false;
+                continue;
+            }
+
+            if (largest * factor * 2 < 1e-9)
+            {
+                // Karush–Kuhn–Tucker at the boundary: a dropped rate whose likelihood still rises at 0 comes back (once).
+                var back = dropped.Where(e => !readded.Contains(e) && RisesAtZero(model, data, psi, e)).ToList();
+                if (back.Count == 0)
+                {
+                    return Done(model, data, psi, current, pairs.Count, works, iteration);
+                }
+
+                readded.UnionWith(back);
+                (model, psi) = model.With(back, psi);
+                current = Evaluate(model, data, psi);
+                newton = false;
+            }
+        }
+
+        return current.Score.All(s => Math.Abs(s) < 1e-6 * Math.Max(1, pairs.Count))
+            ? Done(model, data, psi, current, pairs.Count, works, maxIterations)
+            : Errors.NotConverged(maxIterations);
+    }
+
+    private static Result<RepairFit> Done(Parameters model, List<Group> data, double[] psi, Evaluated at, int pairs, int works, int iterations)
+    {
+        var n = psi.Length;
+        var covariance = Matrix.TrySolve(Observed(model, data, psi, at), Matrix.Identity(n)) ?? Matrix.TrySolve(at.Information, Matrix.Identity(n));
+        double Se(int k) => covariance is null ? double.NaN : Math.Exp(psi[k]) * Math.Sqrt(Math.Max(0, covariance[k, k]));
+        var s = model.States;
+        return new RepairFit(
+            s,
+            [.. Enumerable.Range(0, s - 1).Select(m => Math.Exp(psi[m]))],
+            [.. Enumerable.Range(0, s - 1).Select(Se)],
+            [.. model.Repairs.Select((e, r) => new RepairRate(e.From + 1, e.To + 1, Math.Exp(psi[s - 1 + r]), Se(s - 1 + r)))],
+            at.LogLikelihood, pairs, works, iterations);
+    }
+
+    private static bool Rises(Evaluated trial, Evaluated current) =>
+        trial.LogLikelihood >= current.LogLikelihood - (1e-12 * Math.Abs(current.LogLikelihood)) && double.IsFinite(trial.LogLikelihood);
+
+    /// <summary>∂ log L / ∂ρ_e at ρ_e = 0 (the rate itself, not its log) is positive: the boundary is not the optimum.</summary>
+    private static bool RisesAtZero(Parameters model, List<Group> data, double[] psi, (int From, int To) e)
+    {
+        var (with, at) = model.With([e], psi);
+        at[^1] = double.NegativeInfinity; // rate 0; the derivative below is taken per unit of rate
+        var q = with.Generator(at);
+        var gradient = 0.0;
+        var total = 0.0;
+        foreach (var g in data)
+        {
+            var a = Matrix.Scale(q, g.Years);
+            var p = MatrixExponential.Of(a);
+            var dp = Frechet(a, Parameters.Direction(with.States, e, g.Years));
+            for (var i = 0; i < with.States; i++)
+            {
+                for (var j = 0; j < with.States; j++)
+                {
+                    total += g.Counts[i, j];
+                    gradient += g.Counts[i, j] > 0 ? g.Counts[i, j] * dp[i, j] / Math.Max(p[i, j], 1e-300) : 0;
+                }
+            }
+        }
+
+        return gradient > 1e-8 * Math.Max(1, total);
+    }
+
+    /// <summary>L(A, E), the Fréchet derivative of expm at A in direction E: the upper-right block of expm([[A, E], [0, A]]).</summary>
+    private static double[,] Frechet(double[,] a, double[,] e)
+    {
+        var n = a.GetLength(0);
+        var block = new double[2 * n, 2 * n];
+        for (var i = 0; i < n; i++)
+        {
+            for (var j = 0; j < n; j++)
+            {
+                block[i, j] = block[n + i, n + j] = a[i, j];
+                block[i, n + j] = e[i, j];
+            }
+        }
+
+        var x = MatrixExponential.Of(block);
+        var l = new double[n, n];
+        for (var i = 0; i < n; i++)
+        {
+            for (var j = 0; j < n; j++)
+            {
+                l[i, j] = x[i, n + j];
+            }
+        }
+
+        return l;
+    }
+
+    private static Evaluated Evaluate(Parameters model, List<Group> data, double[] psi)
+    {
+        var n = psi.Length;
+        var s = model.States;
+        var q = model.Generator(psi);
+        var rates = psi.Select(Math.Exp).ToArray();
+        var score = new double[n];
+        var information = new double[n, n];
+        var logLikelihood = 0.0;
+        var dp = new double[n][,];
+        foreach (var g in data)
+        {
+            var a = Matrix.Scale(q, g.Years);
+            var p = MatrixExponential.Of(a);
+            for (var k = 0; k < n; k++)
+            {
+                dp[k] = Frechet(a, Matrix.Scale(Parameters.Direction(s, model.Edge(k), g.Years), rates[k]));
+            }
+
+            for (var i = 0; i < s; i++)
+            {
+                var total = 0.0;
+                for (var j = 0; j < s; j++)
+                {
+                    total += g.Counts[i, j];
+                }
+
+                for (var j = 0; j < s && total > 0; j++)
+                {
+                    var pij = p[i, j];
+                    if (g.Counts[i, j] > 0)
+                    {
+                        logLikelihood += g.Counts[i, j] * Math.Log(Math.Max(pij, 1e-300));
+                    }
+
+                    if (pij < 1e-300)
+                    {
+                        continue;
+                    }
+
+                    for (var k = 0; k < n; k++)
+                    {
+                        score[k] += g.Counts[i, j] / pij * dp[k][i, j];
+                        var w = total / pij * dp[k][i, j];
+                        for (var l = 0; l < n; l++)
+                        {
+                            information[k, l] += w * dp[l][i, j];
+                        }
+                    }
+                }
+            }
+        }
+
+        return new Evaluated(logLikelihood, score, information);
+    }
+
+    /// <summary>−∂score/∂ψ by forward differences of the analytic score, made symmetric.</summary>
+    private static double[,] Observed(Parameters model, List<Group> data, double[] psi, Evaluated at)
+    {
+        var n = psi.Length;
+        var h = new double[n, n];
+        for (var k = 0; k < n; k++)
+        {
+            var shifted = (double[])psi.Clone();
+            var d = 1e-6 * Math.Max(1, Math.Abs(psi[k]));
+            shifted[k] += d;
+            var score = Evaluate(model, data, shifted).Score;
+            for (var i = 0; i < n; i++)
+            {
+                h[i, k] = -(score[i] - at.Score[i]) / d;
+            }
+        }
+
+        for (var i = 0; i < n; i++)
+        {
+            for (var k = 0; k < i; k++)
+            {
+                h[i, k] = h[k, i] = (h[i, k] + h[k, i]) / 2;
+            }
+        }
+
+        return h;
+    }
+
+    private static double[,] Column(double[] v)
+    {
+        var r = new double[v.Length, 1];
+        for (var i = 0; i < v.Length; i++)
+        {
+            r[i, 0] = v[i];
+        }
+
+        return r;
+    }
+
+    private static string N(int v) => v.ToString(CultureInfo.InvariantCulture);
+
+    /// <summary>Pairs of one interval, counted by from and to (0-based states).</summary>
+    private sealed record Group(double Years, double[,] Counts);
+
+    private readonly record struct Evaluated(double LogLikelihood, double[] Score, double[,] Information);
+
+    /// <summary>ψ = (log θ_1 … log θ_{J−1}, log ρ_e for each repair e), 0-based states.</summary>
+    private sealed record Parameters(int States, IReadOnlyList<(int From, int To)> Repairs)
+    {
+        public (int From, int To) Edge(int k) => k < States - 1 ? (k, k + 1) : Repairs[k - (States - 1)];
+
+        public double[,] Generator(double[] psi)
+        {
+            var q = new double[States, States];
+            for (var k = 0; k < psi.Length; k++)
+            {
+                var (from, to) = Edge(k);
+                var rate = Math.Exp(psi[k]);
+                q[from, to] += rate;
+                q[from, from] -= rate;
+            }
+
+            return q;
+        }
+
+        /// <summary>z·∂Q/∂rate of one transition: +z at (from, to), −z on the diagonal.</summary>
+        public static double[,] Direction(int states, (int From, int To) e, double years)
+        {
+            var d = new double[states, states];
+            d[e.From, e.To] = years;
+            d[e.From, e.From] = -years;
+            return d;
+        }
+
+        /// <summary>Crude rates: (moves out + ½) / (years observed from the state + 1), split over the moves seen.</summary>
+        public double[] Start(List<Group> data)
+        {
+            var exposure = new double[States];
+            var moves = new double[States, States];
+            foreach (var g in data)
+            {
+                for (var i = 0; i < States; i++)
+                {
+                    for (var j = 0; j < States; j++)
+                    {
+                        exposure[i] += g.Counts[i, j] * g.Years;
+                        moves[i, j] += g.Counts[i, j];
+                    }
+                }
+            }
+
+            return [.. Enumerable.Range(0, (States - 1) + Repairs.Count).Select(k =>
+            {
+                var (from, to) = Edge(k);
+                var worse = k < States - 1 ? Enumerable.Range(from + 1, States - from - 1).Sum(j => moves[from, j]) : moves[from, to];
+                return Math.Log((worse + 0.5) / (exposure[from] + 1));
+            })];
+        }
+
+        public (Parameters, double[]) Without(IReadOnlyCollection<(int From, int To)> gone, double[] psi)
+        {
+            var keep = Repairs.Select((e, r) => (e, r)).Where(x => !gone.Contains(x.e)).ToList();
+            return (this with { Repairs = [.. keep.Select(x => x.e)] }, [.. psi.Take(States - 1), .. keep.Select(x => psi[States - 1 + x.r])]);
+        }
+
+        public (Parameters, double[]) With(IReadOnlyCollection<(int From, int To)> back, double[] psi) =>
+            (this with { Repairs = [.. Repairs, .. back] }, [.. psi, .. back.Select(_ => Math.Log(1e-3))]);
+    }
+}
