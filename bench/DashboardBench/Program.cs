@@ -12,7 +12,7 @@ using Microsoft.EntityFrameworkCore;
 // Load benchmark of the public dashboards (issue 6): the app on 127.0.0.1 with the demo seed (the 主要財政指標 of all
 // 1,741 municipalities), then N concurrent clients for S seconds against a municipality page (every municipality in
 // turn) and against a static file of the same app, alternating, in the same run. Prints requests per second and p95
-// latency of both and their ratio (target: page ÷ static ≥ 0.25).
+// latency of both and their ratio (target: page ÷ static ≥ 0.25), and of the page with a random unknown parameter.
 // Usage: dotnet run -c Release --project bench/DashboardBench -- [seconds=10] [concurrency=16]
 // PostgreSQL when INFRALEDGER_BENCH_POSTGRES is set (scripts/bench sets it), else SQLite in a temporary file.
 var seconds = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : 10;
@@ -40,6 +40,10 @@ using var client = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServ
 string Page(int i) => $"/dashboard/body/{codes[i % codes.Count]}";
 static string Static(int i) => "/css/site.css";
 
+// Issue 17 F5: each request with a parameter no page reads, different every time (`?z=<random>`), as a cache-busting
+// client sends them. The pages answer from the cache or redirect (302, followed) to the canonical address.
+string Busting(int i) => $"{Page(i)}?z={Guid.NewGuid():N}";
+
 // Warm up the static file (JIT, connection pool); then the first view of every municipality's page, which the
 // app computes (nothing cached yet); then alternate static and page, as readers see them once the pages are cached
 // (the public pages are kept for a minute, see WebApp).
@@ -51,6 +55,7 @@ for (var round = 0; round < 2; round++)
 {
     runs.Add(("static", await HttpLoad.RunAsync(client, HttpLoad.Get(Static), TimeSpan.FromSeconds(seconds), concurrency)));
     runs.Add(("page", await HttpLoad.RunAsync(client, HttpLoad.Get(Page), TimeSpan.FromSeconds(seconds), concurrency)));
+    runs.Add(("z=rand", await HttpLoad.RunAsync(client, HttpLoad.Get(Busting), TimeSpan.FromSeconds(seconds), concurrency)));
 }
 
 foreach (var (name, r) in runs)
@@ -63,6 +68,8 @@ var stat = runs.Where(r => r.Name == "static").Average(r => r.R.PerSecond);
 var errors = runs.Sum(r => r.R.Errors) + first.Errors;
 Console.WriteLine($"municipality page {page:N1} /s (p95 {runs.Where(r => r.Name == "page").Average(r => r.R.P95Ms):F2} ms), "
     + $"static file {stat:N1} /s (p95 {runs.Where(r => r.Name == "static").Average(r => r.R.P95Ms):F2} ms)");
-Console.WriteLine($"ratio page / static: {page / stat:F3} (target ≥ 0.25); first views / static: {first.PerSecond / stat:F3}; errors {errors}");
+var busting = runs.Where(r => r.Name == "z=rand").Average(r => r.R.PerSecond);
+Console.WriteLine($"ratio page / static: {page / stat:F3} (target ≥ 0.25); first views / static: {first.PerSecond / stat:F3}; "
+    + $"random unknown parameter / static: {busting / stat:F3}; errors {errors}");
 await app.StopAsync();
 return errors == 0 ? 0 : 1;

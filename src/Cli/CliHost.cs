@@ -1,19 +1,43 @@
 using InfraLedger.Core;
 using InfraLedger.Core.Common;
 using InfraLedger.Core.Database;
-using InfraLedger.Core.Register.Import;
+using InfraLedger.Core.Tables;
 using InfraLedger.Core.Tenancy;
 using System.CommandLine;
+using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace InfraLedger.Cli;
 
-/// <summary>The services a command needs, configured like the web app (environment variables, SQLite default).</summary>
+/// <summary>
+/// The services a command needs, configured like the web app (environment variables, SQLite default). Commands read
+/// configuration and the working directory only from here, so that an in-process <see cref="CliInvocation"/> gets its own.
+/// </summary>
 internal static class CliHost
 {
-    public static DatabaseSettings Database() =>
-        DatabaseSettings.From(new ConfigurationBuilder().AddEnvironmentVariables().Build());
+    /// <summary>The environment variables of the process, or the configuration of the in-process invocation.</summary>
+    public static IConfiguration Configuration() =>
+        CliInvocation.Current?.Configuration ?? new ConfigurationBuilder().AddEnvironmentVariables().Build();
+
+    /// <summary>The database; a relative SQLite file (the default <c>infraledger.db</c>) is in the working directory.</summary>
+    public static DatabaseSettings Database()
+    {
+        var settings = DatabaseSettings.From(Configuration());
+        if (settings.Provider != DatabaseProvider.Sqlite)
+        {
+            return settings;
+        }
+
+        var sqlite = new SqliteConnectionStringBuilder(settings.ConnectionString);
+        if (sqlite.DataSource is "" or ":memory:" || sqlite.DataSource.StartsWith("file:", StringComparison.Ordinal) || Path.IsPathRooted(sqlite.DataSource))
+        {
+            return settings;
+        }
+
+        sqlite.DataSource = Path.Combine(CliInvocation.Current?.WorkingDirectory ?? Environment.CurrentDirectory, sqlite.DataSource);
+        return settings with { ConnectionString = sqlite.ConnectionString };
+    }
 
     public static ServiceProvider Services()
     {
@@ -61,11 +85,12 @@ internal static class CliHost
     }
 
     /// <summary>
-    /// The action of a tenant's all-or-nothing table import (population, recent investment): every problem listed,
-    /// exit 1 when there is any (nothing written), 2 when the tenant or the file is not there.
+    /// The action of a tenant's import of yearly figures (population, recent investment): every problem listed, exit 1
+    /// when there is any (nothing written), 2 when the tenant or the file is not there; per year what is added,
+    /// replaced and left; <c>--dry-run</c> writes nothing.
     /// </summary>
-    public static Func<ParseResult, CancellationToken, Task<int>> TenantFileImport(Option<string> tenant, Argument<FileInfo> file,
-        Func<AppDbContext, Stream, string, CancellationToken, Task<Result<(int Rows, IReadOnlyList<ImportProblem> Problems)>>> import) =>
+    public static Func<ParseResult, CancellationToken, Task<int>> TenantFileImport(Option<string> tenant, Argument<FileInfo> file, Option<bool> dryRun, string? unit,
+        Func<AppDbContext, Stream, string, bool, CancellationToken, Task<Result<MergeReport>>> import) =>
         async (parse, ct) =>
         {
             await using var services = Services();
@@ -82,18 +107,39 @@ internal static class CliHost
             }
 
             await using var stream = path.OpenRead();
-            var result = await import(t.Db, stream, path.Name, ct);
-            if (!result.IsSuccess)
-            {
-                return Fail(result.Error!);
-            }
-
-            foreach (var problem in result.Value.Problems)
-            {
-                Console.WriteLine("  " + problem);
-            }
-
-            Console.WriteLine(result.Value.Problems.Count > 0 ? "問題があるため、何も書き込んでいません / nothing written" : $"{result.Value.Rows} 年度分を取り込みました / years imported");
-            return result.Value.Problems.Count > 0 ? 1 : 0;
+            var result = await import(t.Db, stream, path.Name, !parse.GetValue(dryRun), ct);
+            return result.IsSuccess ? PrintMerge(result.Value, unit) : Fail(result.Error!);
         };
+
+    /// <summary>Prints a merge report: problems, or per year what is added, replaced and left, and whether it was written.</summary>
+    public static int PrintMerge(MergeReport report, string? unit)
+    {
+        foreach (var problem in report.Problems)
+        {
+            Console.WriteLine("  " + problem);
+        }
+
+        if (report.HasProblems)
+        {
+            Console.WriteLine($"問題 {report.ProblemCount:N0} 件のため、何も書き込んでいません / {report.ProblemCount:N0} problems: nothing written");
+            return 1;
+        }
+
+        if (report.SameFileAsLoaded)
+        {
+            Console.WriteLine("読込済みのファイルと同じです（変更なし）/ already loaded");
+            return 0;
+        }
+
+        Console.WriteLine($"データ {report.Rows:N0} 行 / rows{(report.Skipped > 0 ? $"（うち {report.SkippedReason} {report.Skipped:N0} 行は除きました / skipped）" : "")}");
+        foreach (var line in report.YearLines(unit))
+        {
+            Console.WriteLine("  " + line);
+        }
+
+        Console.WriteLine(report.Committed ? "書き込みました（ファイルにない年度・団体はそのままです）/ written; other years and bodies kept"
+            : report.Added + report.Replaced == 0 ? "変更はありません / nothing to change"
+            : "検査のみ: 何も書き込んでいません / dry run: nothing written");
+        return 0;
+    }
 }

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using InfraLedger.Core.Database;
 using InfraLedger.Core.Tenancy;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace InfraLedger.Cli;
 
@@ -16,11 +17,20 @@ internal static class DbCommands
             return 0;
         });
 
-        var seed = new Command("seed", "団体マスタとデモデータ（焼津市）を投入する / Load the local-government master and the demo data");
-        seed.SetAction(async (_, ct) =>
+        var masterOnly = new Option<bool>("--master-only") { Description = "団体マスタだけを投入し、デモデータは入れない / Load the master only, no demo data" };
+        var seed = new Command("seed", "団体マスタとデモデータ（焼津市）を投入する / Load the local-government master and the demo data") { masterOnly };
+        seed.SetAction(async (parse, ct) =>
         {
             await Migrator.MigrateAsync(CliHost.Database(), null, ct);
             await using var services = CliHost.Services();
+            if (parse.GetValue(masterOnly))
+            {
+                await using var scope = services.CreateAsyncScope();
+                var master = await MasterLoader.LoadAsync(scope.ServiceProvider.GetRequiredService<AppDbContext>(), DateTime.UtcNow, ct);
+                Console.WriteLine(master.AlreadyCurrent ? "団体マスタは最新です / master is current" : $"団体マスタ: 追加 {master.Added}、更新 {master.Updated} / master: added {master.Added}, updated {master.Updated}");
+                return 0;
+            }
+
             var outcome = await DemoData.SeedAsync(services, ct);
             Console.WriteLine(outcome.Master.AlreadyCurrent
                 ? "団体マスタは最新です / master is current"

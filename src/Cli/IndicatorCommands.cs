@@ -82,8 +82,10 @@ internal static class IndicatorCommands
 
     public static Command Statistics()
     {
-        var file = new Argument<FileInfo>("file") { Description = "主要財政指標一覧（縦持ち CSV/XLSX）/ The 主要財政指標 file (long format)" };
-        var import = new Command("import", "主要財政指標を読み込む（全件成功か全件取消）/ Load the 主要財政指標 (all or nothing)") { file };
+        var file = new Argument<FileInfo>("file") { Description = "主要財政指標一覧（総務省の年度別ファイル xlsx/xls、または縦持ち CSV/XLSX）/ The 主要財政指標 file as published, or long format" };
+        var year = new Option<int?>("--year") { Description = "年度（タイトルにも列にも年度がないファイル）/ Fiscal year of a file that states none" };
+        var dryRun = new Option<bool>("--dry-run") { Description = "年度ごとの追加・置換・変更なしを表示し、何も書き込まない / Show per year what changes, write nothing" };
+        var import = new Command("import", "主要財政指標を読み込む（全件成功か全件取消。ファイルにある年度・団体だけ追加・置換）/ Load the 主要財政指標 (all or nothing; only the years and bodies in the file)") { file, year, dryRun };
         import.SetAction(async (parse, ct) =>
         {
             await using var services = CliHost.Services();
@@ -96,25 +98,27 @@ internal static class IndicatorCommands
             }
 
             await using var stream = path.OpenRead();
-            var result = await FiscalIndicatorImport.ImportAsync(db, stream, path.Name, DateTime.UtcNow, ct);
-            if (!result.IsSuccess)
-            {
-                return CliHost.Fail(result.Error!);
-            }
-
-            foreach (var problem in result.Value.Problems)
-            {
-                Console.WriteLine("  " + problem);
-            }
-
-            Console.WriteLine(result.Value.HasProblems ? $"問題 {result.Value.ProblemCount:N0} 件のため、何も書き込んでいません / nothing written"
-                : result.Value.AlreadyCurrent ? "読込済みの内容と同じです（変更なし）/ already loaded"
-                : $"{result.Value.Rows:N0} 行・{result.Value.Values:N0} 値を読み込みました / rows and values loaded");
-            return result.Value.HasProblems ? 1 : 0;
+            var result = await FiscalIndicatorImport.ImportAsync(db, stream, path.Name,
+                new FiscalIndicatorImport.Options(Commit: !parse.GetValue(dryRun), Year: parse.GetValue(year)), DateTime.UtcNow, ct);
+            return result.IsSuccess ? CliHost.PrintMerge(result.Value, "団体") : CliHost.Fail(result.Error!);
         });
+
+        var removeYear = new Option<int>("--year") { Description = "削除する年度（西暦）/ Fiscal year to remove", Required = true };
+        var remove = new Command("remove", "読み込んだ主要財政指標から1年度分を削除する / Remove one fiscal year of the loaded 主要財政指標") { removeYear };
+        remove.SetAction(async (parse, ct) =>
+        {
+            await using var services = CliHost.Services();
+            await using var scope = services.CreateAsyncScope();
+            var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+            var removed = await FiscalIndicatorImport.RemoveYearAsync(db, parse.GetValue(removeYear), DateTime.UtcNow, ct);
+            Console.WriteLine(removed > 0 ? $"{parse.GetValue(removeYear)}年度の値 {removed:N0} 件を削除しました / removed" : "その年度の値はありません / nothing to remove");
+            return 0;
+        });
+
         var groupsFile = new Argument<FileInfo>("file") { Description = "団体コード・年度・類似団体区分の列がある CSV/XLSX / File with 団体コード, 年度, 類似団体区分" };
         var source = new Option<string>("--source") { Description = "出典（表示する文言）/ Attribution shown with the groups", Required = true };
-        var groups = new Command("similar-groups", "類似団体区分を読み込む（含まれる年度を置き換え）/ Load 類似団体区分 (replaces the years in the file)") { groupsFile, source };
+        var groupsDryRun = new Option<bool>("--dry-run") { Description = "検査だけ行い、何も書き込まない / Check only, write nothing" };
+        var groups = new Command("similar-groups", "類似団体区分を読み込む（ファイルにある団体・年度を追加・置換）/ Load 類似団体区分 (only the bodies and years in the file)") { groupsFile, source, groupsDryRun };
         groups.SetAction(async (parse, ct) =>
         {
             await using var services = CliHost.Services();
@@ -131,29 +135,36 @@ internal static class IndicatorCommands
             var result = await SimilarGroups.ImportAsync(db, stream, path.Name, new StatisticsSource
             {
                 Id = "similar-groups", Title = "類似団体区分", Publisher = "総務省", Licence = "出典の利用条件による", Attribution = attribution, Sha256 = "",
-            }, DateTime.UtcNow, ct);
-            if (!result.IsSuccess)
-            {
-                return CliHost.Fail(result.Error!);
-            }
-
-            foreach (var problem in result.Value.Problems)
-            {
-                Console.WriteLine("  " + problem);
-            }
-
-            Console.WriteLine(result.Value.Problems.Count > 0 ? "問題があるため、何も書き込んでいません / nothing written" : $"{result.Value.Rows:N0} 団体・年度を読み込みました / loaded");
-            return result.Value.Problems.Count > 0 ? 1 : 0;
+            }, !parse.GetValue(groupsDryRun), DateTime.UtcNow, ct);
+            return result.IsSuccess ? CliHost.PrintMerge(result.Value, "団体") : CliHost.Fail(result.Error!);
         });
-        return new Command("statistics", "公表統計（主要財政指標・類似団体区分）/ Published statistics") { import, groups };
+        return new Command("statistics", "公表統計（主要財政指標・類似団体区分）/ Published statistics") { import, remove, groups };
     }
 
     public static Command Population()
     {
         var tenant = new Option<string>("--tenant") { Description = "団体コード / Tenant code", Required = true };
         var file = new Argument<FileInfo>("file") { Description = "年度・人口・基準・基準日・出典の列がある CSV/XLSX / File with 年度, 人口, 基準, 基準日, 出典" };
-        var import = new Command("import", "人口を取り込む（全件成功か全件取消）/ Import populations (all or nothing)") { file, tenant };
-        import.SetAction(CliHost.TenantFileImport(tenant, file, Populations.ImportAsync));
-        return new Command("population", "人口 / Population") { import };
+        var dryRun = new Option<bool>("--dry-run") { Description = "年度ごとの追加・置換・変更なしを表示し、何も書き込まない / Show per year what changes, write nothing" };
+        var import = new Command("import", "人口を取り込む（全件成功か全件取消。ファイルにある年度だけ追加・置換）/ Import populations (all or nothing; only the years in the file)") { file, tenant, dryRun };
+        import.SetAction(CliHost.TenantFileImport(tenant, file, dryRun, null, Populations.ImportAsync));
+
+        var removeTenant = new Option<string>("--tenant") { Description = "団体コード / Tenant code", Required = true };
+        var removeYear = new Option<int>("--year") { Description = "削除する年度（西暦）/ Fiscal year to remove", Required = true };
+        var remove = new Command("remove", "1年度分の人口を削除する / Remove one fiscal year") { removeTenant, removeYear };
+        remove.SetAction(async (parse, ct) =>
+        {
+            await using var services = CliHost.Services();
+            if (await CliHost.TenantScopeAsync(services, parse.GetValue(removeTenant)!, ct) is not { } t)
+            {
+                return 2;
+            }
+
+            await using var _ = t.Scope;
+            var removed = await Populations.RemoveAsync(t.Db, parse.GetValue(removeYear), ct);
+            Console.WriteLine(removed ? $"{parse.GetValue(removeYear)}年度の人口を削除しました / removed" : "その年度の人口はありません / nothing to remove");
+            return 0;
+        });
+        return new Command("population", "人口 / Population") { import, remove };
     }
 }

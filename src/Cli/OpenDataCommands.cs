@@ -2,7 +2,6 @@ using System.CommandLine;
 using InfraLedger.Core.Database;
 using InfraLedger.Core.OpenData;
 using InfraLedger.Core.Tenancy;
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace InfraLedger.Cli;
@@ -11,7 +10,7 @@ internal static class OpenDataCommands
 {
     public static Command Create()
     {
-        var licences = OpenDataLicences.From(new ConfigurationBuilder().AddEnvironmentVariables().Build());
+        var licences = OpenDataLicences.From(CliHost.Configuration());
         var kinds = string.Join("|", DatasetKind.All.Select(k => k.Id));
 
         var (publishTenant, publishDataset) = TenantDataset(kinds);

@@ -1,25 +1,8 @@
-using System.CommandLine;
-using InfraLedger.Cli;
+namespace InfraLedger.Cli;
 
-// infraledger — InfraLedger のコマンドラインツール / the InfraLedger command-line tool.
-var root = new RootCommand("InfraLedger（インフラ台帳）の管理コマンド / InfraLedger administration commands")
+/// <summary>infraledger — InfraLedger のコマンドラインツール / the InfraLedger command-line tool.</summary>
+internal static class Program
 {
-    DbCommands.Create(),
-    TenantCommands.Create(),
-    UserCommands.Create(),
-    TokenCommands.Create(),
-    AuditCommands.Create(),
-    ImportCommand.Create(),
-    IndicatorCommands.Indicators(),
-    IndicatorCommands.Statistics(),
-    IndicatorCommands.Population(),
-    ProjectionCommands.Project(),
-    ScenarioCommands.Create(),
-    InvestmentCommands.Create(),
-    OpenDataCommands.Create(),
-    DeteriorationCommands.Inspections(),
-    DeteriorationCommands.Deterioration(),
-    MaintenanceCommands.Lcc(),
-    ServeCommand.Create(),
-};
-return await root.Parse(args).InvokeAsync();
+    // Not top-level statements: those make a public global Program, which the tests would see beside the web app's.
+    private static Task<int> Main(string[] args) => CliApp.RunAsync(args);
+}

@@ -152,7 +152,7 @@ internal static class ProjectionCommands
     {
         private bool shown;
 
-        public static RowsRead? ForTerminal() => Console.IsErrorRedirected ? null : new RowsRead();
+        public static RowsRead? ForTerminal() => CliConsole.IsErrorRedirected ? null : new RowsRead();
 
         public void Report(long value)
         {

@@ -16,7 +16,7 @@ internal static class ReportOutput
 
     public static async Task WriteAsync(IEnumerable<ReportTable> tables, string format, CancellationToken ct)
     {
-        await using var stdout = Console.OpenStandardOutput();
+        await using var stdout = CliConsole.OpenStandardOutput();
         foreach (var x in tables)
         {
             if (format == "csv")

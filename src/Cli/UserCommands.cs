@@ -56,7 +56,7 @@ internal static class UserCommands
                 }
 
                 await using var _ = t.Scope;
-                var membership = await UserAccounts.SetMembershipAsync(t.Db, created.Value.User.Email!, parse.GetValue(role), ct);
+                var membership = await UserAccounts.AddMemberAsync(t.Db, created.Value.User.Email!, parse.GetValue(role), ct);
                 if (!membership.IsSuccess)
                 {
                     return CliHost.Fail(membership.Error!);
@@ -68,6 +68,46 @@ internal static class UserCommands
             return 0;
         });
 
-        return new Command("users", "ユーザー / Users") { add };
+        return new Command("users", "ユーザー / Users") { add, Invite() };
+    }
+
+    /// <summary>
+    /// Invites a person to a tenant: prints the one-time link to pass on (the same whether or not the address has an
+    /// account); they become a member only by accepting it (docs/decisions/0018).
+    /// </summary>
+    private static Command Invite()
+    {
+        var email = new Option<string>("--email") { Description = "招待するメールアドレス / Email to invite", Required = true };
+        var tenant = new Option<string>("--tenant") { Description = "団体コード / Tenant code", Required = true };
+        var role = new Option<TenantRole>("--role") { Description = "団体内の役割 Viewer|Editor|Admin / Role in the tenant", DefaultValueFactory = _ => TenantRole.Viewer };
+        var site = new Option<string?>("--site") { Description = "サイトのURL（例 https://infraledger.example.lg.jp）。省略するとパスだけ / Site URL; path only when omitted" };
+        var invite = new Command("invite", "団体に招待する（承諾用のリンクを表示）/ Invite to a tenant (prints the acceptance link)") { email, tenant, role, site };
+        invite.SetAction(async (parse, ct) =>
+        {
+            await using var services = CliHost.Services();
+            if (await CliHost.TenantScopeAsync(services, parse.GetValue(tenant)!, ct) is not { } t)
+            {
+                return 2;
+            }
+
+            await using var _ = t.Scope;
+            var result = await Invitations.InviteOrChangeRoleAsync(t.Db, parse.GetValue(email)!, parse.GetValue(role), DateTime.UtcNow, ct);
+            if (!result.IsSuccess)
+            {
+                return CliHost.Fail(result.Error!);
+            }
+
+            if (result.Value is Invitations.RoleChanged changed)
+            {
+                Console.WriteLine($"{t.Tenant.Name}（{t.Tenant.Code}）のメンバーの役割を{RoleLabels.Of(changed.Membership.Role)}にしました / role changed: {changed.Membership.Role}");
+                return 0;
+            }
+
+            var issued = ((Invitations.Invited)result.Value).Issued;
+            Console.WriteLine($"{t.Tenant.Name}（{t.Tenant.Code}）への招待を作成しました（{RoleLabels.Of(issued.Invitation.Role)}、{issued.Invitation.ExpiresAtUtc:yyyy-MM-dd HH:mm} UTC まで、一度だけ）/ invitation created; pass this link on:");
+            Console.WriteLine((parse.GetValue(site)?.TrimEnd('/') ?? "") + issued.Path);
+            return 0;
+        });
+        return invite;
     }
 }

@@ -13,9 +13,15 @@ public static class CoreServices
     {
         services.AddSingleton(database);
         services.AddScoped<TenantScope>();
-        services.AddDbContext<AppDbContext>(database.Configure);
+        services.AddSingleton<SecurityEventInterceptor>();
+        services.AddDbContext<AppDbContext>((sp, o) =>
+        {
+            database.Configure(o);
+            o.AddInterceptors(sp.GetRequiredService<SecurityEventInterceptor>());
+        });
         return services.AddIdentityCore<AppUser>(IdentityPolicy.Apply)
             .AddEntityFrameworkStores<AppDbContext>()
+            .AddPasswordValidator<PasswordRules>()
             .AddErrorDescriber<JapaneseIdentityErrors>();
     }
 }

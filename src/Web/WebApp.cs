@@ -4,6 +4,7 @@ using InfraLedger.Core.Database;
 using InfraLedger.Core.Tenancy;
 using InfraLedger.Web.Api;
 using InfraLedger.Web.Identity;
+using InfraLedger.Web.Security;
 using InfraLedger.Web.Tenancy;
 
 namespace InfraLedger.Web;
@@ -25,6 +26,8 @@ public static class WebApp
         builder.Services.AddInfraLedgerCore(DatabaseSettings.From(builder.Configuration))
             .AddSignInManager();
         builder.Services.AddInfraLedgerAuth();
+        builder.Services.AddSignInAttempts(builder.Configuration);
+        builder.Services.AddSecurityHeaders();
         builder.Services.AddRazorPages(o => o.Conventions.ConfigureFilter(new Microsoft.AspNetCore.Mvc.AutoValidateAntiforgeryTokenAttribute()));
         builder.Services.AddProblemDetails();
         // Japanese text as it is in the HTML, not as &#x…; entities.
@@ -35,13 +38,16 @@ public static class WebApp
         builder.Services.AddSingleton<Projection.ProjectionRuns>();
         builder.Services.AddSingleton(Core.OpenData.OpenDataLicences.From(builder.Configuration));
         builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
-        // The public dashboards: the same page for every anonymous reader of the same address, kept for a minute (a
-        // publication or a reload of the statistics shows within that minute). Signed-in requests are never cached.
-        builder.Services.AddOutputCache(o => o.AddPolicy(Pages.Dashboards.DashboardPage.CachePolicy, b => b.Expire(TimeSpan.FromSeconds(60)).SetVaryByQuery("*")));
+        // The public dashboards: the same page for every anonymous reader of the same view, kept for a minute (a
+        // publication or a reload of the statistics shows within that minute). Signed-in requests are never cached. The
+        // key is the path and the query values the pages read, nothing else (issue 17 F5).
+        builder.Services.AddOutputCache(o => o.AddPolicy(Pages.Dashboards.DashboardPage.CachePolicy,
+            b => b.Expire(TimeSpan.FromSeconds(60)).SetVaryByQuery(Pages.Dashboards.DashboardPage.QueryNames)));
         builder.Services.AddReportLimits(builder.Configuration);
         builder.Services.Configure<RouteOptions>(o => o.ConstraintMap["lgcode"] = typeof(LocalGovernmentCodeRouteConstraint));
 
         var app = builder.Build();
+        app.UseSecurityHeaders();
         // Pages get the Japanese error page; the API gets ProblemDetails (the one mapping point: ErrorResponses).
         app.UseWhen(c => !ErrorResponses.IsApi(c.Request), b =>
         {
@@ -53,6 +59,7 @@ public static class WebApp
             b.UseExceptionHandler();
             b.UseStatusCodePages();
         });
+        app.UseMiddleware<UnreadableRequests>();
         app.UseStaticFiles();
         app.UseRouting();
         app.UseMiddleware<TenantResolutionMiddleware>();

@@ -10,14 +10,23 @@ public static class AuditChain
     /// <summary>The <see cref="AuditEvent.PreviousHash"/> of a tenant's first event.</summary>
     public static readonly string Genesis = new('0', 64);
 
-    /// <summary>SHA-256 (hex) of the event's fields and the previous hash, as one JSON array (unambiguous).</summary>
+    /// <summary>
+    /// SHA-256 (hex) of the event's fields and the previous hash, as one JSON array (unambiguous). The row count and digest
+    /// are appended only when the event has them, so that the hashes of events written before they existed still verify.
+    /// </summary>
     public static string HashOf(AuditEvent e)
     {
-        var fields = new object?[]
+        var fields = new List<object?>
         {
             e.TenantId, e.Sequence, e.OccurredAtUtc.ToString("yyyy-MM-ddTHH:mm:ss.fffZ", System.Globalization.CultureInfo.InvariantCulture),
             e.Actor, e.Action, e.EntityType, e.EntityKey, e.Before, e.After, e.PreviousHash,
         };
+        if (e.RowsDigest is not null)
+        {
+            fields.Add(e.RowCount);
+            fields.Add(e.RowsDigest);
+        }
+
         return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(JsonSerializer.Serialize(fields))));
     }
 

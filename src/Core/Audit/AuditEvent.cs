@@ -30,6 +30,17 @@ public sealed class AuditEvent : Tenancy.ITenantOwned
     /// <summary>JSON of the values after the change (null when deleted).</summary>
     public string? After { get; init; }
 
+    /// <summary>
+    /// How many register row versions this event wrote, and their Merkle root (<see cref="RowDigest.Root"/>, hex): the rows
+    /// carry this event's <see cref="Sequence"/>, so <c>audit verify</c> can recompute the root from the tables and find rows
+    /// edited, deleted or added outside the application. Null for an event that wrote no register rows (and for events
+    /// written before migration 0013); both are covered by <see cref="Hash"/> when present.
+    /// </summary>
+    public long? RowCount { get; init; }
+
+    [System.ComponentModel.DataAnnotations.MaxLength(64)]
+    public string? RowsDigest { get; init; }
+
     public required string PreviousHash { get; init; }
 
     /// <summary>Set once, by the recorder, from the other fields (<see cref="AuditChain.HashOf"/>).</summary>

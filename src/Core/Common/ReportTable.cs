@@ -16,6 +16,18 @@ public sealed record ReportTable(string Name, string Title, IReadOnlyList<string
 {
     public IReadOnlyList<ExportColumn<IReadOnlyList<ReportCell>>> Columns =>
         [.. Headers.Select((h, i) => Rows.Any(r => r[i].Number is not null)
-            ? new ExportColumn<IReadOnlyList<ReportCell>>(h, Number: r => r[i].Number)
+            ? new ExportColumn<IReadOnlyList<ReportCell>>(h, Number: r => r[i].Number, Format: IsYear(h) ? "0" : Format(Rows.Select(r => r[i]).Where(c => c.Number is not null)))
             : new ExportColumn<IReadOnlyList<ReportCell>>(h, r => r[i].Text))];
+
+    /// <summary>A column of years (年度, 建築年) is shown without a thousands separator: 2021, not 2,021.</summary>
+    private static bool IsYear(string header) => header.EndsWith('年') || header.EndsWith("年度", StringComparison.Ordinal);
+
+    /// <summary>The spreadsheet format that shows a column as the page does (<see cref="ReportCell.Display"/>): grouped, with its decimals.</summary>
+    private static string Format(IEnumerable<ReportCell> numbers)
+    {
+        var cells = numbers.ToList();
+        var decimals = cells.Select(c => c.Decimals).FirstOrDefault(d => d is not null);
+        return decimals is { } d ? (d == 0 ? "#,##0" : "#,##0." + new string('0', d))
+            : cells.All(c => c.Number == decimal.Truncate(c.Number!.Value)) ? "#,##0" : "#,##0.0##";
+    }
 }

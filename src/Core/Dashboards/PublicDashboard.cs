@@ -130,7 +130,9 @@ public static class PublicDashboard
         var figures = IndicatorDefinition.Register.Where(d => own.ContainsKey(d.Id))
             .Select(d => PublicIndicators.ComparePublished(store, RegisterPublication.SourceId, latest, d, body.Code, peers)).ToList();
         var series = published.Select(y => new PublicIndicators.YearValues(y.Key, y.Value)).ToList();
-        return new BodyPage(body, fiscal.Value, new RegisterFigures(latest, figures, series, source), Projection.Projections.RunPublished(db, store, body.Code, ct));
+        // The projection published with the latest figures (computed at publication, ADR 0013); none for figures published before it was kept.
+        var projection = store.Projections.TryGetValue(body.Code, out var p) && p.FiscalYear == latest ? p.Result : null;
+        return new BodyPage(body, fiscal.Value, new RegisterFigures(latest, figures, series, source), projection);
     }
 
     private static async Task<List<Row>> RowsAsync(AppDbContext db, Choice choice, int year, string? prefecture, CancellationToken ct)

@@ -5,8 +5,18 @@ namespace InfraLedger.Core.Database;
 
 public sealed partial class AppDbContext
 {
+    public DbSet<PublishedProjection> PublishedProjections => Set<PublishedProjection>();
+
     private static void ConfigureIndicators(ModelBuilder builder)
     {
+        builder.Entity<PublishedProjection>(e =>
+        {
+            e.ToTable("published_projections");
+            e.HasKey(x => new { x.Code, x.FiscalYear });
+            e.Property(x => x.Code).HasMaxLength(6).IsFixedLength();
+            e.HasOne<Tenancy.LocalGovernment>().WithMany().HasForeignKey(x => x.Code).OnDelete(DeleteBehavior.Restrict);
+        });
+
         builder.Entity<StatisticsSource>(e =>
         {
             e.ToTable("statistics_sources");

@@ -7,6 +7,9 @@ namespace InfraLedger.Core.Database;
 
 public sealed partial class AppDbContext
 {
+    /// <summary>While set, register rows saved are linked to the bulk act's one audit event rather than getting one each (ADR 0010).</summary>
+    internal RowBatch? RowBatch { get; set; }
+
     public override int SaveChanges(bool acceptAllChangesOnSuccess) =>
         SaveWithAuditAsync(acceptAllChangesOnSuccess, sync: true, CancellationToken.None).GetAwaiter().GetResult();
 
@@ -33,6 +36,13 @@ public sealed partial class AppDbContext
     {
         GuardTenantScope();
         var changes = AuditRecorder.PendingChanges(this);
+        if (RowBatch is { } batch)
+        {
+            // Inside a bulk act (an import) that holds the audit lock in its own transaction: its rows are covered by its one event.
+            AuditRecorder.CoverInBatch(changes, batch);
+            changes.Clear();
+        }
+
         if (changes.Count == 0)
         {
             return sync ? base.SaveChanges(acceptAll) : await base.SaveChangesAsync(acceptAll, ct);

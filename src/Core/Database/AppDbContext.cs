@@ -169,6 +169,7 @@ public sealed partial class AppDbContext(DbContextOptions<AppDbContext> options,
         ConfigureOpenData(builder);
         ConfigureInspections(builder, Database.IsSqlite());
         ConfigureReports(builder);
+        ConfigureSessionsAndInvitations(builder);
         ConfigureMaintenance(builder);
 
         foreach (var entity in builder.Model.GetEntityTypes().Where(t => typeof(ITenantOwned).IsAssignableFrom(t.ClrType)))
@@ -204,6 +205,7 @@ public sealed partial class AppDbContext(DbContextOptions<AppDbContext> options,
             e.Property(x => x.Section).HasMaxLength(100);
             e.Property(x => x.Note).HasMaxLength(2000);
             e.Property(x => x.ChangeReason).HasMaxLength(300);
+            e.Property(x => x.ImportSource).HasMaxLength(200);
             _ = sqlite ? e.Property(x => x.Quantity).HasConversion<double?>() : e.Property(x => x.Quantity).HasPrecision(18, 3);
             _ = sqlite ? e.Property(x => x.Width).HasConversion<double?>() : e.Property(x => x.Width).HasPrecision(9, 2);
             e.HasIndex(x => new { x.TenantId, x.Name });
@@ -218,6 +220,7 @@ public sealed partial class AppDbContext(DbContextOptions<AppDbContext> options,
             e.Property(x => x.Number).HasMaxLength(50);
             e.Property(x => x.FacilityCode).HasMaxLength(50);
             e.Property(x => x.ChangeReason).HasMaxLength(300);
+            e.Property(x => x.ImportSource).HasMaxLength(200);
             e.Property(x => x.Name).HasMaxLength(200);
             e.Property(x => x.AssetClass).HasMaxLength(50);
             e.Property(x => x.Account).HasMaxLength(50);

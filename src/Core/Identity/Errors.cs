@@ -21,5 +21,21 @@ public static class Errors
 
     public static Error PrefectureRequired => new("identity.prefecture_required", "都道府県閲覧者には都道府県の団体コードが必要です。", "prefecture");
 
+    public static Error InvalidEmail(string email) => new("identity.invalid_email", $"メールアドレス「{email}」の形式が正しくありません。", "email");
+
+    /// <summary>One message for an unknown, wrong, expired, used or withdrawn link: the link itself is the only secret.</summary>
+    public static Error InvitationInvalid => new("identity.invitation_invalid", "この招待リンクは使えません（期限切れ・使用済み・取り消し済み、またはリンクの誤り）。団体の管理者に新しい招待を依頼してください。");
+
+    public static Error InvitationForAnotherAddress(string email) =>
+        new("identity.invitation_other_address", $"この招待は「{email}」宛てです。そのメールアドレスのアカウントでサインインしてから承諾してください。");
+
+    public static Error InvitationNotFound(string id) => new("identity.invitation_not_found", $"招待「{id}」は見つからないか、すでに承諾・取り消しされています。");
+
+    public static Error AccountExists => new("identity.account_exists", "このメールアドレスのアカウントはすでにあります。サインインしてから招待を承諾してください。", "password");
+
+    public static Error DisplayName => new("identity.display_name", "氏名を1〜100文字で入力してください。", "displayName");
+
+    public static Error PasswordConfirmation => new("identity.password_confirmation", "確認用のパスワードが一致しません。", "confirmPassword");
+
     public static Error NotAPrefecture(string code) => new("identity.not_prefecture", $"団体コード「{code}」は都道府県ではありません（都道府県コードは下3桁が000）。", "prefecture");
 }

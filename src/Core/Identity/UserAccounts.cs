@@ -25,8 +25,12 @@ public static class UserAccounts
         return new Created(user, generated);
     }
 
-    /// <summary>Adds or changes the role of a user in the current tenant.</summary>
-    public static async Task<Result<TenantMembership>> SetMembershipAsync(AppDbContext db, string email, TenantRole role, CancellationToken ct)
+    /// <summary>
+    /// Makes a user a member of the current tenant (or changes their role) without an invitation. Only for a person who
+    /// consented by other means: an account the platform operator creates for the tenant (CLI <c>users add --tenant</c>,
+    /// the demo seed). Admins add people through <see cref="Invitations"/>; an architecture test keeps the callers to these.
+    /// </summary>
+    public static async Task<Result<TenantMembership>> AddMemberAsync(AppDbContext db, string email, TenantRole role, CancellationToken ct)
     {
         var tenantId = db.Scope.TenantId ?? throw new InvalidOperationException("テナントが設定されていません。");
         var normalized = email.Trim().ToUpperInvariant();
@@ -37,26 +41,34 @@ public static class UserAccounts
         }
 
         var membership = await db.Memberships.SingleOrDefaultAsync(m => m.UserId == user.Id, ct);
-        if (membership is null)
+        if (membership is not null)
         {
-            membership = new TenantMembership { TenantId = tenantId, UserId = user.Id, Role = role };
-            db.Memberships.Add(membership);
-        }
-        else
-        {
-            if (membership.Role == TenantRole.Admin && role != TenantRole.Admin && await IsLastAdminAsync(db, user.Id, ct))
-            {
-                return Errors.LastAdmin;
-            }
-
-            membership.Role = role;
+            return await ChangeRoleAsync(db, membership, role, ct);
         }
 
+        membership = new TenantMembership { TenantId = tenantId, UserId = user.Id, Role = role };
+        db.Memberships.Add(membership);
         await db.SaveChangesAsync(ct);
         return membership;
     }
 
-    /// <summary>Removes a user from the current tenant; the last admin stays.</summary>
+    /// <summary>Changes the role of a member of the current tenant; the last admin stays an admin.</summary>
+    public static async Task<Result<TenantMembership>> ChangeRoleAsync(AppDbContext db, TenantMembership membership, TenantRole role, CancellationToken ct)
+    {
+        if (membership.Role == TenantRole.Admin && role != TenantRole.Admin && await IsLastAdminAsync(db, membership.UserId, ct))
+        {
+            return Errors.LastAdmin;
+        }
+
+        membership.Role = role;
+        await db.SaveChangesAsync(ct);
+        return membership;
+    }
+
+    /// <summary>
+    /// Removes a user from the current tenant; the last admin stays. Every sign-in session of the user ends at once
+    /// (docs/decisions/0016): a cookie copied before the removal is refused everywhere, not only in this tenant.
+    /// </summary>
     public static async Task<Result<TenantMembership>> RemoveMembershipAsync(AppDbContext db, string userId, CancellationToken ct)
     {
         var membership = await db.Memberships.SingleOrDefaultAsync(m => m.UserId == userId, ct);
@@ -72,17 +84,65 @@ public static class UserAccounts
 
         db.Memberships.Remove(membership);
         await db.SaveChangesAsync(ct);
+        await Sessions.EndAllAsync(db, userId, ct);
         return membership;
     }
 
-    public sealed record Member(string UserId, string Email, string DisplayName, TenantRole Role);
+    /// <summary>
+    /// An admin of the current tenant lifts the sign-in lockout of one of its members (docs/decisions/0017): the
+    /// failure count starts again from zero.
+    /// </summary>
+    public static async Task<Result<AppUser>> UnlockAsync(UserManager<AppUser> users, AppDbContext db, string userId, CancellationToken ct)
+    {
+        var user = await db.Memberships.AnyAsync(m => m.UserId == userId, ct) ? await users.FindByIdAsync(userId) : null;
+        if (user is null)
+        {
+            return Errors.NotMember(userId);
+        }
+
+        await users.SetLockoutEndDateAsync(user, null);
+        await users.ResetAccessFailedCountAsync(user);
+        return user;
+    }
+
+    /// <summary>
+    /// The signed-in user changes their own password (the current one proves it is them). The security stamp changes, so
+    /// every existing session of the user ends; the caller starts a new one for the browser that made the change.
+    /// </summary>
+    public static async Task<Result<AppUser>> ChangePasswordAsync(UserManager<AppUser> users, AppDbContext db, AppUser user, string current, string password, string confirm, CancellationToken ct)
+    {
+        if (string.IsNullOrEmpty(current))
+        {
+            return Errors.Identity("現在のパスワードを入力してください。", "currentPassword");
+        }
+
+        if (!string.Equals(password, confirm, StringComparison.Ordinal))
+        {
+            return Errors.PasswordConfirmation;
+        }
+
+        var changed = await users.ChangePasswordAsync(user, current, password ?? "");
+        if (!changed.Succeeded)
+        {
+            var mismatch = changed.Errors.Any(e => e.Code == nameof(IdentityErrorDescriber.PasswordMismatch));
+            return mismatch
+                ? Errors.Identity("現在のパスワードが正しくありません。", "currentPassword")
+                : Errors.Identity(string.Join(" ", changed.Errors.Select(e => e.Description)), "newPassword");
+        }
+
+        await Sessions.EndAllAsync(db, user.Id, ct);
+        return user;
+    }
+
+    /// <summary>A member of the current tenant; <paramref name="LockoutEnd"/> is set while sign-in is locked.</summary>
+    public sealed record Member(string UserId, string Email, string DisplayName, TenantRole Role, DateTimeOffset? LockoutEnd = null);
 
     /// <summary>Members of the current tenant, admins first.</summary>
     public static Task<List<Member>> MembersAsync(AppDbContext db, CancellationToken ct) =>
         db.Memberships.AsNoTracking()
-            .Join(db.Users, m => m.UserId, u => u.Id, (m, u) => new { m.Role, u.Id, u.Email, u.DisplayName })
+            .Join(db.Users, m => m.UserId, u => u.Id, (m, u) => new { m.Role, u.Id, u.Email, u.DisplayName, u.LockoutEnd })
             .OrderByDescending(x => x.Role).ThenBy(x => x.Email)
-            .Select(x => new Member(x.Id, x.Email!, x.DisplayName, x.Role))
+            .Select(x => new Member(x.Id, x.Email!, x.DisplayName, x.Role, x.LockoutEnd))
             .ToListAsync(ct);
 
     /// <summary>Gives a user a cross-tenant role (platform data, not tenant-owned).</summary>

@@ -5,9 +5,6 @@ namespace InfraLedger.Core.Indicators;
 /// <summary>Expected refusals of the indicators feature (published statistics, populations, 類似団体区分, depreciation settings).</summary>
 public static class Errors
 {
-    public static Error MissingColumn(string label, string names) =>
-        new("indicators.missing_column", $"「{label}」の列が見つかりません（見出しに {names} のいずれかが必要です）。");
-
     public static Error NoIndicatorColumns(string names) =>
         new("indicators.no_indicator_columns", $"指標の列が見つかりません（見出しに {names} のいずれかが必要です）。");
 
@@ -42,4 +39,22 @@ public static class Errors
 
     public static Error Setting(string key, string value, string allowed) =>
         new("indicators.setting", $"設定「{key}」の値「{value}」を判別できません（{allowed} のいずれか）。", key);
+
+    public static Error DuplicateYear(int year, int firstRow) =>
+        new("indicators.duplicate_year", $"{year}年度 が {firstRow}行目 と重複しています。", "FiscalYear");
+
+    public static Error NoBodyColumn =>
+        new("indicators.no_body_column", "団体を表す列（団体コード・団体名・都道府県名）が見つかりません。", "file");
+
+    public static Error YearUnknown =>
+        new("indicators.year_unknown", "年度が分かりません。タイトル行に「令和2年度」のように書かれているか、年度の列があるファイルにするか、年度を指定してください（--year）。", "year");
+
+    public static Error YearConflict(int title, int given) =>
+        new("indicators.year_conflict", $"タイトル行の年度（{title}年度）と指定された年度（{given}年度）が異なります。", "year");
+
+    public static Error YearGivenTwice(string header) =>
+        new("indicators.year_given_twice", $"ファイルに年度の列「{header}」があるため、年度は指定できません（--year を外してください）。", "year");
+
+    public static Error BodyNotFound(string name) =>
+        new("indicators.body_not_found", $"「{name}」に当たる団体が団体マスタにありません。団体コードの列を加えてください。");
 }

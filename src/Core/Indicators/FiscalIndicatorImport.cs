@@ -1,201 +1,202 @@
-using System.Globalization;
 using System.Reflection;
 using System.Security.Cryptography;
 using InfraLedger.Core.Common;
 using InfraLedger.Core.Database;
-using InfraLedger.Core.Register.Import;
-using InfraLedger.Core.Tenancy;
+using InfraLedger.Core.Tables;
 using Microsoft.EntityFrameworkCore;
 
 namespace InfraLedger.Core.Indicators;
 
 /// <summary>
-/// Loads the 総務省「主要財政指標一覧」 in long format (one row per body and fiscal year, one column per indicator)
-/// into the indicator store, replacing what the same source loaded before, all or nothing. Every problem is
-/// reported with its row and column before anything is written; a file already loaded changes nothing.
-/// Values are kept as published: a blank (or －, not applicable) is stored as no value, never as zero.
+/// Loads the 総務省「主要財政指標一覧」 into the indicator store: the long file (one row per body and year) or the
+/// ministry's yearly workbooks as published (cities and prefectures; the year from the title, from a 年度 column or
+/// given). Only the (body, fiscal year) pairs in the file are added or replaced; every other pair stays, and a year is
+/// removed only by <see cref="RemoveYearAsync"/>. Every problem is reported with its row and column before anything is
+/// written; a dry run reports per year what would be added, replaced and left. Values are kept as published: a blank
+/// (or －, not applicable) is stored as no value, never as zero. Prefectures go to a source of their own, so that
+/// municipal averages never include them.
 /// </summary>
 public static class FiscalIndicatorImport
 {
     public const string SourceId = "soumu-shuyo-zaisei-shihyo";
+    public const string PrefectureSourceId = "soumu-shuyo-zaisei-shihyo-prefectures";
     public const string EmbeddedFile = "soumu_municipal_fiscal_indicators_H23-R3.csv";
 
-    public sealed record Report(int Rows, int Values, bool AlreadyCurrent, long ProblemCount, IReadOnlyList<ImportProblem> Problems)
-    {
-        public bool HasProblems => ProblemCount > 0;
-    }
+    /// <param name="Commit">False: a dry run, nothing written.</param>
+    /// <param name="Year">The fiscal year of a file that has no 年度 column (and whose title states none, or the same).</param>
+    /// <param name="ReplaceExisting">False: pairs already stored are left as they are, only missing ones are added (the demo seed).</param>
+    public sealed record Options(bool Commit = true, int? Year = null, bool ReplaceExisting = true);
 
-    private static readonly string[] YearHeaders = ["fiscal_year", "年度"];
-    private static readonly string[] CodeHeaders = ["lgcode", "団体コード"];
-    private static readonly string[] PrefectureHeaders = ["prefecture", "都道府県名", "都道府県"];
-    private static readonly string[] NameHeaders = ["municipality", "団体名", "市町村名"];
-
-    /// <summary>The file shipped with the application (demo seed), see <c>Indicators/Data/SOURCE.md</c>.</summary>
-    public static async Task<Report> ImportEmbeddedAsync(AppDbContext db, DateTime nowUtc, CancellationToken ct)
+    /// <summary>The file shipped with the application (demo seed, see <c>Indicators/Data/SOURCE.md</c>): adds what is missing, replaces nothing.</summary>
+    public static async Task<MergeReport> ImportEmbeddedAsync(AppDbContext db, DateTime nowUtc, CancellationToken ct)
     {
         await using var stream = Assembly.GetExecutingAssembly().GetManifestResourceStream("indicators/" + EmbeddedFile)
             ?? throw new InvalidOperationException($"埋め込みリソースがありません: {EmbeddedFile}");
-        var result = await ImportAsync(db, stream, EmbeddedFile, nowUtc, ct);
+        var result = await ImportAsync(db, stream, EmbeddedFile, new Options(ReplaceExisting: false), nowUtc, ct);
         return result.IsSuccess && !result.Value.HasProblems ? result.Value : throw new InvalidDataException($"同梱の主要財政指標を読めません: {result.Error?.Message ?? result.Value.Problems[0].ToString()}");
     }
 
-    public static async Task<Result<Report>> ImportAsync(AppDbContext db, Stream file, string fileName, DateTime nowUtc, CancellationToken ct)
+    public static async Task<Result<MergeReport>> ImportAsync(AppDbContext db, Stream file, string fileName, Options options, DateTime nowUtc, CancellationToken ct)
     {
         using var buffer = new MemoryStream();
         await file.CopyToAsync(buffer, ct);
         var sha = Convert.ToHexStringLower(SHA256.HashData(buffer.ToArray()));
-        var loaded = await db.StatisticsSources.AsNoTracking().SingleOrDefaultAsync(s => s.Id == SourceId, ct);
-        if (loaded?.Sha256 == sha)
+        var loaded = await db.StatisticsSources.AsNoTracking().Where(s => s.Id == SourceId || s.Id == PrefectureSourceId).ToListAsync(ct);
+        if (!options.ReplaceExisting && loaded.Any(s => s.Sha256 == sha))
         {
-            return new Report(loaded.RowCount, 0, AlreadyCurrent: true, 0, []);
+            // The same file was the last one loaded, and nothing can have changed it since.
+            return new MergeReport(loaded.Sum(s => s.RowCount), [], 0, [], false, []) { SameFileAsLoaded = true };
         }
 
         buffer.Position = 0;
-        var read = TableReader.Read(buffer, fileName, ReadLimits.Default);
+        var read = TableFile.Read(buffer, fileName, Vocabularies.Get(Vocabularies.FiscalIndicators));
         if (!read.IsSuccess)
         {
             return read.Error!;
         }
 
-        var table = read.Value.FirstOrDefault();
-        if (table is null)
+        var problems = new ProblemList();
+        var parsed = FiscalIndicatorRows.Read(read.Value, options.Year, await BodiesAsync(db, ct), problems);
+        if (problems.Count > 0)
         {
-            return Register.Errors.NoTable(fileName, null);
+            return MergeReport.Refused(parsed.Rows, problems, read.Value.Match.Notes);
         }
 
-        var parsed = Parse(table);
-        if (parsed.Problems.Count > 0)
+        var (tally, changed) = await CompareAsync(db, parsed.Pairs, options.ReplaceExisting, ct);
+        var committed = options.Commit && changed.Count > 0;
+        if (committed)
         {
-            return new Report(parsed.Rows, 0, false, parsed.ProblemCount, parsed.Problems);
+            await WriteAsync(db, changed, sha, nowUtc, ct);
         }
 
+        return new MergeReport(parsed.Rows, tally.Years, 0, [], committed, read.Value.Match.Notes)
+        {
+            Skipped = parsed.Skipped,
+            SkippedReason = parsed.SkippedExample is null ? null : $"平均・合計の行（{parsed.SkippedExample}など）",
+        };
+    }
+
+    /// <summary>Removes one fiscal year of the loaded figures (cities and prefectures); the only way a year goes.</summary>
+    public static async Task<int> RemoveYearAsync(AppDbContext db, int fiscalYear, DateTime nowUtc, CancellationToken ct)
+    {
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
-        await db.PublicIndicatorValues.Where(v => v.SourceId == SourceId).ExecuteDeleteAsync(ct);
-        var source = await db.StatisticsSources.SingleOrDefaultAsync(s => s.Id == SourceId, ct);
-        if (source is null)
+        var removed = await db.PublicIndicatorValues.Where(v => (v.SourceId == SourceId || v.SourceId == PrefectureSourceId) && v.FiscalYear == fiscalYear).ExecuteDeleteAsync(ct);
+        foreach (var source in await db.StatisticsSources.Where(s => s.Id == SourceId || s.Id == PrefectureSourceId).ToListAsync(ct))
         {
-            source = Describe();
-            db.StatisticsSources.Add(source);
+            source.RowCount = await PairsAsync(db, source.Id, ct);
+            source.LoadedAtUtc = nowUtc;
         }
 
-        source.Sha256 = sha;
-        source.RowCount = parsed.Rows;
-        source.LoadedAtUtc = nowUtc;
         await db.SaveChangesAsync(ct);
-        await BulkInsert.InsertAsync(db, parsed.Values, ct);
         await transaction.CommitAsync(ct);
-        db.ChangeTracker.Clear();
-        return new Report(parsed.Rows, parsed.Values.Count, false, 0, []);
+        return removed;
     }
 
     /// <summary>The source as it is credited wherever its figures appear.</summary>
-    public static StatisticsSource Describe() => new()
+    public static StatisticsSource Describe(string id = SourceId) => new()
     {
-        Id = SourceId,
-        Title = "主要財政指標一覧（全市町村）",
+        Id = id,
+        Title = id == PrefectureSourceId ? "主要財政指標一覧（全都道府県）" : "主要財政指標一覧（全市町村）",
         Publisher = "総務省",
         Licence = "CC BY 4.0（総務省ウェブサイト利用規約・政府標準利用規約 第2.0版 互換）",
         Attribution = "出典：総務省『主要財政指標一覧』",
         Url = "https://www.soumu.go.jp/iken/shihyo_ichiran.html",
-        Note = "passaglia/japandata-sources の年度別シートを縦持ちにした派生ファイル（数値は表記のまま、－は空欄）。",
+        Note = "年度別の一覧（総務省の公表ファイルまたは passaglia/japandata-sources の縦持ち派生ファイル）。数値は表記のまま、－は空欄。",
         Sha256 = "",
     };
 
-    private sealed record Parsed(int Rows, List<PublicIndicatorValue> Values, List<ImportProblem> Problems, long ProblemCount);
-
-    private static Parsed Parse(RawTable table)
+    /// <summary>Per year what the file adds, replaces and leaves, and the pairs to write.</summary>
+    private static async Task<(YearTally Tally, List<FiscalPair> Changed)> CompareAsync(AppDbContext db, List<FiscalPair> pairs, bool replace, CancellationToken ct)
     {
-        var problems = new List<ImportProblem>();
-        long problemCount = 0;
-        void Problem(int row, string? column, string? value, Error error)
+        var years = pairs.Select(p => p.Year).Distinct().ToList();
+        var sources = pairs.Select(p => p.SourceId).Distinct().ToList();
+        var stored = (await db.PublicIndicatorValues.AsNoTracking().Where(v => sources.Contains(v.SourceId) && years.Contains(v.FiscalYear)).ToListAsync(ct))
+            .GroupBy(v => (v.SourceId, v.Code, v.FiscalYear))
+            .ToDictionary(g => g.Key, g => g.ToList());
+        var tally = new YearTally();
+        var changed = new List<FiscalPair>();
+        foreach (var pair in pairs)
         {
-            problemCount++;
-            if (problems.Count < 1000)
+            if (!stored.TryGetValue((pair.SourceId, pair.Code, pair.Year), out var values))
             {
-                problems.Add(new ImportProblem(new CellRef(table.File, table.Sheet, row, column), value, error.Message));
+                tally.Added(pair.Year);
+                changed.Add(pair);
+            }
+            else if (!replace || Same(values, pair))
+            {
+                tally.Unchanged(pair.Year);
+            }
+            else
+            {
+                tally.Replaced(pair.Year);
+                changed.Add(pair);
             }
         }
 
-        int Column(string[] names, string label)
+        return (tally, changed);
+    }
+
+    private static bool Same(List<PublicIndicatorValue> stored, FiscalPair pair) =>
+        stored.Count == pair.Texts.Count
+        && stored.All(v => pair.Texts.TryGetValue(v.Indicator, out var text) && text == v.Text && v.BodyName == pair.BodyName && v.PrefectureName == pair.PrefectureName);
+
+    /// <summary>Replaces the changed pairs in one transaction: their old values out, the file's in.</summary>
+    private static async Task WriteAsync(AppDbContext db, List<FiscalPair> changed, string sha, DateTime nowUtc, CancellationToken ct)
+    {
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        var sources = new List<StatisticsSource>();
+        foreach (var id in changed.Select(p => p.SourceId).Distinct())
         {
-            var i = table.Headers.ToList().FindIndex(h => names.Contains(h.Trim(), StringComparer.OrdinalIgnoreCase));
-            if (i < 0)
+            var source = await db.StatisticsSources.SingleOrDefaultAsync(s => s.Id == id, ct);
+            if (source is null)
             {
-                Problem(table.HeaderRow, null, null, Errors.MissingColumn(label, string.Join("・", names)));
+                source = Describe(id);
+                db.StatisticsSources.Add(source);
             }
 
-            return i;
+            sources.Add(source);
         }
 
-        var (year, code, prefecture, name) = (Column(YearHeaders, "年度"), Column(CodeHeaders, "団体コード"), Column(PrefectureHeaders, "都道府県名"), Column(NameHeaders, "団体名"));
-        var indicators = IndicatorDefinition.Fiscal
-            .Select(d => (Definition: d, Index: table.Headers.ToList().FindIndex(h => h.Trim() == d.Label)))
-            .Where(x => x.Index >= 0).ToList();
-        if (indicators.Count == 0)
+        await db.SaveChangesAsync(ct); // the values refer to their source
+        foreach (var group in changed.GroupBy(p => (p.SourceId, p.Year)))
         {
-            Problem(table.HeaderRow, null, null, Errors.NoIndicatorColumns(string.Join("・", IndicatorDefinition.Fiscal.Select(d => d.Label))));
-        }
-
-        var values = new List<PublicIndicatorValue>();
-        var seen = new Dictionary<(string, int), int>();
-        var rows = 0;
-        if (problemCount > 0)
-        {
-            return new Parsed(0, values, problems, problemCount);
-        }
-
-        foreach (var row in table.Rows)
-        {
-            rows++;
-            string Cell(int i) => (i < row.Cells.Count ? row.Cells[i] : null)?.Trim() ?? "";
-            var yearText = Cell(year);
-            if (!int.TryParse(yearText, NumberStyles.None, CultureInfo.InvariantCulture, out var fy) || fy is < FiscalYear.Min or > FiscalYear.Max)
+            foreach (var chunk in group.Select(p => p.Code).Chunk(1000))
             {
-                Problem(row.SourceRow, table.Headers[year], yearText, Errors.FiscalYearInvalid(yearText));
-                continue;
-            }
-
-            var parsedCode = LocalGovernmentCode.Parse(Cell(code));
-            if (!parsedCode.IsSuccess)
-            {
-                Problem(row.SourceRow, table.Headers[code], Cell(code), parsedCode.Error!);
-                continue;
-            }
-
-            var key = (parsedCode.Value.Value, fy);
-            if (!seen.TryAdd(key, row.SourceRow))
-            {
-                Problem(row.SourceRow, table.Headers[code], Cell(code), Errors.DuplicateRow(key.Value, fy, seen[key]));
-                continue;
-            }
-
-            foreach (var (definition, index) in indicators)
-            {
-                var text = Cell(index);
-                if (text is "-" or "－" or "―" or "‐")
-                {
-                    text = "";
-                }
-
-                if (text.Length > 0 && !decimal.TryParse(text, NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out _))
-                {
-                    Problem(row.SourceRow, table.Headers[index], text, Errors.NotANumber(definition.Label, text));
-                    continue;
-                }
-
-                values.Add(new PublicIndicatorValue
-                {
-                    Code = key.Value,
-                    FiscalYear = fy,
-                    Indicator = definition.Id,
-                    Text = text.Length == 0 ? null : text,
-                    PrefectureName = Cell(prefecture),
-                    BodyName = Cell(name),
-                    SourceId = SourceId,
-                });
+                await db.PublicIndicatorValues.Where(v => v.SourceId == group.Key.SourceId && v.FiscalYear == group.Key.Year && chunk.Contains(v.Code)).ExecuteDeleteAsync(ct);
             }
         }
 
-        return new Parsed(rows, values, problems, problemCount);
+        await BulkInsert.InsertAsync(db, [.. changed.SelectMany(p => p.Texts.Select(t => new PublicIndicatorValue
+        {
+            Code = p.Code, FiscalYear = p.Year, Indicator = t.Key, Text = t.Value, PrefectureName = p.PrefectureName, BodyName = p.BodyName, SourceId = p.SourceId,
+        }))], ct);
+        foreach (var source in sources)
+        {
+            source.Sha256 = sha;
+            source.RowCount = await PairsAsync(db, source.Id, ct);
+            source.LoadedAtUtc = nowUtc;
+        }
+
+        await db.SaveChangesAsync(ct);
+        await transaction.CommitAsync(ct);
+        db.ChangeTracker.Clear();
+    }
+
+    private static Task<int> PairsAsync(AppDbContext db, string sourceId, CancellationToken ct) =>
+        db.PublicIndicatorValues.Where(v => v.SourceId == sourceId).Select(v => new { v.Code, v.FiscalYear }).Distinct().CountAsync(ct);
+
+    /// <summary>Body codes by (prefecture name, body name), a prefecture also by (its name, its name): for files without 団体コード.</summary>
+    private static async Task<IReadOnlyDictionary<(string, string), string>> BodiesAsync(AppDbContext db, CancellationToken ct)
+    {
+        var all = await db.LocalGovernments.AsNoTracking().Select(b => new { b.Code, b.Name, b.PrefectureCode }).ToListAsync(ct);
+        var prefectures = all.Where(b => b.Code == b.PrefectureCode).ToDictionary(b => b.Code, b => b.Name);
+        var bodies = new Dictionary<(string, string), string>();
+        foreach (var body in all)
+        {
+            var prefecture = prefectures.GetValueOrDefault(body.PrefectureCode, "");
+            bodies.TryAdd(body.Code == body.PrefectureCode ? (body.Name, body.Name) : (prefecture, body.Name), body.Code);
+        }
+
+        return bodies;
     }
 }

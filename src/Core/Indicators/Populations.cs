@@ -1,7 +1,7 @@
 using System.Globalization;
 using InfraLedger.Core.Common;
 using InfraLedger.Core.Database;
-using InfraLedger.Core.Register.Import;
+using InfraLedger.Core.Tables;
 using Microsoft.EntityFrameworkCore;
 
 namespace InfraLedger.Core.Indicators;
@@ -33,80 +33,93 @@ public static class Populations
 
     /// <summary>
     /// A CSV/XLSX with 年度, 人口, 基準, 基準日, 出典 (and optionally 団体コード, which must be the tenant's own, and the
-    /// 国勢調査 industry shares 第2次産業比率, 第3次産業比率): every row checked first, then all written or none.
+    /// 国勢調査 industry shares 第2次産業比率, 第3次産業比率): every row checked first, then the years in the file are
+    /// added or replaced, all or none; other years stay. <paramref name="commit"/> false is a dry run.
     /// </summary>
-    public static async Task<Result<(int Rows, IReadOnlyList<ImportProblem> Problems)>> ImportAsync(AppDbContext db, Stream file, string fileName, CancellationToken ct)
+    public static async Task<Result<MergeReport>> ImportAsync(AppDbContext db, Stream file, string fileName, bool commit, CancellationToken ct)
     {
         var tenantId = db.Scope.TenantId ?? throw new InvalidOperationException("テナントが設定されていません。");
-        var read = TableReader.Read(file, fileName, ReadLimits.Default);
+        var read = TableFile.Read(file, fileName, Vocabularies.Get(Vocabularies.Populations));
         if (!read.IsSuccess)
         {
             return read.Error!;
         }
 
-        var table = read.Value.FirstOrDefault();
-        if (table is null)
-        {
-            return Register.Errors.NoTable(fileName, null);
-        }
-
-        var headers = table.Headers.Select(h => h.Trim()).ToList();
-        int Col(params string[] names) => headers.FindIndex(names.Contains);
-        var (year, population, basis, asOf, source, code) = (Col("年度"), Col("人口", "人口（人）"), Col("基準", "人口の基準"), Col("基準日"), Col("出典"), Col("団体コード"));
-        var (secondary, tertiary) = (Col("第2次産業比率", "第2次産業就業者比率"), Col("第3次産業比率", "第3次産業就業者比率"));
-        var problems = new List<ImportProblem>();
-        foreach (var (index, label) in new[] { (year, "年度"), (population, "人口"), (source, "出典") }.Where(x => x.Item1 < 0))
-        {
-            problems.Add(new ImportProblem(new CellRef(fileName, table.Sheet, table.HeaderRow, null), null, Errors.MissingColumn(label, label).Message));
-        }
-
+        var t = read.Value;
+        var problems = new ProblemList();
+        problems.AddRange(t.MissingColumns());
         var rows = new List<TenantPopulation>();
-        if (problems.Count == 0)
+        var seen = new Dictionary<int, int>();
+        long count = 0;
+        try
         {
-            foreach (var row in table.Rows)
+            foreach (var row in problems.Count > 0 ? [] : t.Table.Rows)
             {
-                string? Cell(int i) => i < 0 || i >= row.Cells.Count ? null : row.Cells[i]?.Trim();
-                Error? error = null;
-                if (Cell(code) is { Length: > 0 } c && c != tenantId)
+                count++;
+                string? Cell(string field) => t.Cell(row, field)?.Trim();
+                var result = Cell("TenantCode") is { Length: > 0 } c && CellText.Normalize(c) != tenantId ? Errors.OtherTenantCode(c, tenantId)
+                    : !int.TryParse(CellText.Normalize(Cell("FiscalYear")), NumberStyles.None, CultureInfo.InvariantCulture, out var fy) ? Errors.FiscalYearInvalid(Cell("FiscalYear") ?? "")
+                    : Check(tenantId, new Input(fy, CellText.Normalize(Cell("Population")), Cell("Basis") is { Length: > 0 } b ? b : "住民基本台帳人口",
+                        CellText.ParseDate(Cell("AsOf")) is { IsSuccess: true, Value: { } d } ? d.ToDateOnly() : null,
+                        Cell("Source") ?? "", Cell("SecondaryShare"), Cell("TertiaryShare")));
+                if (result.IsSuccess && seen.TryGetValue(result.Value.FiscalYear, out var first))
                 {
-                    error = Errors.OtherTenantCode(c, tenantId);
+                    result = Errors.DuplicateYear(result.Value.FiscalYear, first);
                 }
-                else if (!int.TryParse(Cell(year), NumberStyles.None, CultureInfo.InvariantCulture, out var fy))
+
+                if (result.IsSuccess)
                 {
-                    error = Errors.FiscalYearInvalid(Cell(year) ?? "");
+                    rows.Add(result.Value);
+                    seen[result.Value.FiscalYear] = row.SourceRow;
                 }
                 else
                 {
-                    DateOnly? date = DateOnly.TryParse(Cell(asOf), CultureInfo.InvariantCulture, out var d) ? d : null;
-                    var result = Check(tenantId, new Input(fy, Cell(population) ?? "", Cell(basis) is { Length: > 0 } b ? b : "住民基本台帳人口", date,
-                        Cell(source) ?? "", Cell(secondary), Cell(tertiary)));
-                    error = result.Error;
-                    if (result.IsSuccess)
-                    {
-                        rows.Add(result.Value);
-                    }
-                }
-
-                if (error is not null)
-                {
-                    problems.Add(new ImportProblem(new CellRef(fileName, table.Sheet, row.SourceRow, error.Field), null, error.Message));
+                    problems.Add(t.At(row, result.Error!.Field is { } field && t.Match.Column(field) is not null ? field : null), null, result.Error);
                 }
             }
+        }
+        catch (ImportReadException e)
+        {
+            problems.Add(e.Problem);
         }
 
         if (problems.Count > 0)
         {
-            return (rows.Count, problems);
+            return MergeReport.Refused(count, problems, t.Match.Notes);
         }
 
+        var stored = await db.Populations.ToDictionaryAsync(p => p.FiscalYear, ct);
+        var tally = new YearTally();
         foreach (var row in rows)
         {
-            await UpsertAsync(db, row, ct);
+            if (!stored.TryGetValue(row.FiscalYear, out var existing))
+            {
+                tally.Added(row.FiscalYear);
+                db.Populations.Add(row);
+            }
+            else if (Same(existing, row))
+            {
+                tally.Unchanged(row.FiscalYear);
+            }
+            else
+            {
+                tally.Replaced(row.FiscalYear);
+                Copy(row, existing);
+            }
         }
 
-        await db.SaveChangesAsync(ct);
-        return (rows.Count, (IReadOnlyList<ImportProblem>)[]);
+        if (commit)
+        {
+            await db.SaveChangesAsync(ct);
+        }
+
+        db.ChangeTracker.Clear();
+        return new MergeReport(count, tally.Years, 0, [], commit, t.Match.Notes);
     }
+
+    /// <summary>Removes the tenant's population of one fiscal year (only when asked: an import never removes a year).</summary>
+    public static async Task<bool> RemoveAsync(AppDbContext db, int fiscalYear, CancellationToken ct) =>
+        await db.Populations.Where(p => p.FiscalYear == fiscalYear).ExecuteDeleteAsync(ct) > 0;
 
     private static Result<TenantPopulation> Check(string tenantId, Input input)
     {
@@ -160,12 +173,21 @@ public static class Populations
             return;
         }
 
-        existing.Population = row.Population;
-        existing.Basis = row.Basis;
-        existing.AsOf = row.AsOf;
-        existing.Source = row.Source;
-        existing.SecondaryIndustryShare = row.SecondaryIndustryShare;
-        existing.TertiaryIndustryShare = row.TertiaryIndustryShare;
-        existing.IsSample = false;
+        Copy(row, existing);
+    }
+
+    private static bool Same(TenantPopulation a, TenantPopulation b) =>
+        (a.Population, a.Basis, a.AsOf, a.Source, a.SecondaryIndustryShare, a.TertiaryIndustryShare, a.IsSample)
+        == (b.Population, b.Basis, b.AsOf, b.Source, b.SecondaryIndustryShare, b.TertiaryIndustryShare, b.IsSample);
+
+    private static void Copy(TenantPopulation from, TenantPopulation to)
+    {
+        to.Population = from.Population;
+        to.Basis = from.Basis;
+        to.AsOf = from.AsOf;
+        to.Source = from.Source;
+        to.SecondaryIndustryShare = from.SecondaryIndustryShare;
+        to.TertiaryIndustryShare = from.TertiaryIndustryShare;
+        to.IsSample = false;
     }
 }

@@ -28,6 +28,10 @@ public static class PublicStore
         /// <summary>One body's values of one source: year → indicator → text.</summary>
         public required IReadOnlyDictionary<(string Source, string Code), SortedDictionary<int, Dictionary<string, string?>>> Bodies { get; init; }
 
+        /// <summary>The renewal projection each body published with its latest register figures: code → (fiscal year, result).</summary>
+        public IReadOnlyDictionary<string, (int FiscalYear, Projection.ProjectionResult Result)> Projections { get; init; } =
+            new Dictionary<string, (int, Projection.ProjectionResult)>();
+
         /// <summary>The loaded 類似団体区分: code → (year, group), years ascending.</summary>
         public required IReadOnlyDictionary<string, (int Year, string Group)[]> Groups { get; init; }
 
@@ -102,6 +106,8 @@ public static class PublicStore
         var groups = (await db.SimilarGroups.AsNoTracking().ToListAsync(ct)).GroupBy(g => g.Code)
             .ToDictionary(g => g.Key, g => g.OrderBy(x => x.FiscalYear).Select(x => (x.FiscalYear, x.Group)).ToArray(), StringComparer.Ordinal);
         var sources = await db.StatisticsSources.AsNoTracking().ToDictionaryAsync(s => s.Id, ct);
-        return new Snapshot { Version = version, Sources = sources, Values = values, Bodies = bodies, Groups = groups };
+        var projections = (await db.PublishedProjections.AsNoTracking().ToListAsync(ct)).GroupBy(p => p.Code)
+            .Select(g => g.MaxBy(p => p.FiscalYear)!).ToDictionary(p => p.Code, p => (p.FiscalYear, p.ToResult()), StringComparer.Ordinal);
+        return new Snapshot { Version = version, Sources = sources, Values = values, Bodies = bodies, Groups = groups, Projections = projections };
     }
 }

@@ -79,9 +79,13 @@ public static class RegisterPublication
                 Code = code, FiscalYear = report.Year.Year, Indicator = v.Key, Text = v.Text, PrefectureName = prefecture, BodyName = body.Name, SourceId = SourceId,
             }).ToList();
 
+        // The public page's projection is computed now, once per publication, never when an anonymous reader asks (F5).
+        var projection = Projection.Projections.Run(db, Projection.Presets.Find(Projection.Presets.Baseline)!.Parameters, report.Year.Year + 1, null, ct);
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
         var last = await db.LastAuditEventAsync(sync: false, ct);
         await db.PublicIndicatorValues.Where(v => v.SourceId == SourceId && v.Code == code && v.FiscalYear == report.Year.Year).ExecuteDeleteAsync(ct);
+        await db.PublishedProjections.Where(p => p.Code == code && p.FiscalYear == report.Year.Year).ExecuteDeleteAsync(ct);
+        db.PublishedProjections.Add(PublishedProjection.Of(code, report.Year.Year, projection, nowUtc));
         if (await db.StatisticsSources.SingleOrDefaultAsync(s => s.Id == SourceId, ct) is not { } source)
         {
             db.StatisticsSources.Add(source = NewSource(nowUtc));
@@ -108,6 +112,7 @@ public static class RegisterPublication
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
         var last = await db.LastAuditEventAsync(sync: false, ct);
         var removed = await db.PublicIndicatorValues.Where(v => v.SourceId == SourceId && v.Code == code && v.FiscalYear == year.Year).ExecuteDeleteAsync(ct);
+        await db.PublishedProjections.Where(p => p.Code == code && p.FiscalYear == year.Year).ExecuteDeleteAsync(ct);
         if (removed > 0)
         {
             // Stamp the source, so that every copy of the published figures is taken again (PublicStore).

@@ -2,7 +2,7 @@ using System.Globalization;
 using System.Text;
 using InfraLedger.Core.Common;
 using InfraLedger.Core.Database;
-using InfraLedger.Core.Register.Import;
+using InfraLedger.Core.Tables;
 using InfraLedger.Core.Tenancy;
 using Microsoft.EntityFrameworkCore;
 
@@ -91,72 +91,104 @@ public static class SimilarGroups
         return $"町村{"ⅠⅡⅢⅣⅤ"[townBand]}-{townIndustry}";
     }
 
-    /// <summary>Loads a 類似団体区分 file (団体コード, 年度, 類似団体区分), replacing the years it covers; all or nothing.</summary>
-    public static async Task<Result<(int Rows, IReadOnlyList<ImportProblem> Problems)>> ImportAsync(
-        AppDbContext db, Stream file, string fileName, StatisticsSource source, DateTime nowUtc, CancellationToken ct)
+    /// <summary>
+    /// Loads a 類似団体区分 file (団体コード, 年度, 類似団体区分): the (body, year) pairs in the file are added or
+    /// replaced, all or none; other bodies and years stay. <paramref name="commit"/> false is a dry run.
+    /// </summary>
+    public static async Task<Result<MergeReport>> ImportAsync(
+        AppDbContext db, Stream file, string fileName, StatisticsSource source, bool commit, DateTime nowUtc, CancellationToken ct)
     {
-        var read = TableReader.Read(file, fileName, ReadLimits.Default);
+        var read = TableFile.Read(file, fileName, Vocabularies.Get(Vocabularies.SimilarGroups));
         if (!read.IsSuccess)
         {
             return read.Error!;
         }
 
-        var table = read.Value.FirstOrDefault();
-        if (table is null)
+        var t = read.Value;
+        var problems = new ProblemList();
+        problems.AddRange(t.MissingColumns());
+        var rows = new Dictionary<(string Code, int Year), (SimilarGroupAssignment Row, int SourceRow)>();
+        long count = 0;
+        try
         {
-            return Register.Errors.NoTable(fileName, null);
-        }
-
-        var headers = table.Headers.Select(h => h.Trim()).ToList();
-        var (code, year, group) = (headers.FindIndex(h => h is "団体コード" or "lgcode"), headers.FindIndex(h => h is "年度" or "fiscal_year"),
-            headers.FindIndex(h => h is "類似団体区分" or "類団区分" or "similar_group"));
-        var problems = new List<ImportProblem>();
-        foreach (var (index, label) in new[] { (code, "団体コード"), (year, "年度"), (group, "類似団体区分") }.Where(x => x.Item1 < 0))
-        {
-            problems.Add(new ImportProblem(new CellRef(fileName, table.Sheet, table.HeaderRow, null), null, Errors.MissingColumn(label, label).Message));
-        }
-
-        var rows = new Dictionary<(string, int), SimilarGroupAssignment>();
-        if (problems.Count == 0)
-        {
-            foreach (var row in table.Rows)
+            foreach (var row in problems.Count > 0 ? [] : t.Table.Rows)
             {
-                string Cell(int i) => (i < row.Cells.Count ? row.Cells[i] : null)?.Trim() ?? "";
-                var parsedCode = LocalGovernmentCode.Parse(Cell(code));
-                var parsedGroup = Normalise(Cell(group));
-                var error = !parsedCode.IsSuccess ? parsedCode.Error
-                    : !int.TryParse(Cell(year), NumberStyles.None, CultureInfo.InvariantCulture, out var fy) || fy is < FiscalYear.Min or > FiscalYear.Max ? Errors.FiscalYearInvalid(Cell(year))
-                    : !parsedGroup.IsSuccess ? parsedGroup.Error
-                    : !rows.TryAdd((parsedCode.Value.Value, fy), new SimilarGroupAssignment { Code = parsedCode.Value.Value, FiscalYear = fy, Group = parsedGroup.Value, SourceId = source.Id })
-                        ? Errors.DuplicateRow(parsedCode.Value.Value, fy, 0) : null;
-                if (error is not null && problems.Count < 1000)
+                count++;
+                string Cell(string field) => CellText.Normalize(t.Cell(row, field));
+                var parsedCode = LocalGovernmentCode.Parse(Cell("Code"));
+                var parsedGroup = Normalise(Cell("Group"));
+                var yearOk = int.TryParse(Cell("FiscalYear"), NumberStyles.None, CultureInfo.InvariantCulture, out var fy) && fy is >= FiscalYear.Min and <= FiscalYear.Max;
+                var (error, field) = !parsedCode.IsSuccess ? (parsedCode.Error, "Code")
+                    : !yearOk ? (Errors.FiscalYearInvalid(Cell("FiscalYear")), "FiscalYear")
+                    : !parsedGroup.IsSuccess ? (parsedGroup.Error, "Group")
+                    : rows.TryGetValue((parsedCode.Value.Value, fy), out var first) ? (Errors.DuplicateRow(parsedCode.Value.Value, fy, first.SourceRow), "Code")
+                    : (null, null);
+                if (error is not null)
                 {
-                    problems.Add(new ImportProblem(new CellRef(fileName, table.Sheet, row.SourceRow, null), null, error.Message));
+                    problems.Add(t.At(row, field), t.Cell(row, field!), error);
+                    continue;
                 }
+
+                rows[(parsedCode.Value.Value, fy)] = (new SimilarGroupAssignment { Code = parsedCode.Value.Value, FiscalYear = fy, Group = parsedGroup.Value, SourceId = source.Id }, row.SourceRow);
             }
+        }
+        catch (ImportReadException e)
+        {
+            problems.Add(e.Problem);
         }
 
         if (problems.Count > 0)
         {
-            return (rows.Count, problems);
+            return MergeReport.Refused(count, problems, t.Match.Notes);
         }
 
-        await using var transaction = await db.Database.BeginTransactionAsync(ct);
-        var years = rows.Keys.Select(k => k.Item2).Distinct().ToList();
-        await db.SimilarGroups.Where(g => years.Contains(g.FiscalYear)).ExecuteDeleteAsync(ct);
-        var existing = await db.StatisticsSources.SingleOrDefaultAsync(s => s.Id == source.Id, ct);
-        if (existing is null)
+        var years = rows.Keys.Select(k => k.Year).Distinct().ToList();
+        var stored = await db.SimilarGroups.AsNoTracking().Where(g => years.Contains(g.FiscalYear)).ToDictionaryAsync(g => (g.Code, g.FiscalYear), ct);
+        var tally = new YearTally();
+        var changed = new List<SimilarGroupAssignment>();
+        foreach (var ((code, year), (row, _)) in rows)
         {
-            db.StatisticsSources.Add(source);
-            existing = source;
+            if (!stored.TryGetValue((code, year), out var existing))
+            {
+                tally.Added(year);
+                changed.Add(row);
+            }
+            else if (existing.Group == row.Group && existing.SourceId == row.SourceId)
+            {
+                tally.Unchanged(year);
+            }
+            else
+            {
+                tally.Replaced(year);
+                changed.Add(row);
+            }
         }
 
-        existing.RowCount = rows.Count;
-        existing.LoadedAtUtc = nowUtc;
-        await db.SaveChangesAsync(ct);
-        await Database.BulkInsert.InsertAsync(db, rows.Values, ct);
-        await transaction.CommitAsync(ct);
+        if (commit)
+        {
+            await using var transaction = await db.Database.BeginTransactionAsync(ct);
+            foreach (var year in changed.GroupBy(r => r.FiscalYear))
+            {
+                var codes = year.Select(r => r.Code).ToList();
+                await db.SimilarGroups.Where(g => g.FiscalYear == year.Key && codes.Contains(g.Code)).ExecuteDeleteAsync(ct);
+            }
+
+            var existingSource = await db.StatisticsSources.SingleOrDefaultAsync(s => s.Id == source.Id, ct);
+            if (existingSource is null)
+            {
+                db.StatisticsSources.Add(source);
+                existingSource = source;
+            }
+
+            await db.SaveChangesAsync(ct);
+            await Database.BulkInsert.InsertAsync(db, changed, ct);
+            existingSource.RowCount = await db.SimilarGroups.CountAsync(g => g.SourceId == source.Id, ct);
+            existingSource.LoadedAtUtc = nowUtc;
+            await db.SaveChangesAsync(ct);
+            await transaction.CommitAsync(ct);
+        }
+
         db.ChangeTracker.Clear();
-        return (rows.Count, (IReadOnlyList<ImportProblem>)[]);
+        return new MergeReport(count, tally.Years, 0, [], commit, t.Match.Notes);
     }
 }

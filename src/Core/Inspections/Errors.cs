@@ -26,9 +26,6 @@ public static class Errors
     public static Error CostInvalid(string value) =>
         new("inspections.cost", $"費用「{value}」は0以上の整数（円）で入力してください。", "Cost");
 
-    public static Error MissingColumn(string name) =>
-        new("inspections.missing_column", $"列「{name}」がありません。", name);
-
     public static Error TooLong(string field, string label, int max) =>
         new("inspections.too_long", $"{label}は{max}文字以内で入力してください。", field);
 

@@ -1,6 +1,6 @@
 using InfraLedger.Core.Common;
 using InfraLedger.Core.Database;
-using InfraLedger.Core.Register.Import;
+using InfraLedger.Core.Tables;
 using Microsoft.EntityFrameworkCore;
 
 namespace InfraLedger.Core.Inspections;
@@ -27,9 +27,8 @@ public static partial class Inspections
     /// <summary>Columns 施設コード, 点検日, 判定区分 (required) and 部材, 点検者, 対策区分, 所見, 写真 (or 写真の参照: references, not files).</summary>
     public static async Task<Result<ImportOutcome>> ImportAsync(AppDbContext db, Stream file, string fileName, DateOnly today, CancellationToken ct)
     {
-        return await ImportTableAsync(db, db.Inspections, file, fileName,
-            [("施設コード", true, ["施設コード"]), ("点検日", true, ["点検日", "点検年月日"]), ("判定区分", true, ["判定区分", "健全性", "健全度", "緊急度"]),
-             ("部材", false, ["部材", "部材名"]), ("点検者", false, ["点検者"]), ("対策区分", false, ["対策区分"]), ("所見", false, ["所見"]), ("写真", false, ["写真", "写真の参照"])],
+        return await ImportTableAsync(db, db.Inspections, file, fileName, Vocabularies.Inspections,
+            ["FacilityCode", "InspectedOn", "Grade", "Member", "Inspector", "Countermeasure", "Findings", "Photos"],
             (cell, facilities, id) => Check(db.Scope.TenantId!, new Input(cell[0] ?? "", cell[3], cell[1] ?? "", cell[4], cell[2] ?? "", cell[5], cell[6], cell[7]), facilities, today, id),
             i => (i.FacilityCode, i.Member, i.InspectedOn), ct);
     }
@@ -37,34 +36,25 @@ public static partial class Inspections
     /// <summary>Columns 施設コード, 完了日, 内容 (required) and 部材, 完了後の区分, 費用.</summary>
     public static async Task<Result<ImportOutcome>> ImportWorksAsync(AppDbContext db, Stream file, string fileName, DateOnly today, CancellationToken ct)
     {
-        return await ImportTableAsync(db, db.MaintenanceWorks, file, fileName,
-            [("施設コード", true, ["施設コード"]), ("完了日", true, ["完了日", "完了年月日", "工事完了日", "竣工日", "施工日"]), ("内容", true, ["内容", "工事内容", "補修内容", "工事名"]),
-             ("部材", false, ["部材", "部材名"]), ("完了後の区分", false, ["完了後の区分", "完了後の判定区分", "補修後の区分", "補修後の判定区分"]), ("費用", false, ["費用", "工事費", "補修費"])],
+        return await ImportTableAsync(db, db.MaintenanceWorks, file, fileName, Vocabularies.Works,
+            ["FacilityCode", "CompletedOn", "Description", "Member", "GradeAfter", "Cost"],
             (cell, facilities, id) => CheckWork(db.Scope.TenantId!, new WorkInput(cell[0] ?? "", cell[3], cell[1] ?? "", cell[2] ?? "", cell[4], cell[5]), facilities, today, id),
             w => (w.FacilityCode, w.Member, w.CompletedOn), ct);
     }
 
     private static async Task<Result<ImportOutcome>> ImportTableAsync<T>(AppDbContext db, DbSet<T> set, Stream file, string fileName,
-        (string Label, bool Required, string[] Names)[] columns, Func<string?[], Dictionary<string, GradeScheme>, long, Result<T>> check,
+        string vocabulary, string[] fields, Func<string?[], Dictionary<string, GradeScheme>, long, Result<T>> check,
         Func<T, (string, string, DateOnly)> keyOf, CancellationToken ct)
         where T : class, Tenancy.ITenantOwned
     {
-        var read = TableReader.Read(file, fileName, ReadLimits.Default);
+        var read = TableFile.Read(file, fileName, Vocabularies.Get(vocabulary));
         if (!read.IsSuccess)
         {
             return read.Error!;
         }
 
-        if (read.Value.FirstOrDefault() is not { } table)
-        {
-            return Register.Errors.NoTable(fileName, null);
-        }
-
-        // Header names are compared after NFKC; a unit in brackets (費用（円）) does not matter.
-        var headers = table.Headers.Select(h => CellText.Normalize(h).Split('(')[0].Trim()).ToList();
-        var index = columns.Select(c => headers.FindIndex(h => c.Names.Contains(h))).ToArray();
-        var problems = columns.Where((c, i) => c.Required && index[i] < 0)
-            .Select(c => new ImportProblem(new CellRef(fileName, table.Sheet, table.HeaderRow, null), null, Errors.MissingColumn(c.Label).Message)).ToList();
+        var table = read.Value;
+        var problems = table.MissingColumns();
         if (problems.Count > 0)
         {
             return ImportOutcome.Refused(problems);
@@ -76,19 +66,18 @@ public static partial class Inspections
         var seen = new Dictionary<(string, string, DateOnly), int>();
         try
         {
-            foreach (var row in table.Rows)
+            foreach (var row in table.Table.Rows)
             {
-                var cells = index.Select(i => i < 0 || i >= row.Cells.Count ? null : row.Cells[i]?.Trim()).ToArray();
+                var cells = fields.Select(f => table.Cell(row, f)?.Trim()).ToArray();
                 var result = check(cells, facilities, next + rows.Count);
                 if (!result.IsSuccess)
                 {
-                    var column = ColumnOf(result.Error!.Field);
-                    var at = Array.FindIndex(columns, c => c.Label == column);
-                    problems.Add(new ImportProblem(new CellRef(fileName, table.Sheet, row.SourceRow, column), at < 0 ? null : cells[at], result.Error.Message));
+                    var at = Array.IndexOf(fields, result.Error!.Field);
+                    problems.Add(new ImportProblem(table.At(row, at < 0 ? null : fields[at]), at < 0 ? null : cells[at], result.Error.Message));
                 }
                 else if (seen.TryGetValue(keyOf(result.Value), out var first))
                 {
-                    problems.Add(new ImportProblem(new CellRef(fileName, table.Sheet, row.SourceRow, null), null, Errors.DuplicateInFile(first).Message));
+                    problems.Add(new ImportProblem(table.At(row), null, Errors.DuplicateInFile(first).Message));
                 }
                 else
                 {
@@ -144,12 +133,4 @@ public static partial class Inspections
         await db.SaveChangesAsync(ct);
         return new ImportOutcome(added, updated, unchanged, []);
     }
-
-    /// <summary>The file column a record's field is read from, for locating a problem.</summary>
-    private static string? ColumnOf(string? field) => field switch
-    {
-        "FacilityCode" => "施設コード", "Member" => "部材", "InspectedOn" => "点検日", "Inspector" => "点検者", "Grade" => "判定区分",
-        "Countermeasure" => "対策区分", "Findings" => "所見", "Photos" => "写真",
-        "CompletedOn" => "完了日", "Description" => "内容", "GradeAfter" => "完了後の区分", "Cost" => "費用", var f => f,
-    };
 }

@@ -2,7 +2,7 @@ using System.Globalization;
 using InfraLedger.Core.Common;
 using InfraLedger.Core.Database;
 using InfraLedger.Core.Register;
-using InfraLedger.Core.Register.Import;
+using InfraLedger.Core.Tables;
 using Microsoft.EntityFrameworkCore;
 
 namespace InfraLedger.Core.Inspections;

@@ -1,5 +1,5 @@
 using System.Globalization;
-using InfraLedger.Core.Register.Import;
+using InfraLedger.Core.Tables;
 
 namespace InfraLedger.Core.Maintenance;
 

@@ -3,7 +3,7 @@ using DocumentFormat.OpenXml;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Spreadsheet;
 using InfraLedger.Core.Common;
-using InfraLedger.Core.Register.Import;
+using InfraLedger.Core.Tables;
 
 namespace InfraLedger.Core.Maintenance;
 
@@ -14,14 +14,14 @@ namespace InfraLedger.Core.Maintenance;
 /// </summary>
 public static class LibraryWorkbook
 {
-    private static readonly string[] TreatmentHeaders =
-        ["工法", "区分", "使う区分", "年数", "単位", "単価（円）", "口径別単価", "補修後の区分", "良くなる区分数", "経過年数をリセット", "出典", "未確認"];
-
-    private static readonly string[] SettingHeaders = ["名前", "出典", "区分の数", "対策が必要な区分", "リスク費用の単位", "リスク費用（年あたり、区分ごと）"];
-
     private static readonly string[] SheetNames = ["設定", "工法", "方針"];
 
-    private static readonly string[] PolicyHeaders = ["方針", "種類", "対策を始める区分", "区分ごとの工法", "積み残しの処理期間（年）"];
+    // The headers each sheet is written with and read by: the labels of its vocabulary (Tables/Data/vocabularies.json).
+    private static readonly string[] SettingHeaders = Headers("maintenance-settings");
+
+    private static readonly string[] TreatmentHeaders = Headers("maintenance-treatments");
+
+    private static readonly string[] PolicyHeaders = Headers("maintenance-policies");
 
     public static byte[] Write(TreatmentLibrary library)
     {
@@ -59,7 +59,7 @@ public static class LibraryWorkbook
 
     public static Result<TreatmentLibrary> Read(Stream stream, string fileName)
     {
-        var tables = TableReader.Read(stream, fileName, ReadLimits.Default);
+        var tables = TableFile.ReadAll(stream, fileName);
         if (!tables.IsSuccess)
         {
             return tables.Error!;
@@ -74,7 +74,7 @@ public static class LibraryWorkbook
             }
 
             var reader = new SheetReader(fileName);
-            var settings = Rows(bySheet["設定"], SettingHeaders, fileName).ToList();
+            var settings = Rows(bySheet["設定"], "maintenance-settings").ToList();
             if (settings.Count != 1)
             {
                 return Errors.FileInvalid(fileName, "シート「設定」には見出しの下に1行だけ書いてください。");
@@ -84,8 +84,8 @@ public static class LibraryWorkbook
             var levels = reader.Int(cell("区分の数"), "設定", row, "区分の数") ?? 0;
             var risk = cell("リスク費用の単位").Length == 0 ? null
                 : new RiskRule(reader.Unit(cell("リスク費用の単位"), "設定", row, "リスク費用の単位"), reader.Decimals(cell("リスク費用（年あたり、区分ごと）"), "設定", row, "リスク費用（年あたり、区分ごと）"));
-            var treatments = Rows(bySheet["工法"], TreatmentHeaders, fileName).Select(r => reader.Treatment(r)).ToList();
-            var policies = Rows(bySheet["方針"], PolicyHeaders, fileName).Select(r => reader.Policy(r)).ToList();
+            var treatments = Rows(bySheet["工法"], "maintenance-treatments").Select(r => reader.Treatment(r)).ToList();
+            var policies = Rows(bySheet["方針"], "maintenance-policies").Select(r => reader.Policy(r)).ToList();
             return new TreatmentLibrary(cell("名前"), cell("出典"), levels, treatments, policies,
                 reader.Ints(cell("対策が必要な区分"), "設定", row, "対策が必要な区分") is { Count: > 0 } required ? required : null, risk);
         }
@@ -95,20 +95,19 @@ public static class LibraryWorkbook
         }
     }
 
-    /// <summary>The sheet's rows keyed by the expected headers; a missing header is a located refusal.</summary>
-    private static IEnumerable<(int Row, Func<string, string> Cell)> Rows(RawTable table, string[] headers, string fileName)
+    /// <summary>The sheet's rows keyed by its headers (the sheet's vocabulary in Tables/Data/vocabularies.json); a missing header is a located refusal.</summary>
+    private static IEnumerable<(int Row, Func<string, string> Cell)> Rows(RawTable table, string vocabulary)
     {
-        // The reader takes a unit in brackets off a header (「単価（円）」 is read as 単価 in 円): compare without it.
-        static string Key(string h) => Text(h).Split('(', '（')[0];
-        var index = headers.ToDictionary(h => h, h => table.Headers.ToList().FindIndex(x => Key(Text(x)) == Key(h)), StringComparer.Ordinal);
-        if (index.FirstOrDefault(x => x.Value < 0) is { Key: { } missing })
+        var matched = TableFile.Match(table, Vocabularies.Get(vocabulary));
+        if (matched.MissingColumns() is [var missing, ..])
         {
-            throw new ImportReadException(new ImportProblem(new CellRef(fileName, table.Sheet, table.HeaderRow, null), null, $"「{missing}」列がありません。"));
+            throw new ImportReadException(missing);
         }
 
+        var headers = matched.Vocabulary.Fields.Select(f => f.Name).ToList();
         foreach (var row in table.Rows)
         {
-            string Cell(string h) => index[h] < row.Cells.Count ? (row.Cells[index[h]] ?? "").Trim() : "";
+            string Cell(string h) => (matched.Cell(row, h) ?? "").Trim();
             if (headers.Any(h => Cell(h).Length > 0))
             {
                 yield return (row.SourceRow, Cell);
@@ -116,7 +115,7 @@ public static class LibraryWorkbook
         }
     }
 
-    private static string Text(string? s) => CellText.Normalize(s);
+    private static string[] Headers(string vocabulary) => [.. Vocabularies.Get(vocabulary).Fields.Select(f => f.Label)];
 
     private static void AddSheet(WorkbookPart workbook, Sheets sheets, uint id, string name, IEnumerable<string[]> rows)
     {

@@ -30,15 +30,6 @@ public static class Projections
     public static ProjectionResult Run(AppDbContext db, ScenarioParameters parameters, int baseYear, IProgress<long>? progress, CancellationToken ct) =>
         RenewalProjection.Run(parameters, baseYear, Counted(Columns(db.Facilities), progress, ct));
 
-    /// <summary>
-    /// The public dashboards' projection of a municipality that published register figures (its consent): the 総務省
-    /// preset over its register as it is now, from the year after its latest publication; null when it published none.
-    /// </summary>
-    public static ProjectionResult? RunPublished(AppDbContext db, Indicators.PublicStore.Snapshot store, string code, CancellationToken ct) =>
-        !store.Bodies.TryGetValue((Indicators.RegisterPublication.SourceId, code), out var published) ? null
-            : RenewalProjection.Run(Presets.Find(Presets.Baseline)!.Parameters, published.Keys.Max() + 1,
-                Counted(Columns(CrossTenant.FacilitiesOfPublisher(db, code)), null, ct));
-
     /// <summary>Groups the current tenant belongs to (a member sees only its own groups).</summary>
     public static Task<List<WideAreaGroup>> GroupsAsync(AppDbContext db, CancellationToken ct)
     {

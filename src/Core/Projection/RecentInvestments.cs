@@ -1,7 +1,7 @@
 using System.Globalization;
 using InfraLedger.Core.Common;
 using InfraLedger.Core.Database;
-using InfraLedger.Core.Register.Import;
+using InfraLedger.Core.Tables;
 using Microsoft.EntityFrameworkCore;
 
 namespace InfraLedger.Core.Projection;
@@ -60,34 +60,50 @@ public static class RecentInvestments
         return true;
     }
 
-    /// <summary>A CSV/XLSX with 年度, 既存更新分, 新規整備分, 用地取得分 (円) and 出典: every row checked, then all written or none.</summary>
-    public static async Task<Result<(int Rows, IReadOnlyList<ImportProblem> Problems)>> ImportAsync(AppDbContext db, Stream file, string fileName, CancellationToken ct)
+    /// <summary>
+    /// A CSV/XLSX with 年度, 既存更新分, 新規整備分, 用地取得分 (円) and 出典: every row checked, then the years in the
+    /// file are added or replaced, all or none; other years stay. <paramref name="commit"/> false is a dry run.
+    /// </summary>
+    public static async Task<Result<MergeReport>> ImportAsync(AppDbContext db, Stream file, string fileName, bool commit, CancellationToken ct)
     {
         var tenantId = db.Scope.TenantId ?? throw new InvalidOperationException("テナントが設定されていません。");
-        var read = TableReader.Read(file, fileName, ReadLimits.Default);
+        var read = TableFile.Read(file, fileName, Vocabularies.Get(Vocabularies.Investments));
         if (!read.IsSuccess)
         {
             return read.Error!;
         }
 
-        if (read.Value.FirstOrDefault() is not { } table)
-        {
-            return Register.Errors.NoTable(fileName, null);
-        }
-
-        var headers = table.Headers.Select(h => h.Trim()).ToList();
-        int Col(params string[] names) => headers.FindIndex(h => names.Any(n => h.StartsWith(n, StringComparison.Ordinal)));
-        var (year, renewal, newBuild, land, source) = (Col("年度"), Col("既存更新分", "更新"), Col("新規整備分", "新規"), Col("用地取得分", "用地"), Col("出典"));
-        var problems = new List<ImportProblem>();
-        foreach (var label in new[] { (year, "年度"), (renewal, "既存更新分"), (source, "出典") }.Where(x => x.Item1 < 0).Select(x => x.Item2))
-        {
-            problems.Add(new ImportProblem(new CellRef(fileName, table.Sheet, table.HeaderRow, null), null, $"「{label}」の列が見つかりません。"));
-        }
-
+        var t = read.Value;
+        var problems = new ProblemList();
+        problems.AddRange(t.MissingColumns());
         var rows = new List<RecentInvestment>();
+        var seen = new Dictionary<int, int>();
+        long count = 0;
+        var factors = (Factor(t, "Renewal"), Factor(t, "NewBuild"), Factor(t, "Land"));
         try
         {
-            Check(table, rows, problems, (year, renewal, newBuild, land, source), tenantId, fileName);
+            foreach (var row in problems.Count > 0 ? [] : t.Table.Rows)
+            {
+                count++;
+                string Cell(string field) => CellText.Normalize(t.Cell(row, field));
+                var checkedRow = int.TryParse(Cell("FiscalYear"), NumberStyles.None, CultureInfo.InvariantCulture, out var fy)
+                    ? Check(tenantId, new Input(fy, Cell("Renewal"), Cell("NewBuild"), Cell("Land"), Cell("Source")), factors)
+                    : Errors.FiscalYearInvalid(Cell("FiscalYear"));
+                if (checkedRow.IsSuccess && seen.TryGetValue(checkedRow.Value.FiscalYear, out var first))
+                {
+                    checkedRow = Errors.DuplicateYear(checkedRow.Value.FiscalYear, first);
+                }
+
+                if (checkedRow.IsSuccess)
+                {
+                    rows.Add(checkedRow.Value);
+                    seen[checkedRow.Value.FiscalYear] = row.SourceRow;
+                }
+                else
+                {
+                    problems.Add(t.At(row, FieldOf(checkedRow.Error!.Field) is { } field && t.Match.Column(field) is not null ? field : null), null, checkedRow.Error);
+                }
+            }
         }
         catch (ImportReadException e)
         {
@@ -97,56 +113,64 @@ public static class RecentInvestments
 
         if (problems.Count > 0)
         {
-            return (rows.Count, problems);
+            return MergeReport.Refused(count, problems, t.Match.Notes);
         }
 
+        var stored = await db.RecentInvestments.ToDictionaryAsync(r => r.FiscalYear, ct);
+        var tally = new YearTally();
         foreach (var row in rows)
         {
-            await UpsertAsync(db, row, ct);
-        }
-
-        await db.SaveChangesAsync(ct);
-        return (rows.Count, (IReadOnlyList<ImportProblem>)[]);
-    }
-
-    private static void Check(RawTable table, List<RecentInvestment> rows, List<ImportProblem> problems,
-        (int Year, int Renewal, int NewBuild, int Land, int Source) col, string tenantId, string fileName)
-    {
-        var (year, renewal, newBuild, land, source) = col;
-        var seen = new Dictionary<int, int>();
-        foreach (var row in problems.Count > 0 ? [] : table.Rows)
-        {
-            string Cell(int i) => i < 0 || i >= row.Cells.Count ? "" : row.Cells[i]?.Trim() ?? "";
-            var checkedRow = int.TryParse(Cell(year), NumberStyles.None, CultureInfo.InvariantCulture, out var fy)
-                ? Check(tenantId, new Input(fy, Cell(renewal), Cell(newBuild), Cell(land), Cell(source)))
-                : Errors.FiscalYearInvalid(Cell(year));
-            if (checkedRow.IsSuccess && seen.TryGetValue(checkedRow.Value.FiscalYear, out var first))
+            if (!stored.TryGetValue(row.FiscalYear, out var existing))
             {
-                checkedRow = Errors.DuplicateYear(checkedRow.Value.FiscalYear, first);
+                tally.Added(row.FiscalYear);
+                db.RecentInvestments.Add(row);
             }
-
-            if (checkedRow.IsSuccess)
+            else if ((existing.Renewal, existing.NewBuild, existing.Land, existing.Source, existing.IsSample) == (row.Renewal, row.NewBuild, row.Land, row.Source, false))
             {
-                rows.Add(checkedRow.Value);
-                seen[checkedRow.Value.FiscalYear] = row.SourceRow;
+                tally.Unchanged(row.FiscalYear);
             }
             else
             {
-                problems.Add(new ImportProblem(new CellRef(fileName, table.Sheet, row.SourceRow, checkedRow.Error!.Field), null, checkedRow.Error.Message));
+                tally.Replaced(row.FiscalYear);
+                Copy(row, existing);
             }
         }
+
+        if (commit)
+        {
+            await db.SaveChangesAsync(ct);
+        }
+
+        db.ChangeTracker.Clear();
+        return new MergeReport(count, tally.Years, 0, [], commit, t.Match.Notes);
     }
 
-    private static Result<RecentInvestment> Check(string tenantId, Input input)
+    /// <summary>The yen per unit of an amount column: its header's money unit (「既存更新分（千円）」), else the table's title unit, else 1.</summary>
+    private static decimal Factor(MatchedTable table, string field) =>
+        table.Header(field) is { } header && HeaderUnit.Split(header) is var (_, factor, unit) && unit is not null
+            ? (unit == "円" ? factor : 1m)
+            : table.Table.TitleUnit?.Factor ?? 1m;
+
+    /// <summary>The vocabulary field of an input error's field (the amounts are named by their label).</summary>
+    private static string? FieldOf(string? errorField) => errorField switch
+    {
+        "既存更新分" => "Renewal",
+        "新規整備分" => "NewBuild",
+        "用地取得分" => "Land",
+        var f => f,
+    };
+
+    private static Result<RecentInvestment> Check(string tenantId, Input input, (decimal Renewal, decimal NewBuild, decimal Land)? factors = null)
     {
         if (input.FiscalYear is < FiscalYear.Min or > FiscalYear.Max)
         {
             return Errors.FiscalYearInvalid(input.FiscalYear.ToString(CultureInfo.InvariantCulture));
         }
 
-        var renewal = Amount("既存更新分", input.Renewal);
-        var newBuild = Amount("新規整備分", input.NewBuild);
-        var land = Amount("用地取得分", input.Land);
+        var (renewalFactor, newBuildFactor, landFactor) = factors ?? (1m, 1m, 1m);
+        var renewal = Amount("既存更新分", input.Renewal, renewalFactor);
+        var newBuild = Amount("新規整備分", input.NewBuild, newBuildFactor);
+        var land = Amount("用地取得分", input.Land, landFactor);
         if (!renewal.IsSuccess || !newBuild.IsSuccess || !land.IsSuccess)
         {
             return (renewal.Error ?? newBuild.Error ?? land.Error)!;
@@ -163,12 +187,12 @@ public static class RecentInvestments
         };
     }
 
-    private static Result<decimal> Amount(string label, string? text)
+    /// <summary>An amount in yen: whole and not negative, after the unit of its column (千円 in the header or a title row).</summary>
+    private static Result<decimal> Amount(string label, string? text, decimal factor = 1m)
     {
-        var t = (text ?? "").Replace(",", "", StringComparison.Ordinal).Trim();
-        return t.Length == 0 ? 0m
-            : long.TryParse(t, NumberStyles.None, CultureInfo.InvariantCulture, out var v) && v <= 999_999_999_999_999 ? v
-            : Errors.AmountInvalid(label, text!);
+        var parsed = CellText.ParseNumber(text);
+        var yen = parsed.IsSuccess ? (parsed.Value ?? 0m) * factor : -1m;
+        return yen >= 0 && yen == decimal.Truncate(yen) && yen <= 999_999_999_999_999 ? yen : Errors.AmountInvalid(label, text ?? "");
     }
 
     private static async Task UpsertAsync(AppDbContext db, RecentInvestment row, CancellationToken ct)
@@ -180,10 +204,15 @@ public static class RecentInvestments
             return;
         }
 
-        existing.Renewal = row.Renewal;
-        existing.NewBuild = row.NewBuild;
-        existing.Land = row.Land;
-        existing.Source = row.Source;
-        existing.IsSample = false;
+        Copy(row, existing);
+    }
+
+    private static void Copy(RecentInvestment from, RecentInvestment to)
+    {
+        to.Renewal = from.Renewal;
+        to.NewBuild = from.NewBuild;
+        to.Land = from.Land;
+        to.Source = from.Source;
+        to.IsSample = false;
     }
 }

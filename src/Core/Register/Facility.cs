@@ -88,5 +88,8 @@ public sealed class Facility : Tenancy.ITenantOwned, IRegisterEntry
 
     public DateTime RecordedAtUtc { get; set; }
 
+    public long? AuditSequence { get; set; }
+    public string? ImportSource { get; set; }
+
     string IRegisterEntry.Key => Code;
 }

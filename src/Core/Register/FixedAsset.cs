@@ -68,5 +68,8 @@ public sealed class FixedAsset : Tenancy.ITenantOwned, IRegisterEntry
 
     public DateTime RecordedAtUtc { get; set; }
 
+    public long? AuditSequence { get; set; }
+    public string? ImportSource { get; set; }
+
     string IRegisterEntry.Key => Number;
 }

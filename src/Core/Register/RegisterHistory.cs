@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Text.Json.Serialization;
+using System.Text.Json.Serialization.Metadata;
 using InfraLedger.Core.Database;
 using Microsoft.EntityFrameworkCore;
 
@@ -28,19 +29,34 @@ public static class RegisterHistory
     };
 
     private static readonly string[] VersionFields =
-        ["TenantId", nameof(IRegisterEntry.Version), nameof(IRegisterEntry.ValidFrom), nameof(IRegisterEntry.ChangeReason), nameof(IRegisterEntry.RecordedAtUtc)];
+        ["TenantId", nameof(IRegisterEntry.Version), nameof(IRegisterEntry.ValidFrom), nameof(IRegisterEntry.ChangeReason), nameof(IRegisterEntry.RecordedAtUtc),
+         nameof(IRegisterEntry.AuditSequence), nameof(IRegisterEntry.ImportSource)];
+
+    /// <summary>The serialisation of a record's content: <see cref="Json"/> without the tenant and version fields.</summary>
+    private static readonly JsonSerializerOptions ContentJson = new(Json)
+    {
+        TypeInfoResolver = new DefaultJsonTypeInfoResolver { Modifiers = { WithoutVersionFields } },
+    };
 
     /// <summary>The record's content as JSON, without tenant and version fields (what a change is about).</summary>
     public static string Content<T>(T entry)
-        where T : class, IRegisterEntry
+        where T : class, IRegisterEntry => JsonSerializer.Serialize(entry, ContentJson);
+
+    // Written straight, without a JSON tree to remove them from: every row of a bulk import is digested (RowDigest).
+    private static void WithoutVersionFields(JsonTypeInfo info)
     {
-        var node = JsonSerializer.SerializeToNode(entry, Json)!.AsObject();
-        foreach (var field in VersionFields)
+        if (info.Kind != JsonTypeInfoKind.Object || !typeof(IRegisterEntry).IsAssignableFrom(info.Type))
         {
-            node.Remove(field);
+            return;
         }
 
-        return node.ToJsonString(Json);
+        for (var i = info.Properties.Count - 1; i >= 0; i--)
+        {
+            if (VersionFields.Contains(info.Properties[i].Name))
+            {
+                info.Properties.RemoveAt(i);
+            }
+        }
     }
 
     /// <summary>What applying <paramref name="proposed"/> would do, without doing it.</summary>
@@ -54,8 +70,15 @@ public static class RegisterHistory
         entry.Version = version;
         entry.ValidFrom = validFrom;
         entry.ChangeReason = reason;
-        entry.RecordedAtUtc = nowUtc;
+        entry.RecordedAtUtc = Recorded(nowUtc);
     }
+
+    /// <summary>
+    /// A recording time as every database gives it back: whole milliseconds (PostgreSQL keeps microseconds, SQLite ticks),
+    /// so that a version's digest computed when it is written is the one recomputed from the table (<c>audit verify</c>).
+    /// </summary>
+    public static DateTime Recorded(DateTime nowUtc) =>
+        new(nowUtc.Ticks - (nowUtc.Ticks % TimeSpan.TicksPerMillisecond), DateTimeKind.Utc);
 
     /// <summary>
     /// The version number a new entry with this key starts at: 1, or after the deletion of an earlier entry with
@@ -112,7 +135,7 @@ public static class RegisterHistory
             Key = current.Key,
             Version = current.Version + 1,
             ValidFrom = validFrom,
-            RecordedAtUtc = nowUtc,
+            RecordedAtUtc = Recorded(nowUtc),
             Reason = reason,
             Deleted = true,
         });
@@ -173,6 +196,7 @@ public static class RegisterHistory
         RecordedAtUtc = entry.RecordedAtUtc,
         Reason = entry.ChangeReason,
         Data = content,
+        AuditSequence = entry.AuditSequence, // the event that wrote this version still covers it
     };
 
     /// <summary>

@@ -11,6 +11,10 @@ public static class RegisterValidation
     // The widest roads and bridges are about 100 m; 200 m leaves room and still catches a length typed as a width.
     private const decimal MaxWidth = 200m;
 
+    // Quantities (㎡, m) are stored as numeric(18,3) on PostgreSQL and as a double on SQLite: up to 3 decimals and 15
+    // significant digits come back exactly as written on both, so a stored version is the one that was checked and digested.
+    private const decimal MaxQuantity = 999_999_999_999.999m;
+
     // Pipes of the register run from 口径 13 mm (service pipes) to a few metres (trunk sewers).
     private const int MinDiameter = 1, MaxDiameter = 10_000;
 
@@ -48,6 +52,7 @@ public static class RegisterValidation
             errors.Add(Errors.Negative(nameof(Facility.Quantity), "数量"));
         }
 
+        QuantityPrecision(errors, f.Quantity, nameof(Facility.Quantity));
         if (f.Quantity is not null && f.QuantityKind is null)
         {
             errors.Add(Errors.QuantityKindMissing);
@@ -112,12 +117,21 @@ public static class RegisterValidation
             errors.Add(Errors.Negative(nameof(FixedAsset.Quantity), "数量"));
         }
 
+        QuantityPrecision(errors, a.Quantity, nameof(FixedAsset.Quantity));
         if (a.DisposalDate is { } disposed && a.AcquisitionDate is { } acquired && disposed < acquired)
         {
             errors.Add(Errors.DisposalBeforeAcquisition);
         }
 
         return errors;
+    }
+
+    private static void QuantityPrecision(List<Error> errors, decimal? quantity, string field)
+    {
+        if (quantity is { } q && (decimal.Round(q, 3) != q || q > MaxQuantity))
+        {
+            errors.Add(Errors.QuantityPrecision(field, q));
+        }
     }
 
     /// <summary>Keys appear in URLs (/{団体コード}/facilities/{施設コード}): no slash, no query or fragment marks, no control characters.</summary>

@@ -17,6 +17,18 @@ public interface IRegisterEntry
     string? ChangeReason { get; set; }
 
     DateTime RecordedAtUtc { get; set; }
+
+    /// <summary>
+    /// The sequence of the audit event whose row digest covers this version (the event that wrote it; ADR 0005); null for a
+    /// version written before migration 0013 and not yet sealed (<c>infraledger audit seal</c>).
+    /// </summary>
+    long? AuditSequence { get; set; }
+
+    /// <summary>
+    /// The file (and sheet) whose import last wrote this entry, or null when it was entered or edited by hand: an import
+    /// asks before it overwrites entries it did not write (ADR 0021).
+    /// </summary>
+    string? ImportSource { get; set; }
 }
 
 public enum RegisterEntryType
@@ -53,4 +65,7 @@ public sealed class RegisterVersion : Tenancy.ITenantOwned
 
     /// <summary>The record as JSON (null for a deletion).</summary>
     public string? Data { get; init; }
+
+    /// <summary>The audit event that wrote this version (for a past version: the event that wrote it while it was current).</summary>
+    public long? AuditSequence { get; set; }
 }

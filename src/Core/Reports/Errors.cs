@@ -85,6 +85,9 @@ public static class Errors
     public static Error PhotoBroken(string fileName, string reason) =>
         new("reports.photo_broken", $"「{fileName}」を画像として読めません（{reason}）。壊れているか、途中までしか送られていません。", "Photos");
 
+    public static Error PhotoDimensions(string fileName, long width, long height) =>
+        new("reports.photo_dimensions", $"「{fileName}」は {width:N0} × {height:N0} 画素で、大きすぎます（一辺 {Photos.MaxSide:N0} 画素・合計 {Photos.MaxPixels / 10_000:N0}万画素まで）。縮小してから選んでください。", "Photos");
+
     public static Error PhotoUnsupported(string fileName, string what) =>
         new("reports.photo_unsupported", $"「{fileName}」は{what}で、受け付けられません。普通の JPEG・PNG・WebP で保存し直してください。", "Photos");
 

@@ -50,6 +50,11 @@ internal static class Jpeg
                         return Errors.PhotoBroken(fileName, "SOF に書かれた画像の大きさが読めません");
                     }
 
+                    if (Photos.CheckSize(fileName, size.Value.Width, size.Value.Height) is { } tooLarge)
+                    {
+                        return tooLarge;
+                    }
+
                     Write(output, part.Marker, payload);
                     break;
                 case 0xDA when size is null:

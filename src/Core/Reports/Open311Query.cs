@@ -15,6 +15,9 @@ public static class Open311Query
     public const double DefaultRadiusMetres = 1000;
     public const double MaxRadiusMetres = 50_000;
 
+    /// <summary>The years a date parameter may name: anything else is a mistake, and 0001 or 9999 would overflow the 90-day arithmetic.</summary>
+    public const int FirstYear = 1900, LastYear = 2100;
+
     /// <summary>Japan has no daylight saving time: every datetime the API writes carries +09:00.</summary>
     public static readonly TimeSpan Jst = TimeSpan.FromHours(9);
 
@@ -28,11 +31,17 @@ public static class Open311Query
         if (Get("service_request_id") is { } idText)
         {
             var ids = new List<long>();
-            foreach (var part in idText.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+            var parts = idText.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+            if (parts.Length > MaxRequests)
+            {
+                return Errors.Parameter("service_request_id", $"service_request_id は一度に{MaxRequests:N0}件までです。");
+            }
+
+            foreach (var part in parts)
             {
                 if (!long.TryParse(part, NumberStyles.None, CultureInfo.InvariantCulture, out var id))
                 {
-                    return Errors.Parameter("service_request_id", $"service_request_id「{part}」は受付番号（数字）ではありません。");
+                    return Errors.Parameter("service_request_id", $"service_request_id「{Shorten(part)}」は受付番号（数字）ではありません。");
                 }
 
                 ids.Add(id);
@@ -57,9 +66,16 @@ public static class Open311Query
                 continue;
             }
 
-            if (!TryDate(value, out var utc))
+            var readable = TryDate(value, out var utc);
+            if (value.Length > 40 || !DateTimeOffset.TryParse(value, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var written))
             {
-                return Errors.Parameter(name, $"{name}「{value}」は W3C の日時（例: 2026-11-01T00:00:00+09:00）ではありません。");
+                return Errors.Parameter(name, $"{name}「{Shorten(value)}」は W3C の日時（例: 2026-11-01T00:00:00+09:00）ではありません。");
+            }
+
+            // The year as written and as UTC: 2101-01-01 in Japan time is still 2100 in UTC, and neither may leave the range.
+            if (!readable || written.Year is < FirstYear or > LastYear || utc.Year is < FirstYear or > LastYear)
+            {
+                return Errors.Parameter(name, $"{name}「{Shorten(value)}」は{FirstYear}年から{LastYear}年までの日時にしてください。");
             }
 
             dates[name] = utc;
@@ -100,15 +116,19 @@ public static class Open311Query
 
         if (!TryPositive(Get("page"), int.MaxValue / MaxRequests, 1, out var page))
         {
-            return Errors.Parameter("page", $"page「{Get("page")}」は1以上の整数にしてください。");
+            return Errors.Parameter("page", $"page「{Shorten(Get("page")!)}」は1以上の整数にしてください。");
         }
 
         if (!TryPositive(Get("page_size"), MaxRequests, MaxRequests, out var size))
         {
-            return Errors.Parameter("page_size", $"page_size「{Get("page_size")}」は1〜{MaxRequests}の整数にしてください。");
+            return Errors.Parameter("page_size", $"page_size「{Shorten(Get("page_size")!)}」は1〜{MaxRequests}の整数にしてください。");
         }
 
         var codes = Get("service_code")?.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        if (codes?.Length > MaxRequests)
+        {
+            return Errors.Parameter("service_code", $"service_code は一度に{MaxRequests:N0}件までです。");
+        }
         return new Parsed(new ReportFilter
         {
             ServiceCodes = codes, Statuses = statuses.Value, RequestedFromUtc = start, RequestedToUtc = end,
@@ -117,19 +137,31 @@ public static class Open311Query
         }, extensions);
     }
 
-    /// <summary>A W3C datetime; one without a time zone is read as Japan time, a bare date as its midnight.</summary>
+    /// <summary>
+    /// A W3C datetime; one without a time zone is read as Japan time, a bare date as its midnight. A time at the very ends of
+    /// the calendar (0001-01-01 in Japan time is before the first UTC instant) is not a datetime either.
+    /// </summary>
     public static bool TryDate(string value, out DateTime utc)
     {
         utc = default;
-        if (!DateTimeOffset.TryParse(value, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var parsed))
+        if (value.Length > 40 || !DateTimeOffset.TryParse(value, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var parsed))
         {
             return false;
         }
 
         var hasZone = value.EndsWith('Z') || value.EndsWith('z') || (value.Length > 10 && (value[^6] is '+' or '-'));
-        utc = (hasZone ? parsed : new DateTimeOffset(parsed.DateTime, Jst)).UtcDateTime;
+        var local = parsed.DateTime;
+        if (!hasZone && (local < DateTime.MinValue + Jst))
+        {
+            return false;
+        }
+
+        utc = (hasZone ? parsed : new DateTimeOffset(local, Jst)).UtcDateTime;
         return true;
     }
+
+    /// <summary>A parameter as quoted back in a message: at most 50 characters.</summary>
+    private static string Shorten(string value) => value.Length <= 50 ? value : value[..50] + "…";
 
     /// <summary>The W3C form with the +09:00 offset (open311.md §3).</summary>
     public static string Format(DateTime utc) =>
@@ -143,7 +175,7 @@ public static class Open311Query
             var wanted = status.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Select(s => s.ToLowerInvariant()).ToList();
             if (wanted.FirstOrDefault(s => s is not ("open" or "closed")) is { } bad)
             {
-                return Errors.Parameter("status", $"status「{bad}」は open か closed です。");
+                return Errors.Parameter("status", $"status「{Shorten(bad)}」は open か closed です。");
             }
 
             set = ReportStatuses.All.Where(s => wanted.Contains(s.Open311()));
@@ -156,7 +188,7 @@ public static class Open311Query
             {
                 if (ReportStatuses.FromDetailed(part) is not { } s)
                 {
-                    return Errors.Parameter("detailed_status", $"detailed_status「{part}」は {string.Join(", ", ReportStatuses.All.Select(x => x.Detailed()))} のいずれかです。");
+                    return Errors.Parameter("detailed_status", $"detailed_status「{Shorten(part)}」は {string.Join(", ", ReportStatuses.All.Select(x => x.Detailed()))} のいずれかです。");
                 }
 
                 wanted.Add(s);
@@ -180,20 +212,20 @@ public static class Open311Query
             return Errors.LatLongPair;
         }
 
-        if (!double.TryParse(lat, NumberStyles.Float, CultureInfo.InvariantCulture, out var la) || la is < -90 or > 90)
+        if (!double.TryParse(lat, NumberStyles.Float, CultureInfo.InvariantCulture, out var la) || !double.IsFinite(la) || la is < -90 or > 90)
         {
             return Errors.Coordinate("lat", lat);
         }
 
-        if (!double.TryParse(lon, NumberStyles.Float, CultureInfo.InvariantCulture, out var lo) || lo is < -180 or > 180)
+        if (!double.TryParse(lon, NumberStyles.Float, CultureInfo.InvariantCulture, out var lo) || !double.IsFinite(lo) || lo is < -180 or > 180)
         {
             return Errors.Coordinate("long", lon);
         }
 
         var metres = DefaultRadiusMetres;
-        if (radius is not null && (!double.TryParse(radius, NumberStyles.Float, CultureInfo.InvariantCulture, out metres) || metres is <= 0 or > MaxRadiusMetres))
+        if (radius is not null && (!double.TryParse(radius, NumberStyles.Float, CultureInfo.InvariantCulture, out metres) || !double.IsFinite(metres) || metres is <= 0 or > MaxRadiusMetres))
         {
-            return Errors.Parameter("radius", $"radius「{radius}」は0より大きく{MaxRadiusMetres:0}以下（m）にしてください。");
+            return Errors.Parameter("radius", $"radius「{Shorten(radius)}」は0より大きく{MaxRadiusMetres:0}以下（m）にしてください。");
         }
 
         return new GeoCircle(la, lo, metres);

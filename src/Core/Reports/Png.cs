@@ -36,6 +36,14 @@ internal static class Png
             return Errors.PhotoBroken(fileName, broken);
         }
 
+        // §11.2.2 IHDR: width and height, 4 bytes each, non-zero (checked by Walk).
+        var ihdr = data.AsSpan(chunks[0].Start);
+        var (width, height) = (BinaryPrimitives.ReadInt32BigEndian(ihdr), BinaryPrimitives.ReadInt32BigEndian(ihdr[4..]));
+        if (Photos.CheckSize(fileName, width, height) is { } tooLarge)
+        {
+            return tooLarge;
+        }
+
         if (chunks.FirstOrDefault(c => !Critical.Contains(c.Type) && char.IsUpper(c.Type[0])) is { Type: { } unknown })
         {
             // §5.4: a decoder meeting an unknown critical chunk cannot show the image (e.g. Apple's CgBI).
@@ -49,9 +57,7 @@ internal static class Png
             output.Write(data.AsSpan(chunk.Start - 8, chunk.Length + 12));
         }
 
-        // §11.2.2 IHDR: width and height, 4 bytes each, non-zero.
-        var ihdr = data.AsSpan(chunks[0].Start);
-        return new Photos.Photo(output.ToArray(), "image/png", BinaryPrimitives.ReadInt32BigEndian(ihdr), BinaryPrimitives.ReadInt32BigEndian(ihdr[4..]));
+        return new Photos.Photo(output.ToArray(), "image/png", width, height);
     }
 
     /// <summary>The data of the eXIf chunk (PNG Third Edition; PNG extensions 1.5 before it), if the chunks up to it are readable.</summary>

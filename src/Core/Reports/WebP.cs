@@ -36,6 +36,11 @@ internal static class WebP
             return Errors.PhotoBroken(fileName, "画像の大きさか画像データが読めません");
         }
 
+        if (Photos.CheckSize(fileName, size.Width, size.Height) is { } tooLarge)
+        {
+            return tooLarge;
+        }
+
         using var output = new MemoryStream(data.Length);
         output.Write("RIFF\0\0\0\0WEBP"u8);
         foreach (var chunk in chunks.Where(c => Kept.Contains(c.Type)))

@@ -116,14 +116,6 @@ public static class CrossTenant
         db.MaintenanceWorks.IgnoreQueryFilters().Where(w => w.TenantId == memberCode);
 
     /// <summary>
-    /// The public municipality page shows the 40-year renewal projection of a tenant that published its register figures
-    /// (its consent, ADR 0013); the caller has checked the publication (Projections.RunPublished). Only the projection's
-    /// columns leave this read, and only its yearly totals reach the page.
-    /// </summary>
-    public static IQueryable<Register.Facility> FacilitiesOfPublisher(AppDbContext db, string code) =>
-        db.Facilities.IgnoreQueryFilters().Where(f => f.TenantId == code);
-
-    /// <summary>
     /// The newest change to any tenant's report services: the Open311 discovery <c>changeset</c> of the shared endpoint,
     /// which clients compare to decide whether to reload service lists (open311.md §4). Only a timestamp leaves.
     /// </summary>

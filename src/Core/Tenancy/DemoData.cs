@@ -95,7 +95,7 @@ public static class DemoData
 
         var created = await UserAccounts.CreateAsync(users, AdminEmail, "焼津市 デモ管理者", password: null);
         var admin = created.IsSuccess ? created.Value : throw new InvalidOperationException(created.Error!.Message);
-        var membership = await UserAccounts.SetMembershipAsync(db, AdminEmail, TenantRole.Admin, ct);
+        var membership = await UserAccounts.AddMemberAsync(db, AdminEmail, TenantRole.Admin, ct);
         if (!membership.IsSuccess)
         {
             throw new InvalidOperationException(membership.Error!.Message);

@@ -123,15 +123,8 @@ public static class LocalGovernmentMaster
     private static double? Number(string text) =>
         double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var v) ? v : null;
 
-    /// <summary>The rows by header name, read with the register import's CSV reader (UTF-8 with or without BOM).</summary>
-    private static List<Dictionary<string, string>> ReadRows(byte[] csv)
-    {
-        var read = Register.Import.TableReader.Read(new MemoryStream(csv), "master.csv", Register.Import.ReadLimits.Default);
-        var table = read.IsSuccess ? read.Value.Single() : throw new InvalidDataException(read.Error!.Message);
-        return table.Rows
-            .Select(row => table.Headers.Select((h, i) => (h, v: i < row.Cells.Count ? row.Cells[i] ?? "" : "")).ToDictionary(x => x.h, x => x.v, StringComparer.Ordinal))
-            .ToList();
-    }
+    /// <summary>The rows by header name, read with the import's CSV reader (UTF-8 with or without BOM).</summary>
+    private static List<IReadOnlyDictionary<string, string>> ReadRows(byte[] csv) => [.. Tables.TableFile.ReadRecords(csv, "master.csv")];
 
     private static byte[] ReadResource(string file)
     {

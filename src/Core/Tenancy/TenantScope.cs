@@ -18,6 +18,9 @@ public sealed class TenantScope
     /// <summary>Recorded in the audit trail: "user:{id}", "token:{id}", "cli:{name}", "system".</summary>
     public string Actor { get; set; } = "system";
 
+    /// <summary>The client address of a web request (after the forwarded headers of a trusted proxy), for security events; null elsewhere.</summary>
+    public string? Address { get; set; }
+
     /// <summary>Sets the tenant once; a second, different tenant in the same unit of work is a bug.</summary>
     public void Enter(LocalGovernmentCode tenant)
     {

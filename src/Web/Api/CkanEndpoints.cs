@@ -108,9 +108,10 @@ public static class CkanEndpoints
 
         app.MapGet("/catalog.jsonld", async (string? page, string? modified_since, HttpContext http, AppDbContext db, OpenDataLicences licences, CancellationToken ct) =>
         {
-            if (!int.TryParse(page ?? "1", System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var n) || n < 1)
+            // At most a million pages of 100: beyond, (page − 1) × size would overflow into the first page.
+            if (!int.TryParse(page ?? "1", System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var n) || n is < 1 or > 1_000_000)
             {
-                return ErrorResponses.ToProblem(new Error("opendata.page", $"page は 1 以上の整数で指定してください（「{page}」）。", "page"));
+                return ErrorResponses.ToProblem(new Error("opendata.page", $"page は 1 以上の整数（1,000,000 まで）で指定してください（「{page}」）。", "page"));
             }
 
             DateTime? since = null;

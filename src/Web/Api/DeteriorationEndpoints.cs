@@ -11,15 +11,27 @@ public static class DeteriorationEndpoints
 {
     public static void MapDeteriorationExports(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/{lgcode:lgcode}/inspections/export", async (string? format, bool? bom, HttpContext http, AppDbContext db, CancellationToken ct) =>
+        app.MapGet("/{lgcode:lgcode}/inspections/export", async (string? format, bool? bom, string? encoding, HttpContext http, AppDbContext db, CancellationToken ct) =>
         {
+            var csv = TableDownload.StaffEncoding(encoding, bom);
+            if (!csv.IsSuccess)
+            {
+                return ErrorResponses.ToProblem(csv.Error!);
+            }
+
             var table = DeteriorationReport.Distribution(await Core.Inspections.Inspections.DistributionAsync(db, ct));
-            return await TableDownload.WriteAsync(http, table, $"{http.Tenant().Code}_inspections_distribution", format, bom ?? false, ct);
+            return await TableDownload.WriteAsync(http, table, $"{http.Tenant().Code}_inspections_distribution", format, csv.Value, ct);
         }).RequireAuthorization(Policies.TenantViewer);
 
-        app.MapGet("/{lgcode:lgcode}/deterioration/export", async (string? table, string? kind, double? interval, string? format, bool? bom,
+        app.MapGet("/{lgcode:lgcode}/deterioration/export", async (string? table, string? kind, double? interval, string? format, bool? bom, string? encoding,
             HttpContext http, AppDbContext db, CancellationToken ct) =>
         {
+            var csv = TableDownload.StaffEncoding(encoding, bom);
+            if (!csv.IsSuccess)
+            {
+                return ErrorResponses.ToProblem(csv.Error!);
+            }
+
             if (!DeteriorationReport.KindNames.TryGetValue(kind ?? "", out var k))
             {
                 return ErrorResponses.ToProblem(Errors.KindInvalid(kind ?? ""));
@@ -43,7 +55,7 @@ public static class DeteriorationEndpoints
 
             var tables = await DeteriorationTables.BuildAsync(db, model, years, DateTime.UtcNow.Year, ct);
             return tables.FirstOrDefault(t => t.Name == table) is { } found
-                ? await TableDownload.WriteAsync(http, found, $"{http.Tenant().Code}_deterioration_{kind}_{found.Name}", format, bom ?? false, ct)
+                ? await TableDownload.WriteAsync(http, found, $"{http.Tenant().Code}_deterioration_{kind}_{found.Name}", format, csv.Value, ct)
                 : Results.NotFound();
         }).RequireAuthorization(Policies.TenantViewer);
     }

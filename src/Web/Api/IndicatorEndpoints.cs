@@ -10,9 +10,15 @@ namespace InfraLedger.Web.Api;
 public static class IndicatorEndpoints
 {
     public static void MapIndicatorExports(this IEndpointRouteBuilder app) =>
-        app.MapGet("/{lgcode:lgcode}/indicators/export", async (string? table, int? year, string? format, bool? bom, string? account, string? usage, string? facility,
+        app.MapGet("/{lgcode:lgcode}/indicators/export", async (string? table, int? year, string? format, bool? bom, string? encoding, string? account, string? usage, string? facility,
             HttpContext http, AppDbContext db, CancellationToken ct) =>
         {
+            var csv = TableDownload.StaffEncoding(encoding, bom);
+            if (!csv.IsSuccess)
+            {
+                return ErrorResponses.ToProblem(csv.Error!);
+            }
+
             var tenant = http.Tenant();
             var fy = year ?? Pages.Indicators.IndexModel.DefaultYear(DateTime.UtcNow);
             if (IndicatorReport.CheckYear(fy).Error is { } invalid)
@@ -26,7 +32,7 @@ public static class IndicatorEndpoints
                 return ErrorResponses.ToProblem(found.Error!);
             }
 
-            return await TableDownload.WriteAsync(http, found.Value, $"{tenant.Code}_{found.Value.Name}_{fy}", format, bom ?? false, ct);
+            return await TableDownload.WriteAsync(http, found.Value, $"{tenant.Code}_{found.Value.Name}_{fy}", format, csv.Value, ct);
         }).RequireAuthorization(Policies.TenantViewer);
 
     /// <summary>The drill-down table needs only the year's positions, not the whole report.</summary>

@@ -32,7 +32,6 @@ public static partial class Open311Endpoints
             Run(http, db, format, call => Open311Handlers.DefinitionAsync(call, code, ct), ct));
         api.MapPost("/requests.{format}", (string format, HttpContext http, AppDbContext db, CancellationToken ct) =>
             Run(http, db, format, call => Open311Handlers.PostAsync(call, ct), ct))
-            .RequireRateLimiting(ReportLimits.Open311Posts)
             .WithMetadata(new Microsoft.AspNetCore.Mvc.RequestSizeLimitAttribute(ReportLimits.MaxFormBytes));
         api.MapGet("/tokens/{token}.{format}", (string token, string format, HttpContext http, AppDbContext db, CancellationToken ct) =>
             Run(http, db, format, call => Open311Handlers.TokenAsync(call, token, ct), ct));
@@ -47,10 +46,10 @@ public static partial class Open311Endpoints
             Run(http, db, format, call => Open311Handlers.UpdatesAsync(call, ct), ct));
     }
 
-    /// <summary>The 429 of the rate limiter, in the format the path asks for.</summary>
-    public static Task WriteRateLimitedAsync(HttpContext http, CancellationToken ct) =>
+    /// <summary>An Open311 error document written outside a handler (a refusal of the request itself), in the format the path asks for.</summary>
+    public static Task WriteFailureAsync(HttpContext http, int status, string description, CancellationToken ct) =>
         new Open311Call(http, null!, http.Request.Path.Value?.EndsWith(".json", StringComparison.Ordinal) == true, null)
-            .FailAsync(StatusCodes.Status429TooManyRequests, "短い時間に多くの送信がありました。しばらく待ってから送ってください。", ct);
+            .FailAsync(status, description, ct);
 
     private static async Task Run(HttpContext http, AppDbContext db, string format, Func<Open311Call, Task> handler, CancellationToken ct, bool tenant = true)
     {
@@ -85,13 +84,29 @@ public static partial class Open311Endpoints
 
         db.Scope.Enter(LocalGovernmentCode.Parse(body.Value.Code).Value);
         var key = await call.FormAsync("api_key", ct);
+        var post = HttpMethods.IsPost(http.Request.Method);
+        var limits = http.RequestServices.GetRequiredService<KeyLimits>();
+        if ((key is not null || post) && !limits.MayTry(http))
+        {
+            await call.FailAsync(StatusCodes.Status429TooManyRequests, KeyLimits.TooManyFailures, ct);
+            return;
+        }
+
         ApiToken? token = null;
         if (key is not null)
         {
             token = await ApiTokens.AuthenticateAsync(db, key, ct);
             if (token is null || token.TenantId != body.Value.Code)
             {
+                limits.Failed(http);
                 await call.FailAsync(StatusCodes.Status403Forbidden, "api_key が正しくないか、この jurisdiction_id の団体のものではありません。", ct);
+                return;
+            }
+
+            // The key's own allowance is taken only now that its secret is verified (F3).
+            if (post && !limits.MayPost(token))
+            {
+                await call.FailAsync(StatusCodes.Status429TooManyRequests, KeyLimits.TooManyPosts, ct);
                 return;
             }
 
@@ -99,6 +114,11 @@ public static partial class Open311Endpoints
         }
         else
         {
+            if (post)
+            {
+                limits.Failed(http); // a POST without a key is refused by the handler: it counts as a failed attempt
+            }
+
             db.Scope.Actor = "anonymous:open311";
         }
 

@@ -11,9 +11,15 @@ public static class ProjectionEndpoints
 {
     public static void MapProjectionExports(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/{lgcode:lgcode}/projection/export", async (string? scenario, int? baseYear, int? years, string? compare, string? table, string? format, bool? bom,
+        app.MapGet("/{lgcode:lgcode}/projection/export", async (string? scenario, int? baseYear, int? years, string? compare, string? table, string? format, bool? bom, string? encoding,
             HttpContext http, AppDbContext db, CancellationToken ct) =>
         {
+            var csv = TableDownload.StaffEncoding(encoding, bom);
+            if (!csv.IsSuccess)
+            {
+                return ErrorResponses.ToProblem(csv.Error!);
+            }
+
             var tenant = http.Tenant();
             var request = new ProjectionRequest(scenario ?? Presets.Baseline, baseYear ?? ProjectionRuns.DefaultBaseYear(DateTime.UtcNow), years, compare);
             var outcome = await ProjectionRuns.RunAsync(db, request, null, ct);
@@ -24,13 +30,19 @@ public static class ProjectionEndpoints
 
             var tables = outcome.Value.Tables;
             return tables.FirstOrDefault(t => t.Name == (table ?? "annual")) is { } found
-                ? await TableDownload.WriteAsync(http, found, $"{tenant.Code}_projection_{found.Name}_{request.BaseYear}", format, bom ?? false, ct)
+                ? await TableDownload.WriteAsync(http, found, $"{tenant.Code}_projection_{found.Name}_{request.BaseYear}", format, csv.Value, ct)
                 : ErrorResponses.ToProblem(Errors.TableNotFound(table!, tables.Select(t => t.Name)));
         }).RequireAuthorization(Policies.TenantViewer);
 
-        app.MapGet("/{lgcode:lgcode}/projection/groups/{id:long}/export", async (long id, string? scenario, int? baseYear, int? years, string? table, string? format, bool? bom,
+        app.MapGet("/{lgcode:lgcode}/projection/groups/{id:long}/export", async (long id, string? scenario, int? baseYear, int? years, string? table, string? format, bool? bom, string? encoding,
             HttpContext http, AppDbContext db, CancellationToken ct) =>
         {
+            var csv = TableDownload.StaffEncoding(encoding, bom);
+            if (!csv.IsSuccess)
+            {
+                return ErrorResponses.ToProblem(csv.Error!);
+            }
+
             var outcome = await GroupProjection.RunAsync(db, id, scenario, baseYear, years, ct);
             if (!outcome.IsSuccess)
             {
@@ -39,7 +51,7 @@ public static class ProjectionEndpoints
 
             var tables = outcome.Value.Tables;
             return tables.FirstOrDefault(t => t.Name == (table ?? "members")) is { } found
-                ? await TableDownload.WriteAsync(http, found, $"group{id}_projection_{found.Name}_{outcome.Value.BaseYear}", format, bom ?? false, ct)
+                ? await TableDownload.WriteAsync(http, found, $"group{id}_projection_{found.Name}_{outcome.Value.BaseYear}", format, csv.Value, ct)
                 : ErrorResponses.ToProblem(Errors.TableNotFound(table!, tables.Select(t => t.Name)));
         }).RequireAuthorization(Policies.TenantViewer);
     }

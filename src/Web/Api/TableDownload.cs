@@ -6,7 +6,11 @@ namespace InfraLedger.Web.Api;
 /// <summary>A report table as a CSV or XLSX download: the same rows the page shows.</summary>
 public static class TableDownload
 {
-    public static async Task<IResult> WriteAsync(HttpContext http, ReportTable table, string fileName, string? format, bool bom, CancellationToken ct)
+    /// <summary>A download in the documented encoding of its kind (public downloads: <paramref name="bom"/> as they state).</summary>
+    public static Task<IResult> WriteAsync(HttpContext http, ReportTable table, string fileName, string? format, bool bom, CancellationToken ct) =>
+        WriteAsync(http, table, fileName, format, bom ? CsvEncoding.Utf8Bom : CsvEncoding.Utf8, ct);
+
+    public static async Task<IResult> WriteAsync(HttpContext http, ReportTable table, string fileName, string? format, CsvEncoding encoding, CancellationToken ct)
     {
         switch (format)
         {
@@ -15,8 +19,8 @@ public static class TableDownload
                 await XlsxExport.WriteAsync(table.Rows.ToAsyncEnumerable(), table.Columns, table.Name, http.Response.Body, ct);
                 return Results.Empty;
             case "csv" or null:
-                Attach(http, "text/csv; charset=utf-8", fileName + ".csv");
-                await CsvExport.WriteAsync(table.Rows.ToAsyncEnumerable(), table.Columns, http.Response.Body, bom, ct);
+                Attach(http, $"text/csv; charset={CsvExport.Charset(encoding)}", fileName + ".csv");
+                await CsvExport.WriteAsync(table.Rows.ToAsyncEnumerable(), table.Columns, http.Response.Body, encoding, ct);
                 return Results.Empty;
             case "json":
                 Attach(http, "application/json; charset=utf-8", fileName + ".json");
@@ -26,6 +30,18 @@ public static class TableDownload
                 return ErrorResponses.ToProblem(new Error("export.format", $"出力形式「{format}」には対応していません（csv・json・xlsx）。", "format"));
         }
     }
+
+    /// <summary>
+    /// The encoding of a staff CSV download: UTF-8 with a BOM unless asked otherwise (<c>encoding=shift_jis</c>, or
+    /// <c>bom=false</c> for UTF-8 without it), so that Excel opens it as Japanese (issue 16, item 8).
+    /// </summary>
+    public static Result<CsvEncoding> StaffEncoding(string? encoding, bool? bom) =>
+        encoding?.Trim().ToLowerInvariant().Replace("-", "", StringComparison.Ordinal).Replace("_", "", StringComparison.Ordinal) switch
+        {
+            null or "" or "utf8" => bom == false ? CsvEncoding.Utf8 : CsvEncoding.Utf8Bom,
+            "shiftjis" or "sjis" or "cp932" or "windows31j" => CsvEncoding.ShiftJis,
+            _ => new Error("export.encoding", $"文字コード「{encoding}」には対応していません（utf-8・shift_jis）。", "encoding"),
+        };
 
     private static readonly System.Text.Json.JsonSerializerOptions JsonOptions = new()
     {

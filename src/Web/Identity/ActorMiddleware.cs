@@ -3,7 +3,7 @@ using InfraLedger.Core.Tenancy;
 
 namespace InfraLedger.Web.Identity;
 
-/// <summary>Names who acts in this request, for the audit trail: "user:{id}" or "token:{id}".</summary>
+/// <summary>Names who acts in this request, for the audit trail ("user:{id}" or "token:{id}"), and from which address.</summary>
 public sealed class ActorMiddleware(RequestDelegate next)
 {
     public Task InvokeAsync(HttpContext context, TenantScope scope)
@@ -16,6 +16,8 @@ public sealed class ActorMiddleware(RequestDelegate next)
         {
             scope.Actor = "anonymous";
         }
+
+        scope.Address = context.Connection.RemoteIpAddress?.ToString();
 
         return next(context);
     }

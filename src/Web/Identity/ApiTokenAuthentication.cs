@@ -24,9 +24,17 @@ public sealed class ApiTokenAuthentication(
             return AuthenticateResult.NoResult();
         }
 
+        // Failed attempts are counted per client address, and an address over its count is not checked at all (issue 17 F3).
+        var limits = Context.RequestServices.GetRequiredService<Api.KeyLimits>();
+        if (!limits.MayTry(Context))
+        {
+            return AuthenticateResult.Fail(Api.KeyLimits.TooManyFailures);
+        }
+
         var token = await ApiTokens.AuthenticateAsync(db, header["Bearer ".Length..], Context.RequestAborted);
         if (token is null)
         {
+            limits.Failed(Context);
             return AuthenticateResult.Fail("APIトークンが無効です（形式が違う、存在しない、または失効しています）。");
         }
 

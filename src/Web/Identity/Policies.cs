@@ -34,8 +34,13 @@ public static class Policies
             o.Cookie.Name = "infraledger.auth";
             o.Cookie.HttpOnly = true;
             o.Cookie.SameSite = SameSiteMode.Lax;
-            o.ExpireTimeSpan = TimeSpan.FromHours(8);
+            // Secure whenever the request came over https, directly or through a proxy that says so (docs/operations.md).
+            o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+            o.ExpireTimeSpan = SessionCookie.Lifetime;
             o.SlidingExpiration = true;
+            // Every request's cookie is checked against its server-side session (docs/decisions/0016).
+            o.Events.OnValidatePrincipal = SessionCookie.ValidatePrincipalAsync;
+            o.Events.OnCheckSlidingExpiration = SessionCookie.CheckSlidingExpirationAsync;
             // Machines get status codes, not a redirect to a sign-in form.
             o.Events.OnRedirectToLogin = c => Redirect(c, StatusCodes.Status401Unauthorized);
             // A refusal is answered in place (the error page renders 403), not by a redirect.

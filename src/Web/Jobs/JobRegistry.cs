@@ -1,5 +1,5 @@
 using System.Collections.Concurrent;
-using System.Threading.Channels;
+using InfraLedger.Core.Jobs;
 
 namespace InfraLedger.Web.Jobs;
 
@@ -12,16 +12,25 @@ public enum JobStatus
     Cancelled,
 }
 
-/// <summary>The observable state of one background job (an import), for its progress page.</summary>
-public sealed class JobState(Guid id, string tenantId, string title, string actor)
+/// <summary>The observable state of one background job (an import, a projection), for its progress page.</summary>
+public sealed class JobState(Guid id, JobKind kind, long size, string tenantId, string title, string actor)
 {
     public Guid Id { get; } = id;
+
+    public JobKind Kind { get; } = kind;
+
+    /// <summary>The job's size in its kind's unit (the upload's bytes, the register's facilities).</summary>
+    public long Size { get; } = size;
 
     public string TenantId { get; } = tenantId;
 
     public string Title { get; } = title;
 
     public string Actor { get; } = actor;
+
+    public DateTime QueuedAtUtc { get; } = DateTime.UtcNow;
+
+    public DateTime? FinishedAtUtc { get; set; }
 
     // Written by the job's thread, read by page requests: volatile, so that a finished status is never seen
     // before the result written ahead of it.
@@ -52,61 +61,140 @@ public sealed class JobState(Guid id, string tenantId, string title, string acto
 }
 
 /// <summary>
-/// Background jobs of this instance, run one at a time by <see cref="JobRunner"/>. Kept in memory: a job cut
-/// off by a restart leaves nothing behind, because an import commits in one transaction at its very end.
+/// Background jobs of this instance (issue 17 F1): queued per tenant and started in turn (<see cref="FairScheduler{T}"/>) by
+/// <c>Jobs:Workers</c> workers, at most <c>Jobs:PerTenant</c> of one tenant at a time; a job over its kind's size is refused
+/// before it is queued, one over its time limit is cancelled (<see cref="JobRunner"/>). Kept in memory: a job cut off by a
+/// restart leaves nothing behind, because an import commits in one transaction at its very end. Every job's start, end,
+/// failure, cancellation and refusal is logged with its tenant.
 /// </summary>
-public sealed class JobRegistry
+public sealed class JobRegistry : IDisposable
 {
     private readonly ConcurrentDictionary<Guid, JobState> jobs = new();
-    private readonly Channel<(JobState State, Func<JobState, IServiceProvider, CancellationToken, Task> Work)> queue =
-        Channel.CreateUnbounded<(JobState, Func<JobState, IServiceProvider, CancellationToken, Task>)>();
+    private readonly FairScheduler<Queued> queue;
+    private readonly Lock gate = new();
+    private readonly SemaphoreSlim signal = new(0);
+    private readonly IConfiguration configuration;
+    private readonly ILogger<JobRegistry> logger;
 
-    public JobState Enqueue(string tenantId, string title, string actor, object? input, Func<JobState, IServiceProvider, CancellationToken, Task> work)
+    public JobRegistry(IConfiguration configuration, ILogger<JobRegistry> logger)
     {
-        var state = new JobState(Guid.NewGuid(), tenantId, title, actor) { Input = input };
+        this.configuration = configuration;
+        this.logger = logger;
+        queue = new FairScheduler<Queued>(Math.Max(1, configuration.GetValue("Jobs:PerTenant", 1)));
+        Workers = Math.Max(1, configuration.GetValue("Jobs:Workers", 2));
+        Grace = TimeSpan.FromSeconds(Math.Max(0, configuration.GetValue("Jobs:CancelGraceSeconds", 10)));
+    }
+
+    /// <summary>How many jobs run at the same time, all tenants together (<c>Jobs:Workers</c>, default 2).</summary>
+    public int Workers { get; }
+
+    /// <summary>How long a cancelled job has to stop before its worker moves on without it (<c>Jobs:CancelGraceSeconds</c>).</summary>
+    public TimeSpan Grace { get; }
+
+    /// <summary>A job kind with the limits of this deployment's settings.</summary>
+    public JobKind Kind(JobKind kind) => kind.With(
+        configuration.GetValue<int?>($"Jobs:{kind.Name}:TimeLimitSeconds"), configuration.GetValue<long?>($"Jobs:{kind.Name}:MaxSize"));
+
+    /// <summary>
+    /// Queues a job of <paramref name="kind"/> (its limits from settings) for the tenant; a job over the kind's size is
+    /// returned already failed with the reason, never queued.
+    /// </summary>
+    public JobState Enqueue(JobKind kind, long size, string tenantId, string title, string actor, object? input, Func<JobState, IServiceProvider, CancellationToken, Task> work)
+    {
+        kind = Kind(kind);
+        var state = new JobState(Guid.NewGuid(), kind, size, tenantId, title, actor) { Input = input };
+        Forget(DateTime.UtcNow.AddDays(-1));
         jobs[state.Id] = state;
-        queue.Writer.TryWrite((state, work));
+        if (size > kind.MaxSize)
+        {
+            state.Message = Errors.TooLarge(kind, size).Message;
+            state.Status = JobStatus.Failed;
+            state.FinishedAtUtc = DateTime.UtcNow;
+            logger.LogWarning("Job {JobId} ({Kind}) of tenant {Tenant} refused: size {Size} over {MaxSize} ({Title}, {Actor})",
+                state.Id, kind.Name, tenantId, size, kind.MaxSize, title, actor);
+            return state;
+        }
+
+        state.Message = "順番を待っています。";
+        lock (gate)
+        {
+            queue.Enqueue(tenantId, new Queued(state, work));
+        }
+
+        state.Cancellation.Token.Register(() => CancelQueued(state));
+        logger.LogInformation("Job {JobId} ({Kind}) of tenant {Tenant} queued: {Title}, size {Size}, by {Actor}", state.Id, kind.Name, tenantId, title, size, actor);
+        signal.Release();
         return state;
     }
 
     /// <summary>The job, only for its own tenant (another tenant's job id is as good as unknown).</summary>
     public JobState? Find(string tenantId, Guid id) => jobs.TryGetValue(id, out var job) && job.TenantId == tenantId ? job : null;
 
-    internal ChannelReader<(JobState State, Func<JobState, IServiceProvider, CancellationToken, Task> Work)> Reader => queue.Reader;
-}
-
-/// <summary>Runs queued jobs, each in its own DI scope; cancellation comes from the job's page or from shutdown.</summary>
-public sealed class JobRunner(JobRegistry registry, IServiceScopeFactory scopes, ILogger<JobRunner> logger) : BackgroundService
-{
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    /// <summary>The next job in turn, waiting until there is one.</summary>
+    internal async Task<Queued> TakeAsync(CancellationToken ct)
     {
-        await foreach (var (state, work) in registry.Reader.ReadAllAsync(stoppingToken))
+        while (true)
         {
-            using var link = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken, state.Cancellation.Token);
-            await using var scope = scopes.CreateAsyncScope();
-            state.Status = JobStatus.Running;
-            try
+            lock (gate)
             {
-                link.Token.ThrowIfCancellationRequested();
-                await work(state, scope.ServiceProvider, link.Token);
-                if (state.Status == JobStatus.Running)
+                if (queue.TryTake(out _, out var next))
                 {
-                    state.Status = JobStatus.Succeeded;
+                    next.State.Status = JobStatus.Running;
+                    next.State.Message = null;
+                    return next;
                 }
             }
-            catch (OperationCanceledException)
-            {
-                state.Message = "取り消しました。何も書き込まれていません。";
-                state.Status = JobStatus.Cancelled;
-            }
-#pragma warning disable CA1031 // A failed job must not stop the runner; the failure is shown on its page and logged.
-            catch (Exception ex)
-#pragma warning restore CA1031
-            {
-                logger.LogError(ex, "Job {Id} ({Title}) failed", state.Id, state.Title);
-                state.Message = "処理中にエラーが発生しました。何も書き込まれていません。管理者に連絡してください。";
-                state.Status = JobStatus.Failed;
-            }
+
+            await signal.WaitAsync(ct);
         }
+    }
+
+    /// <summary>A job taken by <see cref="TakeAsync"/> has really ended: its tenant may start the next one.</summary>
+    internal void Finished(JobState state)
+    {
+        state.FinishedAtUtc ??= DateTime.UtcNow;
+        lock (gate)
+        {
+            queue.Finished(state.TenantId);
+        }
+
+        signal.Release();
+    }
+
+    /// <summary>A job cancelled while it waits leaves the queue at once.</summary>
+    private void CancelQueued(JobState state)
+    {
+        bool removed;
+        lock (gate)
+        {
+            removed = queue.Remove(state.TenantId, new Queued(state, null!));
+        }
+
+        if (removed)
+        {
+            state.Message = "取り消しました。何も書き込まれていません。";
+            state.Status = JobStatus.Cancelled;
+            state.FinishedAtUtc = DateTime.UtcNow;
+            logger.LogInformation("Job {JobId} ({Kind}) of tenant {Tenant} cancelled before it started", state.Id, state.Kind.Name, state.TenantId);
+        }
+    }
+
+    /// <summary>Finished jobs are kept for their pages for a day.</summary>
+    private void Forget(DateTime beforeUtc)
+    {
+        foreach (var old in jobs.Values.Where(j => j.IsFinished && j.FinishedAtUtc < beforeUtc))
+        {
+            jobs.TryRemove(old.Id, out _);
+        }
+    }
+
+    public void Dispose() => signal.Dispose();
+
+    /// <summary>A queued job: equal by its state, so that a cancelled one can be found in the queue.</summary>
+    internal sealed record Queued(JobState State, Func<JobState, IServiceProvider, CancellationToken, Task> Work)
+    {
+        public bool Equals(Queued? other) => other is not null && other.State == State;
+
+        public override int GetHashCode() => State.GetHashCode();
     }
 }

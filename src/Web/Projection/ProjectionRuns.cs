@@ -74,7 +74,7 @@ public sealed class ProjectionRuns(JobRegistry jobs, IConfiguration configuratio
 
     /// <summary>Runs the request as a background job of the tenant; its result is a <see cref="ProjectionOutcome"/>.</summary>
     public JobState Start(string tenantId, string actor, ProjectionRequest request, int facilities) =>
-        jobs.Enqueue(tenantId, $"更新費用の推計: {request.Scenario}（{request.BaseYear}年度から）", actor, request, async (state, services, ct) =>
+        jobs.Enqueue(Core.Jobs.JobKind.Projection, facilities, tenantId, $"更新費用の推計: {request.Scenario}（{request.BaseYear}年度から）", actor, request, async (state, services, ct) =>
         {
             var scope = services.GetRequiredService<TenantScope>();
             scope.Enter(LocalGovernmentCode.Parse(tenantId).Value);

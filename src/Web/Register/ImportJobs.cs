@@ -34,7 +34,8 @@ public sealed class ImportJobs(JobRegistry registry, IConfiguration configuratio
     public JobState Start(string tenantId, string actor, ImportRequest request)
     {
         var title = (request.Options.Commit ? "取込: " : "検査: ") + request.FileName;
-        return registry.Enqueue(tenantId, title, actor, request, async (state, services, ct) =>
+        var size = File.Exists(request.UploadPath) ? new FileInfo(request.UploadPath).Length : 0;
+        return registry.Enqueue(Core.Jobs.JobKind.Import, size, tenantId, title, actor, request, async (state, services, ct) =>
         {
             var scope = services.GetRequiredService<TenantScope>();
             scope.Enter(LocalGovernmentCode.Parse(tenantId).Value);
@@ -58,8 +59,10 @@ public sealed class ImportJobs(JobRegistry registry, IConfiguration configuratio
             state.Message = !result.IsSuccess ? result.Error!.Message
                 : result.Value.Committed ? $"取込を確定しました（追加 {result.Value.Added:N0}、更新 {result.Value.Updated:N0}、変更なし {result.Value.Unchanged:N0}）。"
                 : result.Value.HasProblems ? $"問題が {result.Value.ProblemCount:N0} 件あります。何も書き込まれていません。"
+                : result.Value.NeedsConfirmation && request.Options.Commit ? "既存の行の上書きが確認されていないため、何も書き込まれていません。"
+                : result.Value.NeedsConfirmation ? "問題はありません。既存の行を上書きします。内容を確認し、上書きを確認してから確定してください。"
                 : "問題はありません。内容を確認して取込を確定してください。";
-            state.Status = result.IsSuccess && !result.Value.HasProblems ? JobStatus.Succeeded : JobStatus.Failed;
+            state.Status = result.IsSuccess && !result.Value.HasProblems && !(result.Value.NeedsConfirmation && request.Options.Commit) ? JobStatus.Succeeded : JobStatus.Failed;
             if (result.IsSuccess && result.Value.Committed)
             {
                 // Imported: the register now holds it; the uploaded copy is not kept.

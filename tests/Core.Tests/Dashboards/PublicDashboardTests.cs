@@ -10,18 +10,24 @@ namespace InfraLedger.Core.Tests.Dashboards;
 /// 2.1, median 0.45; 静岡県 has 35 bodies summing to 26.81; 長泉町 (223425) is 1.26 with 19 bodies above it;
 /// 将来負担比率 FY2021 is blank for 816 bodies.
 /// </summary>
-public sealed class PublicDashboardTests : IAsyncLifetime
+public sealed class PublicDashboardTests(PublicDashboardTests.Published published) : IClassFixture<PublicDashboardTests.Published>
 {
-    private TestDatabase database = null!;
+    private readonly TestDatabase database = published.Database;
 
-    public async Task InitializeAsync()
+    /// <summary>One database with the file loaded, for the whole class: every test only reads it.</summary>
+    public sealed class Published : IAsyncLifetime
     {
-        database = await TestDatabase.CreateAsync();
-        await using var db = database.Context();
-        await FiscalIndicatorImport.ImportEmbeddedAsync(db, new DateTime(2026, 11, 22, 0, 0, 0, DateTimeKind.Utc), default);
-    }
+        public TestDatabase Database { get; private set; } = null!;
 
-    public async Task DisposeAsync() => await database.DisposeAsync();
+        public async Task InitializeAsync()
+        {
+            Database = await TestDatabase.CreateAsync();
+            await using var db = Database.Context();
+            await FiscalIndicatorImport.ImportEmbeddedAsync(db, new DateTime(2026, 11, 22, 0, 0, 0, DateTimeKind.Utc), default);
+        }
+
+        public async Task DisposeAsync() => await Database.DisposeAsync();
+    }
 
     [Fact]
     public async Task the_national_ranking_has_every_municipality_as_published()

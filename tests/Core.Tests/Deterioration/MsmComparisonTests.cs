@@ -1,5 +1,5 @@
 using InfraLedger.Core.Deterioration;
-using InfraLedger.Core.Tests.Register.Import;
+using InfraLedger.Core.Tests.Tables;
 using InfraLedger.Tests;
 using Xunit.Abstractions;
 

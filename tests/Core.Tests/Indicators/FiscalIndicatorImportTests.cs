@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text;
 using InfraLedger.Core.Indicators;
-using InfraLedger.Core.Tests.Register.Import;
+using InfraLedger.Core.Tests.Tables;
 using InfraLedger.Tests;
 using Microsoft.EntityFrameworkCore;
 
@@ -62,11 +62,18 @@ public sealed class FiscalIndicatorImportTests : IAsyncLifetime
     public async Task loading_the_same_file_again_changes_nothing()
     {
         await using var db = database.Context();
-        (await FiscalIndicatorImport.ImportEmbeddedAsync(db, Now, default)).AlreadyCurrent.ShouldBeFalse();
+        (await FiscalIndicatorImport.ImportEmbeddedAsync(db, Now, default)).SameFileAsLoaded.ShouldBeFalse();
         var second = await FiscalIndicatorImport.ImportEmbeddedAsync(db, Now.AddDays(1), default);
-        second.AlreadyCurrent.ShouldBeTrue();
+        second.SameFileAsLoaded.ShouldBeTrue();
+        (await db.StatisticsSources.SingleAsync()).LoadedAtUtc.ShouldBe(Now);
+
+        // Read again in full (not the seed's shortcut): every pair is compared and left as it is.
+        var again = await FiscalIndicatorImport.ImportAsync(db, File.OpenRead(EmbeddedPath()), "again.csv", new FiscalIndicatorImport.Options(), Now.AddDays(2), default);
+        (again.Value.Added, again.Value.Replaced, again.Value.Unchanged, again.Value.Committed).ShouldBe((0L, 0L, 19_154L, false));
         (await db.StatisticsSources.SingleAsync()).LoadedAtUtc.ShouldBe(Now);
     }
+
+    private static string EmbeddedPath() => Path.Combine(Fixtures.Repository(), "src/Core/Indicators/Data", FiscalIndicatorImport.EmbeddedFile);
 
     [Fact]
     public async Task a_file_with_problems_names_each_row_and_column_and_writes_nothing()
@@ -79,7 +86,7 @@ public sealed class FiscalIndicatorImportTests : IAsyncLifetime
             2021,R3,222127,静岡県,焼津市,0.88,90.1,5.1,,99.8
             """;
         await using var db = database.Context();
-        var result = await FiscalIndicatorImport.ImportAsync(db, new MemoryStream(Encoding.UTF8.GetBytes(csv)), "shihyo.csv", Now, default);
+        var result = await FiscalIndicatorImport.ImportAsync(db, new MemoryStream(Encoding.UTF8.GetBytes(csv)), "shihyo.csv", new FiscalIndicatorImport.Options(), Now, default);
 
         var report = result.Value;
         report.ProblemCount.ShouldBe(3);

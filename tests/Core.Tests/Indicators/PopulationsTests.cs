@@ -20,7 +20,7 @@ public sealed class PopulationsTests : IAsyncLifetime
     {
         await using (var db = database.Context("222127"))
         {
-            var result = await Populations.ImportAsync(db, Csv("年度,人口,基準,基準日,出典\n2020,\"137,000\",住民基本台帳人口,2021-01-01,焼津市統計書\n2021,136500,住民基本台帳人口,2022-01-01,焼津市統計書\n"), "pop.csv", default);
+            var result = await Populations.ImportAsync(db, Csv("年度,人口,基準,基準日,出典\n2020,\"137,000\",住民基本台帳人口,2021-01-01,焼津市統計書\n2021,136500,住民基本台帳人口,2022-01-01,焼津市統計書\n"), "pop.csv", commit: true, default);
             result.Value.Problems.ShouldBeEmpty();
             result.Value.Rows.ShouldBe(2);
         }
@@ -39,7 +39,7 @@ public sealed class PopulationsTests : IAsyncLifetime
     public async Task another_body_s_rows_and_bad_values_are_located_and_nothing_is_written()
     {
         await using var db = database.Context("222127");
-        var result = await Populations.ImportAsync(db, Csv("団体コード,年度,人口,出典\n222127,2020,137000,統計書\n222143,2020,141000,統計書\n222127,2021,-5,統計書\n222127,2022,136000,\n"), "pop.csv", default);
+        var result = await Populations.ImportAsync(db, Csv("団体コード,年度,人口,出典\n222127,2020,137000,統計書\n222143,2020,141000,統計書\n222127,2021,-5,統計書\n222127,2022,136000,\n"), "pop.csv", commit: true, default);
 
         var problems = result.Value.Problems;
         problems.Select(p => p.At.Row).ShouldBe([3, 4, 5]);

@@ -1,6 +1,6 @@
 using System.Text;
 using InfraLedger.Core.Register;
-using InfraLedger.Core.Tests.Register.Import;
+using InfraLedger.Core.Tests.Tables;
 using InfraLedger.Tests;
 using Microsoft.EntityFrameworkCore;
 
@@ -89,7 +89,7 @@ public sealed class WorkImportTests : IAsyncLifetime
         await using var db = database.Context("222127");
         var result = await Core.Inspections.Inspections.ImportWorksAsync(db, Csv("施設コード,完了日,費用\nB1,2023-03-10,1000\n"), "工事.csv", Today, default);
 
-        result.Value.Problems.Select(p => p.ToString()).ShouldBe(["工事.csv 1行目: 列「内容」がありません。"]);
+        result.Value.Problems.Select(p => p.ToString()).ShouldBe(["工事.csv 1行目: 「内容」の列が見つかりません（見出しに 内容・工事内容・補修内容・工事名 などが必要です）。"]);
     }
 
     [Fact]

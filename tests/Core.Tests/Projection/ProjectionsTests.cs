@@ -134,7 +134,7 @@ public sealed class ProjectionsTests : IAsyncLifetime
         {
             var csv = "年度,既存更新分（円）,新規整備分（円）,用地取得分（円）,出典\n" + string.Join("\n",
                 Enumerable.Range(2017, 7).Select(y => $"{y},\"{(y - 2016) * 1_000_000:N0}\",500000,0,決算統計")) + "\n";
-            var imported = await RecentInvestments.ImportAsync(db, new MemoryStream(Encoding.UTF8.GetBytes(csv)), "inv.csv", default);
+            var imported = await RecentInvestments.ImportAsync(db, new MemoryStream(Encoding.UTF8.GetBytes(csv)), "inv.csv", commit: true, default);
             imported.Value.Problems.ShouldBeEmpty();
             imported.Value.Rows.ShouldBe(7);
         }
@@ -158,7 +158,7 @@ public sealed class ProjectionsTests : IAsyncLifetime
         await using var db = database.Context(Yaizu);
         var csv = "年度,既存更新分,新規整備分,用地取得分,出典\n2020,100,0,0,決算統計\n2021,abc,0,0,決算統計\n2022,100,0,0,\n2020,5,0,0,決算統計\n";
 
-        var result = await RecentInvestments.ImportAsync(db, new MemoryStream(Encoding.UTF8.GetBytes(csv)), "inv.csv", default);
+        var result = await RecentInvestments.ImportAsync(db, new MemoryStream(Encoding.UTF8.GetBytes(csv)), "inv.csv", commit: true, default);
 
         result.Value.Problems.Select(p => (p.At.Row, p.Reason)).ShouldBe(
             [(3, "既存更新分「abc」は0以上の整数（円）で入力してください。"), (4, "出典を入力してください。"), (5, "2020年度 が 2行目 と重複しています。")]);

@@ -100,7 +100,8 @@ public sealed class RegisterHistoryTests : IAsyncLifetime
 
         (await Facilities.DeleteAsync(db, "S001", new DateOnly(2026, 3, 31), "廃止", Now, default)).Error!.Code.ShouldBe("register.facility_has_assets");
 
-        db.FixedAssets.Remove(await db.FixedAssets.SingleAsync());
+        // Disposed of (除却) through the register's history, the only way a register row leaves (every version is digested, ADR 0005).
+        RegisterHistory.Delete(db, await db.FixedAssets.SingleAsync(), new DateOnly(2026, 3, 31), "除却", Now);
         await db.SaveChangesAsync();
         (await Facilities.DeleteAsync(db, "S001", new DateOnly(2026, 3, 31), "廃止", Now, default)).IsSuccess.ShouldBeTrue();
         (await RegisterHistory.AsOfAsync(db, new DateOnly(2025, 3, 31), default)).Facilities.Count.ShouldBe(1);

@@ -79,7 +79,20 @@ public sealed class ArchitectureTests : IAsyncLifetime
         misplaced.ShouldBeEmpty("every PageModel carries [Authorize(Policy = …)] or [AllowAnonymous]");
     }
 
-    private static string RepositoryRoot()
+    /// <summary>Issue 17, F7 (ADR 0018): admins add people by invitation; only the operator's account creation and the demo seed add directly.</summary>
+    [Fact]
+    public void F7_only_the_cli_account_creation_and_the_demo_seed_make_members_without_an_invitation()
+    {
+        var src = Path.Combine(RepositoryRoot(), "src");
+        var callers = Directory.EnumerateFiles(src, "*.cs", SearchOption.AllDirectories)
+            .Where(f => !f.Contains($"{Path.DirectorySeparatorChar}obj{Path.DirectorySeparatorChar}", StringComparison.Ordinal))
+            .Where(f => File.ReadAllText(f).Contains("AddMemberAsync(", StringComparison.Ordinal))
+            .Select(f => Path.GetRelativePath(src, f).Replace('\\', '/'))
+            .Order(StringComparer.Ordinal);
+        callers.ShouldBe(["Cli/UserCommands.cs", "Core/Identity/UserAccounts.cs", "Core/Tenancy/DemoData.cs"]);
+    }
+
+    internal static string RepositoryRoot()
     {
         var dir = new DirectoryInfo(AppContext.BaseDirectory);
         while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "InfraLedger.slnx")))

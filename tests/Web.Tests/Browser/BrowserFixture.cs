@@ -29,6 +29,11 @@ public sealed class BrowserFixture : IAsyncLifetime
     /// <summary>A projection scenario of 焼津市, copied from the life-extension preset (two cycles, the most notes).</summary>
     public const string ScenarioName = "choujumyou";
 
+    /// <summary>The link of a pending invitation to 焼津市 (its id and secret fixed here, for the page's accessibility check).</summary>
+    public const string InvitationPath = "/222127/invitations/00112233445566aa/" + InvitationSecret;
+
+    private const string InvitationSecret = "0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef";
+
     // The machine's network is closed: without these Chromium keeps trying outside hosts in the background.
     private static readonly string[] ChromiumArgs =
     [
@@ -57,7 +62,7 @@ public sealed class BrowserFixture : IAsyncLifetime
         AdminPassword = await factory.CreateUserAsync(AdminEmail, "222127", TenantRole.Admin, PlatformRole.PlatformOperator);
         await using (var db = factory.Database.Context("220001", actor: "test-setup"))
         {
-            (await UserAccounts.SetMembershipAsync(db, AdminEmail, TenantRole.Viewer, CancellationToken.None)).IsSuccess.ShouldBeTrue();
+            (await UserAccounts.AddMemberAsync(db, AdminEmail, TenantRole.Viewer, CancellationToken.None)).IsSuccess.ShouldBeTrue();
         }
 
         await using (var db = factory.Database.Context("222127", actor: "test-setup"))
@@ -97,6 +102,13 @@ public sealed class BrowserFixture : IAsyncLifetime
             // The public dashboards: 焼津市 publishes its FY2024 register figures (the seeded rows count from FY2024).
             var report = (await Core.Indicators.IndicatorReport.BuildAsync(db, new Core.Common.FiscalYear(2024), CancellationToken.None)).Value;
             (await Core.Indicators.RegisterPublication.PublishAsync(db, report, DateTime.UtcNow, CancellationToken.None)).IsSuccess.ShouldBeTrue();
+            // A pending invitation (Invitations stores only the secret's hash; written here with a known secret).
+            db.Invitations.Add(new TenantInvitation
+            {
+                TenantId = "222127", Id = "00112233445566aa", Email = "invited@example.jp", NormalizedEmail = "INVITED@EXAMPLE.JP", Role = TenantRole.Editor,
+                SecretHash = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(InvitationSecret))),
+                CreatedAtUtc = DateTime.UtcNow, CreatedBy = "test-setup", ExpiresAtUtc = DateTime.UtcNow.AddDays(7),
+            });
             // The open-data catalogue's public dataset page.
             (await Core.OpenData.Publication.PublishAsync(db, "facilities", "cc-by-4.0", Core.OpenData.OpenDataLicences.Default, DateTime.UtcNow, CancellationToken.None))
                 .IsSuccess.ShouldBeTrue();
@@ -144,6 +156,8 @@ public sealed class BrowserFixture : IAsyncLifetime
         // The whole suite shares two cores with Chromium: allow slow pages rather than fail on Playwright's 30 s default.
         context.SetDefaultTimeout(90_000);
         context.SetDefaultNavigationTimeout(90_000);
+        // Every Content-Security-Policy violation of the page (ADR 0019), recorded before the page's own scripts run.
+        await context.AddInitScriptAsync(BrowserSession.RecordCspViolations);
         var session = new BrowserSession(context, await context.NewPageAsync());
         await context.RouteAsync("**/*", session.OnlyLocalhostAsync);
         return session;
@@ -202,6 +216,15 @@ public sealed class BrowserSession(IBrowserContext context, IPage page) : IAsync
         await Page.FillAsync("#Input_Password", password);
         await Page.GetByRole(AriaRole.Button, new() { Name = "サインイン", Exact = true }).ClickAsync();
     }
+
+    internal const string RecordCspViolations = """
+        window.__cspViolations = [];
+        document.addEventListener('securitypolicyviolation', e =>
+            window.__cspViolations.push(`${e.effectiveDirective} blocked ${e.blockedURI || 'inline'} at ${e.sourceFile || location.pathname}:${e.lineNumber} ${e.sample || ''}`));
+        """;
+
+    /// <summary>What the Content-Security-Policy blocked on the current page so far (issue 17, F8): should be nothing.</summary>
+    public async Task<string[]> CspViolationsAsync() => await Page.EvaluateAsync<string[]>("() => window.__cspViolations || []");
 
     internal async Task OnlyLocalhostAsync(IRoute route)
     {

@@ -19,6 +19,7 @@ public sealed class DashboardBrowserTests(BrowserFixture browser)
         (await session.Page.Locator("[data-chart=bar] canvas").CountAsync()).ShouldBePositive();
         (await AccessibilityTests.SeriousViolationsAsync(session)).ShouldBeEmpty();
         session.BlockedRequests.ShouldBeEmpty();
+        (await session.CspViolationsAsync()).ShouldBeEmpty();
     }
 
     [Fact]
@@ -74,6 +75,7 @@ public sealed class DashboardBrowserTests(BrowserFixture browser)
         mismatches.GetProperty("problems").EnumerateArray().Select(p => p.GetString()).ShouldBeEmpty();
         (await session.Page.Locator("[data-chart=lines] .dashboard-panel canvas").CountAsync()).ShouldBeGreaterThanOrEqualTo(5);
         session.BlockedRequests.ShouldBeEmpty();
+        (await session.CspViolationsAsync()).ShouldBeEmpty();
     }
 
     [Fact]
@@ -90,5 +92,6 @@ public sealed class DashboardBrowserTests(BrowserFixture browser)
         await session.Page.Locator("[data-chart=scatter] canvas").WaitForAsync();
         (await AccessibilityTests.SeriousViolationsAsync(session)).ShouldBeEmpty();
         session.BlockedRequests.ShouldBeEmpty();
+        (await session.CspViolationsAsync()).ShouldBeEmpty();
     }
 }

@@ -16,5 +16,6 @@ public sealed class InspectionBrowserTests(BrowserFixture browser)
         (await session.Page.Locator("#table-grade-history td[data-value]").CountAsync()).ShouldBe(3);
         (await session.Page.Locator("[data-chart=grade-history] canvas").CountAsync()).ShouldBePositive();
         session.BlockedRequests.ShouldBeEmpty();
+        (await session.CspViolationsAsync()).ShouldBeEmpty();
     }
 }

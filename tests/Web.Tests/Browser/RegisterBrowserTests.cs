@@ -23,6 +23,7 @@ public sealed class RegisterBrowserTests(BrowserFixture browser)
         var violations = await AccessibilityTests.SeriousViolationsAsync(session);
         violations.ShouldBeEmpty($"axe-core on the drawn map:\n{string.Join("\n", violations)}");
         session.BlockedRequests.ShouldBeEmpty();
+        (await session.CspViolationsAsync()).ShouldBeEmpty();
     }
 
     [Fact]
@@ -36,6 +37,7 @@ public sealed class RegisterBrowserTests(BrowserFixture browser)
         (await session.Page.Locator("#facility-map path.boundary").CountAsync()).ShouldBe(1);
         (await session.Page.Locator("#facility-map path.facility-marker").CountAsync()).ShouldBe(1);
         session.BlockedRequests.ShouldBeEmpty();
+        (await session.CspViolationsAsync()).ShouldBeEmpty();
     }
 
     [Fact]
@@ -53,5 +55,6 @@ public sealed class RegisterBrowserTests(BrowserFixture browser)
         var violations = await AccessibilityTests.SeriousViolationsAsync(session);
         violations.ShouldBeEmpty($"axe-core on the refused form:\n{string.Join("\n", violations)}");
         session.BlockedRequests.ShouldBeEmpty();
+        (await session.CspViolationsAsync()).ShouldBeEmpty();
     }
 }

@@ -17,6 +17,7 @@ public sealed class ReportBrowserTests(BrowserFixture browser)
         second.ShouldBeGreaterThan(first);
         (await page.Locator("main").InnerTextAsync()).ShouldContain($"受付番号は {second} です");
         session.BlockedRequests.ShouldBeEmpty();
+        (await session.CspViolationsAsync()).ShouldBeEmpty();
     }
 
     private static async Task<long> SendAsync(BrowserSession session, string description, long? expectNearby)

@@ -1,4 +1,5 @@
 using InfraLedger.Core.Identity;
+using Microsoft.Playwright;
 
 namespace InfraLedger.Web.Tests.Browser;
 
@@ -46,6 +47,25 @@ public sealed class SignInTests(BrowserFixture browser)
         await session.Page.Locator(".error-summary").WaitForAsync();
         session.Page.Url.ShouldContain("/account/login");
         (await session.Page.Locator(".error-summary").InnerTextAsync()).ShouldContain("メールアドレスまたはパスワードが正しくありません。");
+        session.BlockedRequests.ShouldBeEmpty();
+    }
+
+    [Fact]
+    public async Task F4_the_sign_out_button_in_the_header_signs_out_and_the_page_is_no_longer_reachable()
+    {
+        var password = await browser.CreateUserAsync("sign-out@example.jp", "222127", TenantRole.Viewer);
+        await using var session = await browser.OpenAsync();
+        await session.SignInAsync("sign-out@example.jp", password);
+        await session.Page.WaitForURLAsync(new Uri(browser.BaseAddress, "/222127").ToString());
+        await session.Page.GotoAsync("/222127/facilities");
+
+        await session.Page.GetByRole(AriaRole.Button, new() { Name = "サインアウト（sign-out@example.jp）" }).ClickAsync();
+
+        await session.Page.WaitForURLAsync(new Uri(browser.BaseAddress, "/").ToString());
+        (await session.Page.Locator("header").InnerTextAsync()).ShouldContain("サインイン");
+        await session.Page.GotoAsync("/222127/facilities");
+        session.Page.Url.ShouldContain("/account/login");
+        (await session.CspViolationsAsync()).ShouldBeEmpty();
         session.BlockedRequests.ShouldBeEmpty();
     }
 }

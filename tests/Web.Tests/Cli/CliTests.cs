@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
 using System.Text.RegularExpressions;
@@ -110,7 +111,7 @@ public sealed partial class CliTests : IAsyncLifetime
         try
         {
             using var http = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false, UseCookies = true }) { BaseAddress = new Uri($"http://127.0.0.1:{port}") };
-            await WaitUntilUpAsync(http);
+            await WaitUntilListeningAsync(server);
 
             var login = await http.GetStringAsync("/account/login");
             var token = WebUtility.HtmlDecode(Regex.Match(login, "name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"").Groups[1].Value);
@@ -148,6 +149,7 @@ public sealed partial class CliTests : IAsyncLifetime
         var events = await before.AuditEvents.CountAsync();
         using var import = cli.Start("import", "--tenant", "222127", "--kind", "Road", file);
         var progress = new System.Text.StringBuilder();
+        var twoBatches = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         var reading = Task.Run(async () =>
         {
             var buffer = new char[256];
@@ -157,16 +159,16 @@ public sealed partial class CliTests : IAsyncLifetime
                 lock (progress)
                 {
                     progress.Append(buffer, 0, n);
+                    if (progress.ToString().Contains("6,000 行", StringComparison.Ordinal))
+                    {
+                        twoBatches.TrySetResult();
+                    }
                 }
             }
         });
 
-        // Wait until at least two batches were written inside the import's transaction, then kill it.
-        for (var i = 0; i < 600 && !Contains(progress, "6,000 行"); i++)
-        {
-            await Task.Delay(100);
-        }
-
+        // Wait until at least two batches were written inside the import's transaction (or the import ended), then kill it.
+        await Task.WhenAny(twoBatches.Task, reading).WaitAsync(TimeSpan.FromSeconds(90));
         Contains(progress, "6,000 行").ShouldBeTrue($"no progress seen: {progress}");
         import.Kill(entireProcessTree: true);
         await import.WaitForExitAsync();
@@ -204,25 +206,21 @@ public sealed partial class CliTests : IAsyncLifetime
         (await db.Database.ExecuteSqlRawAsync(sql)).ShouldBe(1);
     }
 
-    private static async Task WaitUntilUpAsync(HttpClient http)
+    /// <summary>Reads the server's log until Kestrel says it listens (first start migrates, which takes long on a busy machine).</summary>
+    private static async Task WaitUntilListeningAsync(Process server)
     {
-        for (var i = 0; i < 100; i++)
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(120));
+        while (await server.StandardOutput.ReadLineAsync(timeout.Token) is { } line)
         {
-            try
+            if (line.Contains("Now listening on", StringComparison.Ordinal))
             {
-                if ((await http.GetAsync("/health")).IsSuccessStatusCode)
-                {
-                    return;
-                }
+                // Keep draining the log, so that the server never blocks on a full pipe.
+                _ = server.StandardOutput.ReadToEndAsync(CancellationToken.None);
+                return;
             }
-            catch (HttpRequestException)
-            {
-            }
-
-            await Task.Delay(200);
         }
 
-        throw new TimeoutException("infraledger serve did not answer /health within 20 s");
+        throw new InvalidOperationException($"infraledger serve stopped before listening: {await server.StandardError.ReadToEndAsync(timeout.Token)}");
     }
 
     private static int FreePort()

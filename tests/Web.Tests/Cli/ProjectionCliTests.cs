@@ -145,7 +145,9 @@ public sealed class ProjectionCliTests(ProjectionCliTests.SeededDatabase databas
         var summary = await cli.RunAsync("project", "--tenant", Fujieda, "--base-year", "2024", "--table", "summary", "--format", "csv");
 
         import.ExitCode.ShouldBe(0, import.Out + import.Error);
-        import.Out.ShouldContain("2 年度分を取り込みました");
+        import.Out.ShouldContain("2022年度: 追加");
+        import.Out.ShouldContain("2023年度: 追加");
+        import.Out.ShouldContain("書き込みました（ファイルにない年度・団体はそのままです）");
         refused.ExitCode.ShouldBe(1);
         refused.Out.ShouldContain("bad.csv 3行目「既存更新分」列: 既存更新分「abc」は0以上の整数（円）で入力してください。");
         refused.Out.ShouldContain("何も書き込んでいません");

@@ -99,7 +99,7 @@ public sealed partial class InvestmentPagesTests : IAsyncLifetime
             "年度,既存更新分（円）,新規整備分（円）,用地取得分（円）,出典\n2019,\"1,000,000,000\",200000000,0,決算統計\n2020,900000000,0,50000000,決算統計\n", "investment.csv");
 
         upload.StatusCode.ShouldBe(HttpStatusCode.Redirect);
-        (await editor.GetStringAsync(Page)).ShouldContain("2年度分の投資的経費を取り込みました。");
+        (await editor.GetStringAsync(Page)).ShouldContain("投資的経費を取り込みました（2019年度: 追加／2020年度: 追加）。ファイルにない年度はそのままです。");
         (await RowsAsync()).Select(r => (r.FiscalYear, r.Total)).ShouldBe([(2019, 1_200_000_000m), (2020, 950_000_000m)]);
 
         var deleted = await AppFactory.PostFormAsync(editor, Page + "?handler=Delete", new() { ["Input.DeleteYear"] = "2019" }, formPage: Page);

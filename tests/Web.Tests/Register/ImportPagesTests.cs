@@ -91,7 +91,7 @@ public sealed partial class ImportPagesTests : IAsyncLifetime
         var upload = await UploadAsync(editor, "222127", "管理記号,呼称,緯度,経度\nM1,図書館,94.8,138.3\n", "lib.csv");
         var report = await FinishedAsync(editor, upload.Headers.Location!.ToString());
 
-        report.ShouldContain("必須項目「施設コード」に対応する列がありません");
+        report.ShouldContain("必須項目「施設名」に対応する列がありません");
         report.ShouldNotContain("取込を確定する");
 
         var recheck = await AppFactory.PostFormAsync(editor, upload.Headers.Location + "?handler=Recheck",
@@ -145,6 +145,39 @@ public sealed partial class ImportPagesTests : IAsyncLifetime
         (await other.GetStringAsync("/222143/facilities/export?format=csv")).ShouldNotContain("K1");
     }
 
+    // Issue 16, item 8: staff CSV downloads opened garbled in Excel (UTF-8 without BOM by default).
+    [Fact]
+    public async Task staff_csv_downloads_are_utf8_with_a_bom_by_default_or_shift_jis_and_each_link_says_which()
+    {
+        var upload = await UploadAsync(editor, "222127", "施設コード,施設名\nK1,中央公民館\n", "k.csv");
+        await FinishedAsync(editor, upload.Headers.Location!.ToString());
+        var commit = await AppFactory.PostFormAsync(editor, upload.Headers.Location + "?handler=Commit", [], formPage: upload.Headers.Location!.ToString());
+        await FinishedAsync(editor, commit.Headers.Location!.ToString());
+
+        var utf8 = await editor.GetAsync("/222127/facilities/export?format=csv");
+        var sjis = await editor.GetAsync("/222127/facilities/export?format=csv&encoding=shift_jis");
+        var plain = await editor.GetByteArrayAsync("/222127/facilities/export?format=csv&bom=false");
+        var table = await editor.GetByteArrayAsync("/222127/inspections/export?format=csv");
+        var unknown = await editor.GetAsync("/222127/facilities/export?format=csv&encoding=ebcdic");
+        var page = await editor.GetStringAsync("/222127/facilities");
+        var inspections = await editor.GetStringAsync("/222127/inspections");
+
+        (await utf8.Content.ReadAsByteArrayAsync()).Take(3).ShouldBe(new byte[] { 0xEF, 0xBB, 0xBF });
+        utf8.Content.Headers.ContentType!.CharSet.ShouldBe("utf-8");
+        sjis.Content.Headers.ContentType!.CharSet.ShouldBe("shift_jis");
+        Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
+        Encoding.GetEncoding(932).GetString(await sjis.Content.ReadAsByteArrayAsync()).ShouldContain("K1,中央公民館");
+        plain.Take(3).ShouldBe("施"u8.ToArray());
+        table.Take(3).ShouldBe(new byte[] { 0xEF, 0xBB, 0xBF });
+        unknown.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        (await unknown.Content.ReadAsStringAsync()).ShouldContain("文字コード「ebcdic」には対応していません（utf-8・shift_jis）");
+        page.ShouldContain("CSV（施設台帳、UTF-8 BOM付き：Excelでそのまま開けます）");
+        page.ShouldContain("CSV（施設台帳、Shift_JIS：表せない文字は〓）");
+        page.ShouldContain("公共施設一覧（自治体標準オープンデータセット、CSV UTF-8 BOM付き）");
+        inspections.ShouldContain(">CSV（UTF-8 BOM付き）</a>");
+        inspections.ShouldContain("format=csv&amp;encoding=shift_jis\">CSV（Shift_JIS）</a>");
+    }
+
     [Fact]
     public async Task the_register_downloads_as_it_stood_at_a_fiscal_year_end()
     {
@@ -161,6 +194,59 @@ public sealed partial class ImportPagesTests : IAsyncLifetime
         (await editor.GetStringAsync("/222127/facilities/export?format=csv&fy=2022")).ShouldContain("H1,新公民館"); // 2023-03-31
         (await editor.GetStringAsync("/222127/facilities/export?format=csv&fy=1970")).ShouldNotContain("H1");
         (await editor.GetStringAsync("/222127/facilities")).ShouldContain("年度末時点の台帳");
+    }
+
+    // Issue 16, item 4: the page shows every choice in force (a remembered prefix included) and the reason for each
+    // column, and asks for an explicit confirmation before rows another file wrote are overwritten.
+    [Fact]
+    public async Task the_check_shows_the_choices_in_force_and_the_commit_needs_a_confirmation_to_overwrite_another_file_s_rows()
+    {
+        var first = await UploadAsync(editor, "222127", "ID,名称,住所\n1,石津浜公園,焼津市石津2420\n2,大井川河川敷公園,焼津市飯淵\n", "parks.csv",
+            new() { ["CodePrefix"] = "Q-", ["DefaultKind"] = "Park" });
+        await FinishedAsync(editor, first.Headers.Location!.ToString());
+        var firstCommit = await AppFactory.PostFormAsync(editor, first.Headers.Location + "?handler=Commit", [], formPage: first.Headers.Location!.ToString());
+        (await FinishedAsync(editor, firstCommit.Headers.Location!.ToString())).ShouldContain("取込を確定しました");
+
+        var upload = await UploadAsync(editor, "222127", "ID,名称,住所\n1,港地域交流センター,焼津市石津港町40-1\n", "centres.csv", new() { ["DefaultKind"] = "Building" });
+        var job = upload.Headers.Location!.ToString();
+        var check = await FinishedAsync(editor, job);
+
+        check.ShouldContain("<caption>この取込で使う設定（前回の対応付けから引き継いだものを含みます）</caption>");
+        check.ShouldContain("<tr><th scope=\"row\">施設コードの接頭辞</th><td>「Q-」</td><td>前回確定した対応付け（");
+        check.ShouldContain("見出し「名称」は施設名の呼び方「名称」と一致します。");
+        check.ShouldContain("既存の 1 件の種別が変わります（公園→建物 1件）。 このファイルで取り込んでいない既存の 1 件を上書きします（公園：parks.csv 1件）。");
+        check.ShouldContain("上書きを確認しました");
+
+        var unconfirmed = await AppFactory.PostFormAsync(editor, job + "?handler=Commit", [], formPage: job);
+        (await unconfirmed.Content.ReadAsStringAsync()).ShouldContain("「上書きを確認しました」にチェックを入れてください");
+        await using (var db = app.Database.Context("222127"))
+        {
+            (await db.Facilities.SingleAsync(f => f.Code == "Q-1")).Name.ShouldBe("石津浜公園");
+        }
+
+        var confirmed = await AppFactory.PostFormAsync(editor, job + "?handler=Commit", new() { ["allowOverwrite"] = "true" }, formPage: job);
+        (await FinishedAsync(editor, confirmed.Headers.Location!.ToString())).ShouldContain("取込を確定しました（追加 0、更新 1、変更なし 0）");
+        await using var after = app.Database.Context("222127");
+        (await after.Facilities.SingleAsync(f => f.Code == "Q-1")).Name.ShouldBe("港地域交流センター");
+    }
+
+    [Fact]
+    public async Task a_recheck_can_clear_a_remembered_code_prefix()
+    {
+        var first = await UploadAsync(editor, "222127", "ID,名称\n1,石津浜公園\n", "parks.csv", new() { ["CodePrefix"] = "Q-" });
+        await FinishedAsync(editor, first.Headers.Location!.ToString());
+        var commit = await AppFactory.PostFormAsync(editor, first.Headers.Location + "?handler=Commit", [], formPage: first.Headers.Location!.ToString());
+        await FinishedAsync(editor, commit.Headers.Location!.ToString());
+        var upload = await UploadAsync(editor, "222127", "ID,名称\n1,港地域交流センター\n", "centres.csv");
+        var job = upload.Headers.Location!.ToString();
+        (await FinishedAsync(editor, job)).ShouldContain("<td>「Q-」</td>");
+
+        var recheck = await AppFactory.PostFormAsync(editor, job + "?handler=Recheck",
+            new() { ["Columns[0]"] = "Code", ["Columns[1]"] = "Name", ["codePrefix"] = "" }, formPage: job);
+        var rechecked = await FinishedAsync(editor, recheck.Headers.Location!.ToString());
+
+        rechecked.ShouldContain("<tr><th scope=\"row\">施設コードの接頭辞</th><td>なし</td>");
+        rechecked.ShouldContain("<td>1</td><td>0</td><td>0</td><td>0</td>"); // a new row 1, not an update of Q-1
     }
 
     [GeneratedRegex("name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"")]

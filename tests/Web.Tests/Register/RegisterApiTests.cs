@@ -18,7 +18,7 @@ public sealed class RegisterApiTests : IAsyncLifetime
         var password = await app.CreateUserAsync("viewer@yaizu.example.jp", Yaizu, TenantRole.Viewer);
         await using (var db = app.Database.Context("220001", actor: "test-setup"))
         {
-            (await UserAccounts.SetMembershipAsync(db, "viewer@yaizu.example.jp", TenantRole.Viewer, CancellationToken.None)).IsSuccess.ShouldBeTrue();
+            (await UserAccounts.AddMemberAsync(db, "viewer@yaizu.example.jp", TenantRole.Viewer, CancellationToken.None)).IsSuccess.ShouldBeTrue();
         }
 
         client = await app.SignedInClientAsync("viewer@yaizu.example.jp", password);

@@ -134,13 +134,14 @@ public sealed class Open311RoundTripTests
         await using var _ = app;
         var first = (await client.GetAsync("discovery")).Body!["changeset"]!.GetValue<string>();
 
-        await Task.Delay(1100);
+        // The edit is saved as made two seconds later (the changeset has whole seconds) instead of waiting for them to pass.
+        var later = DateTime.UtcNow.AddSeconds(2);
         await using (var db = app.Database.Context(Y, actor: "test-setup"))
         {
             var service = await Core.Reports.Services.FindAsync(db, "103", CancellationToken.None);
             var input = new Core.Reports.Services.Input(service!.Code, "街路灯・防犯灯", service.Description, service.Group, service.Keywords, service.Section,
                 service.Notice, "10", "30", false, true, "30", Core.Reports.AttributeLines.Format(service.Attributes));
-            (await Core.Reports.Services.SaveAsync(db, input, isNew: false, DateTime.UtcNow, CancellationToken.None)).IsSuccess.ShouldBeTrue();
+            (await Core.Reports.Services.SaveAsync(db, input, isNew: false, later, CancellationToken.None)).IsSuccess.ShouldBeTrue();
         }
 
         var second = (await client.GetAsync("discovery")).Body!["changeset"]!.GetValue<string>();

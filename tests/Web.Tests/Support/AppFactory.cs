@@ -8,16 +8,23 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 
 namespace InfraLedger.Web.Tests.Support;
 
 /// <summary>The web app over a fresh <see cref="TestDatabase"/> (no demo seed), with helpers to make users and sign in.</summary>
 public sealed partial class AppFactory(TestDatabase database) : WebApplicationFactory<Program>
 {
+    /// <summary>PBKDF2 iterations of the test hosts' password hashes (the hash format and algorithm are the production ones).</summary>
+    public const int TestPasswordIterations = 1_000;
+
     public TestDatabase Database { get; } = database;
 
     /// <summary>Extra configuration, set before the first client is created (e.g. <c>Projection:JobThreshold</c>).</summary>
     public Dictionary<string, string> Settings { get; } = [];
+
+    /// <summary>Every log line the host writes (e.g. the security events).</summary>
+    public LogCapture Logs { get; } = new();
 
     public static async Task<AppFactory> CreateAsync() => new(await TestDatabase.CreateAsync());
 
@@ -31,9 +38,17 @@ public sealed partial class AppFactory(TestDatabase database) : WebApplicationFa
             builder.UseSetting(key, value);
         }
 
-        // Each test host keeps its own keys in memory, instead of sharing the user profile's key ring with every
-        // other host and CLI process of the run.
-        builder.ConfigureServices(services => services.AddDataProtection().UseEphemeralDataProtectionProvider());
+        builder.ConfigureServices(services =>
+        {
+            // Each test host keeps its own keys in memory, instead of sharing the user profile's key ring with every
+            // other host and CLI process of the run.
+            services.AddDataProtection().UseEphemeralDataProtectionProvider();
+            // The same PBKDF2 hashes, at a test work factor: the production 100,000 iterations cost about 0.2 s of CPU
+            // per password created or checked, several hundred times a run. Core.Tests' PasswordHashingTests keep the
+            // production factor in place.
+            services.Configure<PasswordHasherOptions>(o => o.IterationCount = TestPasswordIterations);
+        });
+        builder.ConfigureLogging(logging => logging.AddProvider(Logs));
     }
 
     /// <summary>A client that keeps cookies and does not follow redirects (tests look at them).</summary>
@@ -49,7 +64,7 @@ public sealed partial class AppFactory(TestDatabase database) : WebApplicationFa
         await using var db = Database.Context(tenant, actor: "test-setup");
         if (tenant is not null)
         {
-            (await UserAccounts.SetMembershipAsync(db, email, role, CancellationToken.None)).IsSuccess.ShouldBeTrue();
+            (await UserAccounts.AddMemberAsync(db, email, role, CancellationToken.None)).IsSuccess.ShouldBeTrue();
         }
 
         if (grant is { } g)

@@ -53,8 +53,9 @@ public static class DemoRegister
         {
             await using var stream = Assembly.GetExecutingAssembly().GetManifestResourceStream("demo/yaizu/" + file)
                 ?? throw new InvalidOperationException($"埋め込みリソースがありません: {file}");
+            // The category files of 公共施設一覧 share the city's numbering and overlap on purpose: the demo merges them.
             var result = await RegisterImport.RunAsync(db, stream, file,
-                new RegisterImport.Options(ImportTarget.Facilities, Commit: true, CodePrefix: prefix, DefaultKind: kind), null, nowUtc, ct);
+                new RegisterImport.Options(ImportTarget.Facilities, Commit: true, CodePrefix: prefix ?? "", DefaultKind: kind) { AllowOverwrite = true }, null, nowUtc, ct);
             var report = result.IsSuccess ? result.Value : throw new InvalidOperationException(result.Error!.Message);
             if (!report.Committed)
             {

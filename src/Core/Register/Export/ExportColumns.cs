@@ -5,8 +5,10 @@ namespace InfraLedger.Core.Register.Export;
 /// <summary>
 /// A column of a machine-readable export: header with its unit, and the cell as text or as a number
 /// (one value per cell, ISO dates, invariant numbers; machine-readability rules in open-data.md §2).
+/// <paramref name="Format"/> is how a spreadsheet shows the number (an Excel format code such as <c>#,##0</c>);
+/// the value itself is never rounded.
 /// </summary>
-public sealed record ExportColumn<T>(string Header, Func<T, string?>? Text = null, Func<T, decimal?>? Number = null);
+public sealed record ExportColumn<T>(string Header, Func<T, string?>? Text = null, Func<T, decimal?>? Number = null, string? Format = null);
 
 public static class ExportColumns
 {
@@ -49,7 +51,7 @@ public static class ExportColumns
         new("勘定科目", a => a.Account),
         new("取得年月日", a => Iso(a.AcquisitionDate)),
         new("供用開始年月日", a => Iso(a.ServiceStartDate)),
-        new("取得価額等（円）", Number: a => a.AcquisitionCost),
+        new("取得価額等（円）", Number: a => a.AcquisitionCost, Format: "#,##0"),
         new("耐用年数", Number: a => a.UsefulLife),
         new("数量", Number: a => a.Quantity),
         new("数量の単位", a => a.QuantityUnit),

@@ -1,17 +1,28 @@
 using InfraLedger.Core.Common;
 
+using InfraLedger.Core.Tables;
+
 namespace InfraLedger.Core.Register.Import;
 
 /// <summary>
 /// Turns one row of a file into a facility or an asset under a mapping, collecting every problem of the row
-/// with its file, sheet, row, column and value. Pure.
+/// with its file, sheet, row, column and value. A facility file without an identifier or a name column gets them
+/// by the rules of <see cref="RowIdentity"/>. Required fields no column feeds are reported once by the import, not
+/// on every row. Pure.
 /// </summary>
-public sealed class RowConverter(RawTable table, ColumnMapping mapping, string tenantId)
+public sealed class RowConverter(RawTable table, ColumnMapping mapping, string tenantId, RowIdentity? identity = null, int? tenantCodeColumn = null)
 {
     private readonly RawTable table = table;
     private readonly ColumnMapping mapping = mapping;
     private readonly string tenantId = tenantId;
-    private readonly int? tenantCodeColumn = ColumnMapping.TenantCodeColumn(table.Headers);
+    private readonly RowIdentity identity = identity ?? new RowIdentity(mapping, null, []);
+    private readonly int? tenantCodeColumn = tenantCodeColumn ?? HeaderMatcher.Match(ImportFields.VocabularyOf(mapping.Target), table).Column("TenantCode");
+
+    /// <summary>Required fields no column feeds and no rule makes: reported once for the file, not for each row.</summary>
+    private readonly HashSet<string> unmapped = UnmappedRequired(mapping, identity ?? new RowIdentity(mapping, null, []));
+
+    /// <summary>Required fields of the target that no column feeds and no rule makes.</summary>
+    public IReadOnlyCollection<string> Unmapped => unmapped;
 
     // Units in the header convert to base units (千円 → 円, km → m); a money column without one takes the table's
     // title unit (「単位：千円」). One factor per column, read once.
@@ -25,12 +36,12 @@ public sealed class RowConverter(RawTable table, ColumnMapping mapping, string t
     {
         var cells = new Cells(this, row);
         cells.CheckTenantCode();
-        var code = cells.Text("Code");
+        var code = cells.Text("Code") ?? (identity.MakesCode ? identity.Code(row) : null);
         var f = new Facility
         {
             TenantId = tenantId,
             Code = code is null ? "" : (mapping.CodePrefix ?? "") + code,
-            Name = cells.Text("Name") ?? "",
+            Name = cells.Text("Name") ?? (identity.MakesName ? identity.Name(cells.Text("UsageMinor"), cells.Text("Address"), code ?? "") : ""),
             Kana = cells.Text("Kana"),
             UsageMajor = cells.Text("UsageMajor"),
             UsageMinor = cells.Text("UsageMinor"),
@@ -89,6 +100,11 @@ public sealed class RowConverter(RawTable table, ColumnMapping mapping, string t
         cells.AddValidation(RegisterValidation.Check(a));
         return (cells.Problems.Count == 0 ? a : null, cells.Problems);
     }
+
+    /// <summary>Required fields of <paramref name="mapping"/>'s target that no column feeds and no rule of <paramref name="rules"/> makes.</summary>
+    public static HashSet<string> UnmappedRequired(ColumnMapping mapping, RowIdentity rules) =>
+        [.. ImportFields.For(mapping.Target).Where(f => f.Required && !mapping.Columns.ContainsKey(f.Name)).Select(f => f.Name)
+            .Where(f => !(f == "Code" && rules.MakesCode) && !(f == "Name" && rules.MakesName))];
 
     private static bool IsMoney(ColumnMapping mapping, int column) =>
         ImportFields.For(mapping.Target).Any(f => f.Type == FieldType.Money && mapping.Columns.TryGetValue(f.Name, out var c) && c == column);
@@ -174,7 +190,7 @@ public sealed class RowConverter(RawTable table, ColumnMapping mapping, string t
             }
 
             var text = Raw(field, out var column) ?? "";
-            Add(column, text, Errors.NotAWholeNumber(text).Message);
+            Add(column, text, Tables.Errors.NotAWholeNumber(text).Message);
             return null;
         }
 
@@ -241,7 +257,7 @@ public sealed class RowConverter(RawTable table, ColumnMapping mapping, string t
         /// <summary>Validation errors name a property; they are reported at the column mapped to it (or the row).</summary>
         public void AddValidation(IEnumerable<Error> errors)
         {
-            foreach (var e in errors)
+            foreach (var e in errors.Where(e => e.Field is null || !owner.unmapped.Contains(e.Field)))
             {
                 var field = e.Field switch
                 {

@@ -1,15 +1,15 @@
+using System.Globalization;
 using InfraLedger.Core.Database;
-using InfraLedger.Core.Identity;
 using InfraLedger.Core.Tenancy;
+using InfraLedger.Web.Identity;
 using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace InfraLedger.Web.Pages.Account;
 
 [AllowAnonymous]
-public sealed class LoginModel(SignInManager<AppUser> signIn, AppDbContext db) : PageModel
+public sealed class LoginModel(SignInAttempts attempts, AppDbContext db) : PageModel
 {
     public sealed class InputModel
     {
@@ -49,31 +49,31 @@ public sealed class LoginModel(SignInManager<AppUser> signIn, AppDbContext db) :
             return Page();
         }
 
-        var user = await signIn.UserManager.FindByEmailAsync(Input.Email.Trim());
-        var result = user is null
-            ? Microsoft.AspNetCore.Identity.SignInResult.Failed
-            : await signIn.PasswordSignInAsync(user, Input.Password, isPersistent: false, lockoutOnFailure: true);
-        if (result.IsLockedOut)
+        switch (await attempts.TryAsync(HttpContext, Input.Email, Input.Password, ct))
         {
-            ModelState.AddModelError("", "サインインの失敗が続いたため、このアカウントは一時的にロックされています。15分後にもう一度お試しください。");
-            return Page();
-        }
+            case SignInAttempts.Throttled throttled:
+                var minutes = Math.Max(1, (int)Math.Ceiling(throttled.RetryAfter.TotalMinutes));
+                Response.StatusCode = StatusCodes.Status429TooManyRequests;
+                Response.Headers.RetryAfter = ((int)Math.Ceiling(throttled.RetryAfter.TotalSeconds)).ToString(CultureInfo.InvariantCulture);
+                ModelState.AddModelError("", $"この端末（ネットワーク）からのサインインの失敗が続いたため、サインインを一時的に止めています。{minutes}分ほど待ってからもう一度お試しください。");
+                return Page();
+            case SignInAttempts.LockedOut:
+                ModelState.AddModelError("", "サインインの失敗が続いたため、このアカウントは一時的にロックされています。15分後にもう一度お試しいただくか、団体の管理者にロックの解除を依頼してください。");
+                return Page();
+            case SignInAttempts.SignedIn signedIn:
+                if (!string.IsNullOrEmpty(ReturnUrl) && Url.IsLocalUrl(ReturnUrl))
+                {
+                    return LocalRedirect(ReturnUrl);
+                }
 
-        if (!result.Succeeded)
-        {
-            // Same message whether the address is unknown or the password wrong: no account enumeration.
-            ModelState.AddModelError("", "メールアドレスまたはパスワードが正しくありません。");
-            return Page();
+                // One tenant: straight to its home page; otherwise the list of one's tenants.
+                var memberships = await CrossTenant.MembershipsOfUserAsync(db, signedIn.User.Id, ct);
+                return memberships.Count == 1 ? LocalRedirect("/" + memberships[0].TenantId) : LocalRedirect("/");
+            default:
+                // Same message whether the address is unknown or the password wrong: no account enumeration.
+                ModelState.AddModelError("", "メールアドレスまたはパスワードが正しくありません。");
+                return Page();
         }
-
-        if (!string.IsNullOrEmpty(ReturnUrl) && Url.IsLocalUrl(ReturnUrl))
-        {
-            return LocalRedirect(ReturnUrl);
-        }
-
-        // One tenant: straight to its home page; otherwise the list of one's tenants.
-        var memberships = await CrossTenant.MembershipsOfUserAsync(db, user!.Id, ct);
-        return memberships.Count == 1 ? LocalRedirect("/" + memberships[0].TenantId) : LocalRedirect("/");
     }
 
     private string? Error(string key) =>

@@ -1,22 +1,24 @@
-using InfraLedger.Core.Identity;
 using InfraLedger.Web.Identity;
 using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace InfraLedger.Web.Pages.Account;
 
-[Authorize(Policy = Policies.SignedIn)]
-public sealed class LogoutModel(SignInManager<AppUser> signIn) : PageModel
+/// <summary>
+/// Signing out: the header's button on every page posts here (with its antiforgery token). Anonymous too, so that a
+/// browser whose session has already ended (signed out elsewhere, removed) still gets a clean sign-out, not a sign-in form.
+/// </summary>
+[AllowAnonymous]
+public sealed class LogoutModel(SignInAttempts attempts) : PageModel
 {
     public void OnGet()
     {
     }
 
-    public async Task<IActionResult> OnPostAsync()
+    public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
-        await signIn.SignOutAsync();
+        await attempts.SignOutAsync(HttpContext, ct);
         return LocalRedirect("/");
     }
 }

@@ -72,6 +72,8 @@ public sealed class BodyModel(AppDbContext db) : DashboardPage
     public Core.Common.ReportTable? ProjectionTable => Data?.Projection is not { } p ? null
         : Core.Projection.ProjectionReport.Annual(p, Core.Projection.ScenarioRef.Of(Core.Projection.Presets.Find(Core.Projection.Presets.Baseline)!)) with { Name = "projection" };
 
+    protected override IEnumerable<(string Key, string? Value)> ViewParameters() => [("year", Number(Year))];
+
     protected override IEnumerable<Core.Common.ReportTable> ViewTables() =>
         new[] { FiscalTable, FiscalSeries, RegisterTable, RegisterSeries, ProjectionTable }.OfType<Core.Common.ReportTable>();
 

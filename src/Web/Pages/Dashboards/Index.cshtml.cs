@@ -72,7 +72,16 @@ public sealed class IndexModel(AppDbContext db) : DashboardPage
 
     public string Path => Prefecture is null ? "/dashboard" : $"/dashboard/{Prefecture}";
 
-    public (string Key, object? Value)[] ViewQuery => [("indicator", Indicator), ("year", Year), ("pref", Prefecture)];
+    /// <summary>The view's query; the prefecture is in the path.</summary>
+    public (string Key, object? Value)[] ViewQuery => [("indicator", Indicator), ("year", Year)];
+
+    protected override string CanonicalPath => Prefecture is { Length: 2 } p && p.All(char.IsAsciiDigit) ? $"/dashboard/{p}" : "/dashboard";
+
+    protected override IEnumerable<(string Key, string? Value)> ViewParameters() =>
+    [
+        ("indicator", Given("indicator")), ("year", Number(Year)),
+        ("sort", Given("sort") is "value" or "code" or "name" ? Sort : null), ("order", Order is "asc" or "desc" ? Order : null),
+    ];
 
     public string SortLink(string sort, string order) => Link(Path, ("indicator", Indicator), ("year", Year), ("sort", sort), ("order", order));
 

@@ -48,5 +48,8 @@ public sealed class ScatterModel(AppDbContext db) : DashboardPage
         return Page();
     }
 
+    protected override IEnumerable<(string Key, string? Value)> ViewParameters() =>
+        [("x", Given("x")), ("y", Given("y")), ("year", Number(Year)), ("pref", Given("pref"))];
+
     protected override IEnumerable<Core.Common.ReportTable> ViewTables() => Result is { } s ? [Tables.Scatter(s)] : [];
 }

@@ -1,6 +1,6 @@
 using InfraLedger.Core.Database;
 using InfraLedger.Core.Indicators;
-using InfraLedger.Core.Register.Import;
+using InfraLedger.Core.Tables;
 using InfraLedger.Core.Tenancy;
 using InfraLedger.Web.Identity;
 using InfraLedger.Web.Tenancy;
@@ -23,6 +23,9 @@ public sealed class PopulationModel(AppDbContext db, IAuthorizationService autho
     public bool CanEdit { get; private set; }
 
     public IReadOnlyList<ImportProblem> Problems { get; private set; } = [];
+
+    /// <summary>What a checked (not written) file would do, per year.</summary>
+    public IReadOnlyList<string> Checked { get; private set; } = [];
 
     [TempData]
     public string? Saved { get; set; }
@@ -48,7 +51,7 @@ public sealed class PopulationModel(AppDbContext db, IAuthorizationService autho
         return Redirect($"/{HttpContext.Tenant().Code}/indicators/population");
     }
 
-    public async Task<IActionResult> OnPostImportAsync(IFormFile? upload, CancellationToken ct)
+    public async Task<IActionResult> OnPostImportAsync(IFormFile? upload, bool dryRun, CancellationToken ct)
     {
         if (!(await authorization.AuthorizeAsync(User, Policies.TenantEditor)).Succeeded)
         {
@@ -63,7 +66,7 @@ public sealed class PopulationModel(AppDbContext db, IAuthorizationService autho
         }
 
         await using var stream = upload.OpenReadStream();
-        var result = await Populations.ImportAsync(db, stream, Path.GetFileName(upload.FileName), ct);
+        var result = await Populations.ImportAsync(db, stream, Path.GetFileName(upload.FileName), commit: !dryRun, ct);
         if (!result.IsSuccess || result.Value.Problems.Count > 0)
         {
             ModelState.AddModelError("upload", result.IsSuccess ? "問題があるため、何も取り込んでいません。" : result.Error!.Message);
@@ -72,7 +75,14 @@ public sealed class PopulationModel(AppDbContext db, IAuthorizationService autho
             return Page();
         }
 
-        Saved = $"{result.Value.Rows}年度分の人口を取り込みました。";
+        if (dryRun)
+        {
+            Checked = [.. result.Value.YearLines(null)];
+            await LoadAsync(ct);
+            return Page();
+        }
+
+        Saved = $"人口を取り込みました（{string.Join("／", result.Value.YearLines(null))}）。ファイルにない年度はそのままです。";
         return Redirect($"/{HttpContext.Tenant().Code}/indicators/population");
     }
 

@@ -2,7 +2,7 @@ using InfraLedger.Core.Common;
 using InfraLedger.Core.Database;
 using InfraLedger.Core.Deterioration;
 using InfraLedger.Core.Inspections;
-using InfraLedger.Core.Register.Import;
+using InfraLedger.Core.Tables;
 using InfraLedger.Core.Tenancy;
 using InfraLedger.Web.Identity;
 using InfraLedger.Web.Pages.Shared;

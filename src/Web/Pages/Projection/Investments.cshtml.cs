@@ -1,7 +1,7 @@
 using System.Globalization;
 using InfraLedger.Core.Database;
 using InfraLedger.Core.Projection;
-using InfraLedger.Core.Register.Import;
+using InfraLedger.Core.Tables;
 using InfraLedger.Core.Tenancy;
 using InfraLedger.Web.Identity;
 using InfraLedger.Web.Tenancy;
@@ -40,6 +40,9 @@ public sealed class InvestmentsModel(AppDbContext db, IAuthorizationService auth
     public bool CanEdit { get; private set; }
 
     public IReadOnlyList<ImportProblem> Problems { get; private set; } = [];
+
+    /// <summary>What a checked (not written) file would do, per year.</summary>
+    public IReadOnlyList<string> Checked { get; private set; } = [];
 
     [BindProperty]
     public YearInput Input { get; set; } = new();
@@ -93,7 +96,7 @@ public sealed class InvestmentsModel(AppDbContext db, IAuthorizationService auth
         return Redirect(ScenarioLinks.Investments(Tenant.Code));
     }
 
-    public async Task<IActionResult> OnPostImportAsync(IFormFile? upload, CancellationToken ct)
+    public async Task<IActionResult> OnPostImportAsync(IFormFile? upload, bool dryRun, CancellationToken ct)
     {
         await LoadAsync(ct);
         if (!CanEdit)
@@ -108,7 +111,7 @@ public sealed class InvestmentsModel(AppDbContext db, IAuthorizationService auth
         }
 
         await using var stream = upload.OpenReadStream();
-        var result = await RecentInvestments.ImportAsync(db, stream, Path.GetFileName(upload.FileName), ct);
+        var result = await RecentInvestments.ImportAsync(db, stream, Path.GetFileName(upload.FileName), commit: !dryRun, ct);
 
         if (!result.IsSuccess || result.Value.Problems.Count > 0)
         {
@@ -117,7 +120,13 @@ public sealed class InvestmentsModel(AppDbContext db, IAuthorizationService auth
             return Page();
         }
 
-        Saved = $"{result.Value.Rows}年度分の投資的経費を取り込みました。";
+        if (dryRun)
+        {
+            Checked = [.. result.Value.YearLines(null)];
+            return Page();
+        }
+
+        Saved = $"投資的経費を取り込みました（{string.Join("／", result.Value.YearLines(null))}）。ファイルにない年度はそのままです。";
         return Redirect(ScenarioLinks.Investments(Tenant.Code));
     }
 

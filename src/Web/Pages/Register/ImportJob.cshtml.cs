@@ -49,16 +49,27 @@ public sealed class ImportJobModel(ImportJobs jobs, TenantScope scope) : PageMod
         return Redirect($"/{TenantCode}/import/{id}");
     }
 
-    public IActionResult OnPostRecheck(Guid id, Dictionary<int, string?> columns) => Follow(id, commit: false, columns);
+    /// <summary>A changed mapping or prefix; the prefix field is read as sent, since an emptied field (no prefix) must not read as absent.</summary>
+    public IActionResult OnPostRecheck(Guid id, Dictionary<int, string?> columns) =>
+        Follow(id, commit: false, columns, Request.Form.TryGetValue("codePrefix", out var prefix) ? prefix.ToString() : null, allowOverwrite: false);
 
-    public IActionResult OnPostCommit(Guid id) => Follow(id, commit: true, columns: null);
+    public IActionResult OnPostCommit(Guid id, bool allowOverwrite) => Follow(id, commit: true, columns: null, codePrefix: null, allowOverwrite);
 
-    /// <summary>A new job on the same upload: a dry run with a changed mapping, or the commit of the checked mapping.</summary>
-    private IActionResult Follow(Guid id, bool commit, Dictionary<int, string?>? columns)
+    /// <summary>
+    /// A new job on the same upload: a dry run with a changed mapping or code prefix, or the commit of the checked mapping
+    /// (which must confirm the overwrite the check found, if any).
+    /// </summary>
+    private IActionResult Follow(Guid id, bool commit, Dictionary<int, string?>? columns, string? codePrefix, bool allowOverwrite)
     {
         if (!Load(id) || Job.Input is not ImportRequest request || Report is null)
         {
             return NotFound();
+        }
+
+        if (commit && Report.NeedsConfirmation && !allowOverwrite)
+        {
+            ModelState.AddModelError("allowOverwrite", "既存の行を上書きします。内容を確認し、「上書きを確認しました」にチェックを入れてください。");
+            return Page();
         }
 
         var mapping = columns is null
@@ -68,7 +79,14 @@ public sealed class ImportJobModel(ImportJobs jobs, TenantScope scope) : PageMod
                 Columns = columns.Where(c => !string.IsNullOrEmpty(c.Value) && c.Key >= 0 && c.Key < Report.Headers.Count)
                     .GroupBy(c => c.Value!).ToDictionary(g => g.Key, g => g.First().Key),
             };
-        var next = jobs.Start(TenantCode, scope.Actor, request with { Options = request.Options with { Commit = commit, Mapping = mapping } });
+        var options = request.Options with
+        {
+            Commit = commit,
+            Mapping = mapping with { CodePrefix = codePrefix is null ? mapping.CodePrefix : codePrefix.Trim().Length == 0 ? null : codePrefix.Trim() },
+            CodePrefix = codePrefix is null ? request.Options.CodePrefix : codePrefix.Trim(),
+            AllowOverwrite = allowOverwrite,
+        };
+        var next = jobs.Start(TenantCode, scope.Actor, request with { Options = options });
         return Redirect($"/{TenantCode}/import/{next.Id}");
     }
 

@@ -28,6 +28,9 @@ public sealed class DetailModel(AppDbContext db, IAuthorizationService authoriza
 
     public List<ReportNote> History { get; private set; } = [];
 
+    /// <summary>The history's authors in words: a token by its name, never its id (which is part of the key).</summary>
+    public Dictionary<string, string> Authors { get; private set; } = [];
+
     public List<ReportPhoto> Photos { get; private set; } = [];
 
     public List<long> Duplicates { get; private set; } = [];
@@ -107,6 +110,7 @@ public sealed class DetailModel(AppDbContext db, IAuthorizationService authoriza
         CanEdit = (await authorization.AuthorizeAsync(User, Policies.TenantEditor)).Succeeded;
         Service = await Core.Reports.Services.FindAsync(db, report.ServiceCode, ct);
         History = await Core.Reports.Reports.NotesAsync(db, id, publicOnly: false, ct);
+        Authors = await Core.Audit.Actors.NamesAsync(db, History.Select(n => n.Author), ct);
         Photos = await Core.Reports.Reports.PhotosAsync(db, id, ct);
         Duplicates = await db.ResidentReports.Where(r => r.DuplicateOfId == id).OrderBy(r => r.Id).Select(r => r.Id).ToListAsync(ct);
         FacilityName = report.FacilityCode is { } code

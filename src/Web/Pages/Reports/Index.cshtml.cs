@@ -40,16 +40,17 @@ public sealed class IndexModel(AppDbContext db, IAuthorizationService authorizat
         await LoadAsync(section, state, service, ct);
 
     /// <summary>The filtered list (<c>table=reports</c>) or the response-time figures (<c>table=response-times</c>) as CSV or XLSX.</summary>
-    public async Task<IActionResult> OnGetExportAsync(string? section, string? state, string? service, string? table, string? format, CancellationToken ct)
+    public async Task<IActionResult> OnGetExportAsync(string? section, string? state, string? service, string? table, string? format, string? encoding, CancellationToken ct)
     {
-        if (format is not (null or "csv" or "xlsx"))
+        var csv = TableDownload.StaffEncoding(encoding, bom: null);
+        if (format is not (null or "csv" or "xlsx") || !csv.IsSuccess)
         {
             return BadRequest();
         }
 
         await LoadAsync(section, state, service, ct);
         var chosen = table == "response-times" ? Times.Table : Queue.Table;
-        await TableDownload.WriteAsync(HttpContext, chosen, $"{Tenant.Code}-{chosen.Name}", format, bom: true, ct);
+        await TableDownload.WriteAsync(HttpContext, chosen, $"{Tenant.Code}-{chosen.Name}", format, csv.Value, ct);
         return new EmptyResult();
     }
 

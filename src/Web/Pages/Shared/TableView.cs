@@ -12,12 +12,23 @@ namespace InfraLedger.Web.Pages.Shared;
 /// <param name="Formats">The download formats offered (default CSV and XLSX).</param>
 /// <param name="English">Whether the page is in English (the public dashboards' switch).</param>
 /// <param name="CellValues">Whether number cells carry their unformatted value (<c>data-value</c>) for a chart to draw.</param>
+/// <param name="CsvEncoding">What the plain CSV link gives (the staff downloads: UTF-8 with a BOM; public ones say theirs).</param>
 public sealed record TableView(
-    ReportTable Table, string ExportUrl, Func<IReadOnlyList<ReportCell>, string?>? RowLink = null, IReadOnlyList<string>? Formats = null, bool English = false, bool CellValues = false)
+    ReportTable Table, string ExportUrl, Func<IReadOnlyList<ReportCell>, string?>? RowLink = null, IReadOnlyList<string>? Formats = null, bool English = false, bool CellValues = false,
+    string CsvEncoding = "UTF-8 BOM付き")
 {
-    public IReadOnlyList<string> Offered => Formats ?? ["csv", "xlsx"];
+    /// <summary>Staff tables: CSV for Excel (UTF-8 with a BOM), CSV in Shift_JIS, and XLSX.</summary>
+    public IReadOnlyList<string> Offered => Formats ?? ["csv", "csv-sjis", "xlsx"];
 
-    public static string FormatLabel(string format) => format switch { "xlsx" => "Excel（xlsx）", _ => format.ToUpperInvariant() };
+    /// <summary>Each link says what it gives, the encoding of a CSV included (issue 16, item 8).</summary>
+    public string FormatLabel(string format) => format switch
+    {
+        "xlsx" => "Excel（xlsx）",
+        "csv" => English ? $"CSV ({CsvEncoding})" : $"CSV（{CsvEncoding}）",
+        "csv-sjis" => "CSV（Shift_JIS）",
+        _ => format.ToUpperInvariant(),
+    };
 
-    public string Download(string format) => $"{ExportUrl}{(ExportUrl.Contains('?', StringComparison.Ordinal) ? '&' : '?')}format={format}";
+    public string Download(string format) => $"{ExportUrl}{(ExportUrl.Contains('?', StringComparison.Ordinal) ? '&' : '?')}" +
+        (format == "csv-sjis" ? "format=csv&encoding=shift_jis" : $"format={format}");
 }

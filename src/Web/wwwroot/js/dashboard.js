@@ -21,6 +21,12 @@
     return { headers, rows };
   }
 
+  // ECharts' default axis tooltip marks each series with style attributes, which the CSP refuses (ADR 0019): plain text.
+  const axisTooltip = {
+    trigger: 'axis',
+    formatter: ps => ps.map(p => `${echarts.format.encodeHTML(p.name)}: ${p.value ?? '—'}`).join('<br>'),
+  };
+
   function chart(element, option) {
     const instance = echarts.init(element, null, { renderer: 'canvas' });
     instance.setOption(Object.assign({ textStyle: { fontFamily: font, color: ink }, animation: false }, option));
@@ -33,7 +39,7 @@
     const label = Number(element.dataset.labelCol), value = Number(element.dataset.valueCol);
     chart(element, {
       grid: { left: 48, right: 16, top: 16, bottom: 48 },
-      tooltip: { trigger: 'axis' },
+      tooltip: axisTooltip,
       xAxis: { type: 'category', data: rows.map(r => r[label].text), axisLabel: { rotate: 45 } },
       yAxis: { type: 'value' },
       series: [{ type: 'bar', data: rows.map(r => r[value].value), itemStyle: { color: palette[3] } }],
@@ -52,7 +58,7 @@
       chart(panel, {
         title: { text: headers[column], textStyle: { fontSize: 14, color: ink } },
         grid: { left: 48, right: 16, top: 40, bottom: 32 },
-        tooltip: { trigger: 'axis' },
+        tooltip: axisTooltip,
         xAxis: { type: 'category', data: years },
         yAxis: { type: 'value', scale: true },
         series: [{ type: 'line', data: values, connectNulls: false, itemStyle: { color: palette[3] }, lineStyle: { color: palette[3] } }],
@@ -99,7 +105,13 @@
     legend.onAdd = () => {
       const div = L.DomUtil.create('div', 'dashboard-legend');
       const bounds = ['', ...limits.map(l => String(l))];
-      div.innerHTML = palette.map((c, i) => `<span><i style="background:${c}"></i>${i === 0 ? `〜 ${limits[0]}` : `${bounds[i]} 〜`}</span>`).join('');
+      // Built as elements, colours set through the style object: the CSP refuses style attributes in markup.
+      palette.forEach((c, i) => {
+        const item = L.DomUtil.create('span', '', div);
+        const swatch = L.DomUtil.create('i', '', item);
+        swatch.style.background = c;
+        item.append(i === 0 ? `〜 ${limits[0]}` : `${bounds[i]} 〜`);
+      });
       return div;
     };
     legend.addTo(leaflet);
