@@ -8,7 +8,7 @@ namespace InfraLedger.Tests;
 /// <summary>
 /// Runs R's msm (CRAN, GPL ≥ 2; Debian packages r-base-core and r-cran-msm, installed by scripts/test) on the same
 /// pairs as our estimator, as the domain doc §14.1 says: each pair one subject with two observations (time 0 in state
-/// i, time z in state j), a qmatrix with only the i→i+1 intensities, exacttimes = FALSE, fnscale = number of pairs,
+/// i, time z in state j), a qmatrix with only the i→i+1 intensities, obstype 1 (panel; 3 when the pair ends at a work that improved: an exact entry from an unseen state), fnscale = number of pairs,
 /// covariates on every intensity through the exponential link, not centred. Only the msm() call is timed.
 /// Without Rscript or msm this throws: the tests that use it fail, they do not skip.
 /// </summary>
@@ -28,10 +28,10 @@ public static class Msm
         J <- as.integer(args[2])
         reltol <- as.numeric(args[3])
         repairs <- if (length(args) > 3 && nchar(args[4]) > 0) lapply(strsplit(strsplit(args[4], ";")[[1]], "-"), as.integer) else list()
-        covs <- setdiff(names(d), c("from", "to", "years"))
+        covs <- setdiff(names(d), c("from", "to", "years", "exact"))
         n <- nrow(d)
         long <- data.frame(id = rep(seq_len(n), each = 2), time = as.vector(rbind(0, d$years)),
-                           state = as.vector(rbind(d$from, d$to)))
+                           state = as.vector(rbind(d$from, d$to)), obstype = as.vector(rbind(1, ifelse(d$exact == 1, 3, 1))))
         for (cv in covs) long[[cv]] <- rep(d[[cv]], each = 2)
         Q <- matrix(0, J, J)
         for (i in 1:(J - 1)) Q[i, i + 1] <- 0.1
@@ -40,7 +40,7 @@ public static class Msm
         for (i in 1:(J - 1)) if (!(Q[i, i + 1] > 0)) Q[i, i + 1] <- 0.1
         for (r in repairs) if (!(Q[r[1], r[2]] > 0)) Q[r[1], r[2]] <- 0.01
         form <- if (length(covs) > 0) as.formula(paste("~", paste(covs, collapse = " + "))) else NULL
-        elapsed <- system.time(fit <- msm(state ~ time, subject = id, data = long, qmatrix = Q, exacttimes = FALSE,
+        elapsed <- system.time(fit <- msm(state ~ time, subject = id, data = long, qmatrix = Q, obstype = obstype,
                                           covariates = form, center = FALSE,
                                           control = list(fnscale = n, reltol = reltol, maxit = 10000)))[["elapsed"]]
         cat(sprintf("seconds=%.17g\n", elapsed))
@@ -68,7 +68,7 @@ public static class Msm
             var data = Path.Combine(directory.FullName, "pairs.csv");
             var script = Path.Combine(directory.FullName, "fit.R");
             File.WriteAllText(script, Script);
-            var csv = new StringBuilder("from,to,years");
+            var csv = new StringBuilder("from,to,years,exact");
             foreach (var c in covariates)
             {
                 csv.Append(',').Append(c);
@@ -77,7 +77,7 @@ public static class Msm
             csv.Append('\n');
             foreach (var p in pairs)
             {
-                csv.Append(CultureInfo.InvariantCulture, $"{p.From},{p.To},{p.Years:R}");
+                csv.Append(CultureInfo.InvariantCulture, $"{p.From},{p.To},{p.Years:R},{(p.ByWork ? 1 : 0)}");
                 foreach (var x in p.Covariates ?? [])
                 {
                     csv.Append(CultureInfo.InvariantCulture, $",{x:R}");

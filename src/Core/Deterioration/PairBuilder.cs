@@ -52,9 +52,11 @@ public static class PairBuilder
     /// <summary>
     /// The pairs of the model with works (<see cref="RepairEstimator"/>): every pair of consecutive observations, improved
     /// ones included, where a work that says the grade it left is an observation too (of that grade, on its completion
-    /// date, after an inspection of the same day; of several works on one day the last in the list). A work without the
-    /// grade it left is no observation: the pair across it stays whole and its effect shows in the next grade. Returns
-    /// the pairs and how many works were used.
+    /// date, after an inspection of the same day; of several works on one day the last in the list). A pair that ends at
+    /// a work leaving a better grade than the last one seen is a repair at a known time (<see cref="InspectionPair.ByWork"/>);
+    /// a work that leaves the same or a worse grade is an ordinary observation of it. A work without the grade it left is
+    /// no observation: the pair across it stays whole and its effect shows in the next grade. A work on the day of the
+    /// inspection before it makes no pair (no time passed). Returns the pairs and how many works were used.
     /// </summary>
     public static (List<InspectionPair> Pairs, int Works) BuildWithRepairs(IEnumerable<Observation> inspections, IEnumerable<Work> works)
     {
@@ -71,7 +73,7 @@ public static class PairBuilder
                 var years = last is { } l ? (on.DayNumber - l.On.DayNumber) / 365.25 : 0;
                 if (last is { } before && years > 0)
                 {
-                    pairs.Add(new InspectionPair(before.Grade, grade, years));
+                    pairs.Add(new InspectionPair(before.Grade, grade, years, ByWork: work is not null && grade < before.Grade));
                 }
 
                 if (work is not null)

@@ -6,9 +6,11 @@ namespace InfraLedger.Core.Deterioration;
 /// <summary>
 /// Maximum-likelihood estimation of the deterioration model with works (<see cref="RepairFit"/>): a continuous-time
 /// Markov chain whose generator has the one-step deterioration hazards θ_i and a repair intensity ρ_s→j for every
-/// improvement s → j the records show (ADR 0012). Every pair of consecutive observations enters as a panel
-/// observation, log P(z)[i, j], improved ones included (<see cref="PairBuilder.BuildWithRepairs"/> makes a work that
-/// says the grade it left an observation too). Rates are estimated on the log scale by Fisher scoring, then Newton; a
+/// improvement s → j the records show (ADR 0012). A pair of consecutive inspections enters as a panel observation,
+/// log P(z)[i, j], improved ones included (an unrecorded repair). A pair that ends at a recorded work which left a
+/// better grade j than the last one seen (<see cref="InspectionPair.ByWork"/>) is a transition into j at a known time
+/// from a state not seen: log Σ_{s≠j} P(z)[i, s]·Q[s, j] (msm's obstype 3); its repair rates are those into j from
+/// i and every worse state. Rates are estimated on the log scale by Fisher scoring, then Newton; a
 /// repair rate the likelihood drives below 10⁻⁶ per year is set to 0 (the estimate is on the boundary) and dropped, and
 /// brought back once if the likelihood rises at 0.
 /// ∂P/∂rate is the Fréchet derivative of expm, read from the exponential of the block matrix [[Qz, Ez], [0, Qz]].
@@ -26,7 +28,7 @@ public static class RepairEstimator
         }
 
         var groups = new SortedDictionary<double, Group>();
-        Group At(double z) => groups.TryGetValue(z, out var g) ? g : groups[z] = new Group(z, new double[states, states]);
+        Group At(double z) => groups.TryGetValue(z, out var g) ? g : groups[z] = new Group(z, new double[states, states], new double[states, states]);
         var support = new SortedSet<(int From, int To)>(Comparer<(int From, int To)>.Create((a, b) => a.From != b.From ? a.From.CompareTo(b.From) : a.To.CompareTo(b.To)));
         for (var index = 0; index < pairs.Count; index++)
         {
@@ -36,10 +38,21 @@ public static class RepairEstimator
                 return Errors.PairInvalid(index, $"状態 {N(p.From)}→{N(p.To)}（1〜{N(states)}）と0より大きい点検間隔 {p.Years.ToString(CultureInfo.InvariantCulture)} 年が必要です。");
             }
 
-            At(p.Years).Counts[p.From - 1, p.To - 1]++;
-            if (p.To < p.From)
+            if (p.ByWork && p.To < p.From)
             {
-                support.Add((p.From - 1, p.To - 1));
+                At(p.Years).Exact[p.From - 1, p.To - 1]++;
+                for (var before = p.From; before <= states; before++)
+                {
+                    support.Add((before - 1, p.To - 1));
+                }
+            }
+            else
+            {
+                At(p.Years).Counts[p.From - 1, p.To - 1]++;
+                if (p.To < p.From)
+                {
+                    support.Add((p.From - 1, p.To - 1));
+                }
             }
         }
 
@@ -150,25 +163,8 @@ public static class RepairEstimator
     {
         var (with, at) = model.With([e], psi);
         at[^1] = double.NegativeInfinity; // rate 0; the derivative below is taken per unit of rate
-        var q = with.Generator(at);
-        var gradient = 0.0;
-        var total = 0.0;
-        foreach (var g in data)
-        {
-            var a = Matrix.Scale(q, g.Years);
-            var p = MatrixExponential.Of(a);
-            var dp = Frechet(a, Parameters.Direction(with.States, e, g.Years));
-            for (var i = 0; i < with.States; i++)
-            {
-                for (var j = 0; j < with.States; j++)
-                {
-                    total += g.Counts[i, j];
-                    gradient += g.Counts[i, j] > 0 ? g.Counts[i, j] * dp[i, j] / Math.Max(p[i, j], 1e-300) : 0;
-                }
-            }
-        }
-
-        return gradient > 1e-8 * Math.Max(1, total);
+        var total = data.Sum(g => g.Observations);
+        return Evaluate(with, data, at, perUnitRate: at.Length - 1).Score[^1] > 1e-8 * Math.Max(1, total);
     }
 
     /// <summary>L(A, E), the Fréchet derivative of expm at A in direction E: the upper-right block of expm([[A, E], [0, A]]).</summary>
@@ -198,23 +194,29 @@ public static class RepairEstimator
         return l;
     }
 
-    private static Evaluated Evaluate(Parameters model, List<Group> data, double[] psi)
+    /// <summary>
+    /// Log-likelihood, score and information in ψ (log rates); with <paramref name="perUnitRate"/>, that parameter's
+    /// score is per unit of its rate instead (for a rate at 0). Panel rows use the expected (multinomial) information,
+    /// works the outer product of their score: either is only Fisher scoring's direction, Newton finishes.
+    /// </summary>
+    private static Evaluated Evaluate(Parameters model, List<Group> data, double[] psi, int perUnitRate = -1)
     {
         var n = psi.Length;
         var s = model.States;
         var q = model.Generator(psi);
-        var rates = psi.Select(Math.Exp).ToArray();
+        var scale = psi.Select((b, k) => k == perUnitRate ? 1 : Math.Exp(b)).ToArray();
         var score = new double[n];
         var information = new double[n, n];
         var logLikelihood = 0.0;
         var dp = new double[n][,];
+        var d = new double[n];
         foreach (var g in data)
         {
             var a = Matrix.Scale(q, g.Years);
             var p = MatrixExponential.Of(a);
             for (var k = 0; k < n; k++)
             {
-                dp[k] = Frechet(a, Matrix.Scale(Parameters.Direction(s, model.Edge(k), g.Years), rates[k]));
+                dp[k] = Frechet(a, Matrix.Scale(Parameters.Direction(s, model.Edge(k), g.Years), scale[k]));
             }
 
             for (var i = 0; i < s; i++)
@@ -225,33 +227,72 @@ public static class RepairEstimator
                     total += g.Counts[i, j];
                 }
 
-                for (var j = 0; j < s && total > 0; j++)
+                for (var j = 0; j < s; j++)
                 {
-                    var pij = p[i, j];
-                    if (g.Counts[i, j] > 0)
+                    if (total > 0)
                     {
-                        logLikelihood += g.Counts[i, j] * Math.Log(Math.Max(pij, 1e-300));
-                    }
-
-                    if (pij < 1e-300)
-                    {
-                        continue;
-                    }
-
-                    for (var k = 0; k < n; k++)
-                    {
-                        score[k] += g.Counts[i, j] / pij * dp[k][i, j];
-                        var w = total / pij * dp[k][i, j];
-                        for (var l = 0; l < n; l++)
+                        for (var k = 0; k < n; k++)
                         {
-                            information[k, l] += w * dp[l][i, j];
+                            d[k] = dp[k][i, j];
                         }
+
+                        Add(g.Counts[i, j], p[i, j], total / p[i, j]);
+                    }
+
+                    if (g.Exact[i, j] > 0)
+                    {
+                        // Entered j now from an unseen state b: Σ_b P[i, b]·Q[b, j], and its derivative.
+                        var likelihood = 0.0;
+                        Array.Clear(d);
+                        for (var b = 0; b < s; b++)
+                        {
+                            if (b != j && q[b, j] > 0)
+                            {
+                                likelihood += p[i, b] * q[b, j];
+                                for (var k = 0; k < n; k++)
+                                {
+                                    d[k] += dp[k][i, b] * q[b, j];
+                                }
+                            }
+                        }
+
+                        for (var k = 0; k < n; k++)
+                        {
+                            var (from, to) = model.Edge(k);
+                            d[k] += to == j ? p[i, from] * scale[k] : 0;
+                        }
+
+                        Add(g.Exact[i, j], likelihood, g.Exact[i, j] / (likelihood * likelihood));
                     }
                 }
             }
         }
 
         return new Evaluated(logLikelihood, score, information);
+
+        // count observations of likelihood l with gradient d; weight multiplies d·dᵀ in the information.
+        void Add(double count, double l, double weight)
+        {
+            if (count > 0)
+            {
+                logLikelihood += count * Math.Log(Math.Max(l, 1e-300));
+            }
+
+            if (l < 1e-300)
+            {
+                return;
+            }
+
+            for (var k = 0; k < n; k++)
+            {
+                score[k] += count / l * d[k];
+                var w = weight * d[k];
+                for (var m = 0; m < n; m++)
+                {
+                    information[k, m] += w * d[m];
+                }
+            }
+        }
     }
 
     /// <summary>−∂score/∂ψ by forward differences of the analytic score, made symmetric.</summary>
@@ -295,8 +336,11 @@ public static class RepairEstimator
 
     private static string N(int v) => v.ToString(CultureInfo.InvariantCulture);
 
-    /// <summary>Pairs of one interval, counted by from and to (0-based states).</summary>
-    private sealed record Group(double Years, double[,] Counts);
+    /// <summary>Pairs of one interval, counted by from and to (0-based states): inspection pairs, and pairs ending at a work that improved.</summary>
+    private sealed record Group(double Years, double[,] Counts, double[,] Exact)
+    {
+        public double Observations => Counts.Cast<double>().Sum() + Exact.Cast<double>().Sum();
+    }
 
     private readonly record struct Evaluated(double LogLikelihood, double[] Score, double[,] Information);
 
@@ -339,8 +383,8 @@ public static class RepairEstimator
                 {
                     for (var j = 0; j < States; j++)
                     {
-                        exposure[i] += g.Counts[i, j] * g.Years;
-                        moves[i, j] += g.Counts[i, j];
+                        exposure[i] += (g.Counts[i, j] + g.Exact[i, j]) * g.Years;
+                        moves[i, j] += g.Counts[i, j] + g.Exact[i, j];
                     }
                 }
             }

@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text;
 using InfraLedger.Core.Deterioration;
-using InfraLedger.Core.Tests.Register.Import;
+using InfraLedger.Core.Tests.Tables;
 using InfraLedger.Tests;
 using Xunit.Abstractions;
 

@@ -1,6 +1,6 @@
 using System.Globalization;
 using InfraLedger.Core.Deterioration;
-using InfraLedger.Core.Tests.Register.Import;
+using InfraLedger.Core.Tests.Tables;
 using InfraLedger.Tests;
 using Xunit.Abstractions;
 
@@ -93,15 +93,6 @@ public sealed class RepairEstimatorTests(ITestOutputHelper output)
         fit.IsSuccess.ShouldBeTrue(fit.Error?.Message);
         fit.Value.Repairs.ShouldContain(r => r.From == 3 && r.To == 2);
         fit.Value.Repairs.ShouldAllBe(r => r.Rate >= 1e-6);
-    }
-
-    [Fact]
-    public void a_work_said_to_leave_the_worst_state_is_refused_with_its_place()
-    {
-        var fit = RepairEstimator.Fit([new InspectionPair(1, 2, 3)], [new RepairEvent(2, 4, 1)], 4);
-
-        fit.IsSuccess.ShouldBeFalse();
-        fit.Error!.Message.ShouldBe("2番目の点検ペア: 補修: 直前の状態 2（1〜4）、補修後の状態 4（1〜3）、経過年数 1（0以上）のどれかが範囲外です（同じ日の補修は良くなる向き）。");
     }
 
     private void Compare(string label, RepairFit ours, Msm.Fit msm)
