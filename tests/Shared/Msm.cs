@@ -39,9 +39,11 @@ public static class Msm
         Q <- crudeinits.msm(state ~ time, subject = id, data = long, qmatrix = Q)
         for (i in 1:(J - 1)) if (!(Q[i, i + 1] > 0)) Q[i, i + 1] <- 0.1
         for (r in repairs) if (!(Q[r[1], r[2]] > 0)) Q[r[1], r[2]] <- 0.01
+        fixed <- length(args) > 4 && nchar(args[5]) > 0
+        if (fixed) for (e in strsplit(strsplit(args[5], ";")[[1]], "/")) Q[as.integer(e[1]), as.integer(e[2])] <- as.numeric(e[3])
         form <- if (length(covs) > 0) as.formula(paste("~", paste(covs, collapse = " + "))) else NULL
         elapsed <- system.time(fit <- msm(state ~ time, subject = id, data = long, qmatrix = Q, obstype = obstype,
-                                          covariates = form, center = FALSE,
+                                          covariates = form, center = FALSE, fixedpars = fixed,
                                           control = list(fnscale = n, reltol = reltol, maxit = 10000)))[["elapsed"]]
         cat(sprintf("seconds=%.17g\n", elapsed))
         cat(sprintf("loglik=%.17g\n", -fit$minus2loglik / 2))
@@ -57,9 +59,13 @@ public static class Msm
     public static Fit Run(IReadOnlyList<InspectionPair> pairs, int states, IReadOnlyList<string>? covariates = null, double reltol = 1.5e-8) =>
         Run(pairs, states, [], covariates, reltol);
 
-    /// <summary>Fits with msm, the qmatrix also allowing the repairs <paramref name="repairs"/> (1-based from, to; the pairs may improve).</summary>
+    /// <summary>
+    /// Fits with msm, the qmatrix also allowing the repairs <paramref name="repairs"/> (1-based from, to; the pairs may
+    /// improve). With <paramref name="at"/> (a generator, no covariates) msm does not fit: it evaluates its
+    /// log-likelihood at those intensities (fixedpars).
+    /// </summary>
     public static Fit Run(IReadOnlyList<InspectionPair> pairs, int states, IReadOnlyList<(int From, int To)> repairs,
-        IReadOnlyList<string>? covariates = null, double reltol = 1.5e-8)
+        IReadOnlyList<string>? covariates = null, double reltol = 1.5e-8, double[,]? at = null)
     {
         covariates ??= [];
         var directory = Directory.CreateTempSubdirectory("infraledger-msm-");
@@ -88,7 +94,9 @@ public static class Msm
 
             File.WriteAllText(data, csv.ToString());
             var allowed = string.Join(";", repairs.Select(r => string.Create(CultureInfo.InvariantCulture, $"{r.From}-{r.To}")));
-            var start = new ProcessStartInfo("Rscript", [script, data, states.ToString(CultureInfo.InvariantCulture), reltol.ToString("R", CultureInfo.InvariantCulture), allowed])
+            var fixedAt = at is null ? "" : string.Join(";", from i in Enumerable.Range(0, states) from j in Enumerable.Range(0, states)
+                                                                 where i != j && at[i, j] > 0 select string.Create(CultureInfo.InvariantCulture, $"{i + 1}/{j + 1}/{at[i, j]:R}"));
+            var start = new ProcessStartInfo("Rscript", [script, data, states.ToString(CultureInfo.InvariantCulture), reltol.ToString("R", CultureInfo.InvariantCulture), allowed, fixedAt])
             {
                 RedirectStandardOutput = true,
                 RedirectStandardError = true,
