@@ -18,6 +18,7 @@ namespace InfraLedger.Core.Deterioration;
 public static class RepairEstimator
 {
     private const double Negligible = 1e-6;
+    private const double Unbounded = 1e3;
 
     /// <summary>Fits the model with works to <paramref name="pairs"/> (any direction) of a <paramref name="states"/>-state chain; <paramref name="works"/> is how many of the observations were works (reported only).</summary>
     public static Result<RepairFit> Fit(IReadOnlyList<InspectionPair> pairs, int states, int works = 0, int maxIterations = 500)
@@ -108,6 +109,12 @@ public static class RepairEstimator
             }
 
             (psi, current) = (next, trial);
+            if (psi.Any(b => b > Math.Log(Unbounded)))
+            {
+                // A rate above 1,000 per year (a stay of hours) is no grade's: the likelihood grows without bound along
+                // a cycle of repairs, which happens when works are few beside the inspections that show fast change.
+                return Errors.RatesUnbounded;
+            }
             newton = halvings == 1 && largest < 1e-2;
 
             // A repair rate heading to 0 is an estimate on the boundary: set it to 0 and go on without it.

@@ -113,6 +113,27 @@ public sealed class RepairEstimatorTests(ITestOutputHelper output)
         fit.Value.Repairs.ShouldAllBe(r => r.Rate >= 1e-6);
     }
 
+    [Fact]
+    public void rates_that_grow_without_bound_are_refused_rather_than_reported()
+    {
+        // Ten bridges all in I in 2014, half in III or IV five years later, two repaired to I a year after that: the
+        // likelihood keeps rising along a cycle I → II → III → I ever faster (a work is a density in time).
+        List<InspectionPair> pairs =
+        [
+            .. Enumerable.Repeat(new InspectionPair(1, 1, 5), 2), .. Enumerable.Repeat(new InspectionPair(1, 2, 5), 3),
+            .. Enumerable.Repeat(new InspectionPair(1, 3, 5), 3), .. Enumerable.Repeat(new InspectionPair(1, 4, 5), 2),
+            .. Enumerable.Repeat(new InspectionPair(1, 2, 5), 2), .. Enumerable.Repeat(new InspectionPair(2, 3, 5), 3),
+            new InspectionPair(3, 4, 5), .. Enumerable.Repeat(new InspectionPair(4, 4, 5), 2),
+            .. Enumerable.Repeat(new InspectionPair(3, 1, 1, ByWork: true), 2), .. Enumerable.Repeat(new InspectionPair(1, 2, 4), 2),
+        ];
+
+        var fit = RepairEstimator.Fit(pairs, 4, works: 2);
+
+        fit.IsSuccess.ShouldBeFalse();
+        fit.Error!.Code.ShouldBe("deterioration.rates_unbounded");
+        fit.Error.Message.ShouldBe("点検と工事の記録からは劣化と補修の率が定まりません（率が際限なく大きくなります）。工事の記録（補修後の区分）や点検を増やしてください。");
+    }
+
     private void Compare(string label, RepairFit ours, Msm.Fit msm)
     {
         var worst = 0.0;
