@@ -15,7 +15,10 @@ namespace InfraLedger.Core.Tests.Deterioration;
 /// total-variation distance between the forecast and the observed grade shares (points) and the Brier score per bridge
 /// (mean of Σ_j (p_j − y_j)²), for the model with works (improvements kept, repair rates estimated), the model without
 /// works (improved pairs dropped: the forecast before issue 19) and "no change since the last inspection".
-/// One model per component, as in the msm comparison; the figures are printed and recorded in ADR 0012.
+/// One model per component, as in the msm comparison; the figures are printed and recorded in ADR 0022.
+/// The target (issue 19) is that the model with works beats "no change" on both measures; it does on every component
+/// and is asserted so. The model without works also beats "no change" over this one-year horizon and has the lower TV
+/// distance (2.09 against 2.48 points when this was written): that is reported, not asserted either way.
 /// </summary>
 public sealed class ForecastCheckTests(ITestOutputHelper output)
 {
@@ -24,11 +27,12 @@ public sealed class ForecastCheckTests(ITestOutputHelper output)
     private sealed record Scores(double Tv, double Brier, int Bridges);
 
     [Fact]
-    public void on_the_nbi_sample_the_model_with_works_forecasts_2017_better_than_the_model_without_works()
+    public void on_the_nbi_sample_the_model_with_works_forecasts_2017_better_than_no_change_on_both_measures()
     {
         var folder = NbiPairs.Folder(Fixtures.Repository());
         var table = new StringBuilder("component          bridges  model with works      model without works   no change\n");
         var pooled = new Dictionary<string, (double Tv, double Brier, int Bridges)>();
+        var perComponent = new List<(Scores With, Scores None)>();
         foreach (var component in NbiPairs.Components)
         {
             var with = RepairEstimator.Fit(NbiPairs.Read(folder, component, v => v < Target, improvements: true), NbiPairs.States);
@@ -43,6 +47,7 @@ public sealed class ForecastCheckTests(ITestOutputHelper output)
                 ["without"] = Score(vintages, years => without.Value.Chain().Transition(years)),
                 ["none"] = Score(vintages, _ => Identity(NbiPairs.States)),
             };
+            perComponent.Add((scores["with"], scores["none"]));
             table.AppendLine(CultureInfo.InvariantCulture, $"{component,-24} {scores["with"].Bridges,3}  {Cell(scores["with"])}  {Cell(scores["without"])}  {Cell(scores["none"])}");
             foreach (var (name, s) in scores)
             {
@@ -55,7 +60,10 @@ public sealed class ForecastCheckTests(ITestOutputHelper output)
         table.AppendLine(CultureInfo.InvariantCulture, $"{"all three (mean)",-24} {mean["with"].Bridges,3}  {Cell(mean["with"])}  {Cell(mean["without"])}  {Cell(mean["none"])}");
         output.WriteLine("TV distance of the grade shares (points) / Brier score per bridge, forecast of the 2017 vintage from 2016:\n" + table);
 
-        mean["with"].Brier.ShouldBeLessThan(mean["without"].Brier);
+        mean["with"].Tv.ShouldBeLessThan(mean["none"].Tv);
+        mean["with"].Brier.ShouldBeLessThan(mean["none"].Brier);
+        perComponent.ShouldAllBe(c => c.With.Tv < c.None.Tv && c.With.Brier < c.None.Brier);
+        mean["with"].Bridges.ShouldBe(mean["none"].Bridges);
     }
 
     /// <summary>TV (points) and Brier of the forecasts P(z)[2016 state] of every bridge in both files, against the 2017 states.</summary>
