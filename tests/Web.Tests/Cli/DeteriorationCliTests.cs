@@ -48,7 +48,9 @@ public sealed class DeteriorationCliTests : IAsyncLifetime
         policy.Out.ShouldContain("■ 健全性の予測（施設数の期待値、前提: 方針「予防保全」）");
         policy.Out.ShouldContain("補修工法の設定 橋梁の補修工法と維持管理方針（標準）");
         var practice = await cli.RunAsync("deterioration", "forecast", "--tenant", "222127", "--kind", "bridge", "--years", "5", "--assume", "practice");
-        (practice.ExitCode == 0 ? practice.Out : practice.Error).ShouldContain("現状の補修実績");
+        practice.ExitCode.ShouldBe(0, practice.Error);
+        practice.Out.ShouldContain("■ 健全性の予測（施設数の期待値、前提: 現状の補修実績）");
+        practice.Out.ShouldContain("※ 前提: 自団体の点検");
 
         var bad = await cli.RunAsync("deterioration", "forecast", "--tenant", "222127", "--kind", "bridge", "--assume", "policy:毎年架替");
         bad.ExitCode.ShouldBe(2);
