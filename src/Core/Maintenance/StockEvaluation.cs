@@ -61,8 +61,8 @@ public static class StockEvaluation
         var used = plan.OfType<Treatment>().Distinct().ToArray();
         var slot = plan.Select(t => t is null ? -1 : Array.IndexOf(used, t)).ToArray();
         var risks = riskUsed ? after.Select(a => new CostRule(library.Risk!.Unit, library.Risk.PerYear[a])).ToArray() : [];
-        var sizes = new StockSizes([.. used.Select(t => t.Cost), .. risks]);
-        foreach (var f in stock)
+        var sizes = new StockSizes([.. used.Select(t => t.Cost), .. risks], n);
+        foreach (ref readonly var f in Items(stock))
         {
             if (f.State is not { } s0 || s0 < 1 || s0 > n)
             {
@@ -70,16 +70,17 @@ public static class StockEvaluation
                 continue;
             }
 
-            if (!sizes.Priceable(f))
+            var row = sizes.Slot(f);
+            if (row < 0)
             {
                 // The reason, as pricing finds it: the plan's treatments first, then the risk of each state after.
-                Skip(skipped, used.Select(t => f.Price(t.Cost).Skip).Concat(risks.Select(r => f.Price(r).Skip)).First(x => x is not null)!, f.Code);
+                Skip(skipped, FirstSkip(f, [.. used.Select(t => t.Cost), .. risks]), f.Code);
                 continue;
             }
 
             evaluated++;
             counts[s0 - 1]++;
-            sizes.Add(s0 - 1, f);
+            sizes.Add(s0 - 1, row, f);
         }
 
         for (var s0 = 0; s0 < n; s0++)
@@ -142,8 +143,8 @@ public static class StockEvaluation
         var priced = new double[cycle + 2, aged.Count];
         var skipped = new Dictionary<string, (int Count, List<string> First)>();
         var evaluated = 0;
-        var sizes = new StockSizes([.. aged.Select(t => t.Cost)]);
-        foreach (var f in stock)
+        var sizes = new StockSizes([.. aged.Select(t => t.Cost)], cycle + 2);
+        foreach (ref readonly var f in Items(stock))
         {
             if (f.Age is not { } age || age < 0)
             {
@@ -151,16 +152,17 @@ public static class StockEvaluation
                 continue;
             }
 
-            if (!sizes.Priceable(f))
+            var row = sizes.Slot(f);
+            if (row < 0)
             {
-                Skip(skipped, aged.Select(t => f.Price(t.Cost).Skip).First(x => x is not null)!, f.Code);
+                Skip(skipped, FirstSkip(f, [.. aged.Select(t => t.Cost)]), f.Code);
                 continue;
             }
 
             var a = age > cycle ? cycle + 1 : age;
             evaluated++;
             count[a, f.State is { } s && s >= 1 && s <= n ? s - 1 : n]++;
-            sizes.Add(a, f);
+            sizes.Add(a, row, f);
         }
 
         for (var a = 0; a <= cycle + 1; a++)
@@ -247,6 +249,28 @@ public static class StockEvaluation
 
         return new StockResult(policy, evaluated, yearCosts, distributions, infinite, average, rate, Done(skipped));
     }
+
+    /// <summary>Why a facility cannot be priced: the reason of the first rule that cannot price it.</summary>
+    private static string FirstSkip(in StockItem f, CostRule[] rules)
+    {
+        foreach (var rule in rules)
+        {
+            if (f.Price(rule).Skip is { } reason)
+            {
+                return reason;
+            }
+        }
+
+        throw new InvalidOperationException("a facility that cannot be priced has a reason");
+    }
+
+    /// <summary>The facilities without an enumerator per item (arrays and lists as they are; anything else copied once).</summary>
+    private static ReadOnlySpan<StockItem> Items(IEnumerable<StockItem> stock) => stock switch
+    {
+        StockItem[] array => array,
+        List<StockItem> list => System.Runtime.InteropServices.CollectionsMarshal.AsSpan(list),
+        _ => stock.ToArray(),
+    };
 
     private static double[] Treat(double[] d, TreatmentEffect effect, int n)
     {
