@@ -2,6 +2,8 @@ using System.CommandLine;
 using System.Globalization;
 using InfraLedger.Core.Database;
 using InfraLedger.Core.Deterioration;
+using ForecastAssumption = InfraLedger.Core.Maintenance.ForecastAssumption;
+using StockForecasts = InfraLedger.Core.Maintenance.StockForecasts;
 using GradeScales = InfraLedger.Core.Inspections.GradeScales;
 using AssetKind = InfraLedger.Core.Register.AssetKind;
 
@@ -73,7 +75,12 @@ internal static class DeteriorationCommands
 
         var (forecastTenant, forecastKind, forecastFormat) = (TenantOption(), KindOption(), ReportOutput.Format());
         var horizon = new Option<int>("--years") { Description = "予測年数 / Years to forecast", DefaultValueFactory = _ => 30 };
-        var forecast = new Command("forecast", "団体の施設の健全性の分布を年ごとに予測 / Forecast the grade distribution of the stock") { forecastTenant, forecastKind, horizon, forecastFormat };
+        var assume = new Option<string>("--assume")
+        {
+            Description = "予測の前提: none（補修なし）、practice（点検の改善と工事記録から推定した現状の補修実績）、policy:方針の名前（補修工法の設定の方針） / What the forecast assumes about works",
+            DefaultValueFactory = _ => "none",
+        };
+        var forecast = new Command("forecast", "団体の施設の健全性の分布を年ごとに予測 / Forecast the grade distribution of the stock") { forecastTenant, forecastKind, horizon, assume, forecastFormat };
         forecast.SetAction(async (parse, ct) => await WithModelAsync(parse, forecastTenant, forecastKind, async (db, model) =>
         {
             var years = parse.GetValue(horizon);
@@ -82,8 +89,20 @@ internal static class DeteriorationCommands
                 return CliHost.Fail(Errors.IntervalInvalid(years.ToString(CultureInfo.InvariantCulture)));
             }
 
-            var rows = await DeteriorationModels.ForecastAsync(db, model, years, ct);
-            await ReportOutput.WriteAsync([DeteriorationReport.Forecast(model, rows, DateTime.Today.Year, DeteriorationReport.SchemeOf(model, await GradeScales.LoadAsync(db, ct)))], parse.GetValue(forecastFormat)!, ct);
+            var assumption = ForecastAssumption.Parse(parse.GetValue(assume));
+            if (!assumption.IsSuccess)
+            {
+                return CliHost.Fail(assumption.Error!);
+            }
+
+            var result = await StockForecasts.ForecastAsync(db, model, assumption.Value, years, ct);
+            if (!result.IsSuccess)
+            {
+                return CliHost.Fail(result.Error!);
+            }
+
+            var f = result.Value;
+            await ReportOutput.WriteAsync([DeteriorationReport.Forecast(model, f.Rows, DateTime.Today.Year, DeteriorationReport.SchemeOf(model, await GradeScales.LoadAsync(db, ct)), f.Label, f.Note)], parse.GetValue(forecastFormat)!, ct);
             return 0;
         }, ct));
 

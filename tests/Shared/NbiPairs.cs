@@ -26,24 +26,49 @@ public static class NbiPairs
     public static string Folder(string repository) =>
         Path.Combine(repository, "..", "shared", "data", "bridges", "nbi_alabama_sample");
 
-    /// <summary>The pairs of one component, in a stable order (bridge, date).</summary>
-    public static List<InspectionPair> Read(string folder, string component)
+    /// <summary>The pairs of one component, in a stable order (bridge, date); improved pairs dropped (the model without works).</summary>
+    public static List<InspectionPair> Read(string folder, string component) => Pairs(Series(Vintages(folder, component).Values), improvements: false);
+
+    /// <summary>
+    /// The pairs of one component from the vintages <paramref name="vintage"/> selects (all when null), improved pairs kept
+    /// or dropped: consecutive observations of a bridge, the same date in two vintages being one observation (the first
+    /// vintage's rating).
+    /// </summary>
+    public static List<InspectionPair> Read(string folder, string component, Func<int, bool>? vintage, bool improvements) =>
+        Pairs(Series(Vintages(folder, component).Where(v => vintage?.Invoke(v.Key) ?? true).Select(v => v.Value)), improvements);
+
+    /// <summary>Each vintage file (by its year) of one component: bridge → (inspection month since January 1900, state).</summary>
+    public static SortedDictionary<int, Dictionary<string, (int Month, int State)>> Vintages(string folder, string component)
     {
-        var observations = new SortedDictionary<string, SortedDictionary<int, int>>(StringComparer.Ordinal);
+        var vintages = new SortedDictionary<int, Dictionary<string, (int Month, int State)>>();
         foreach (var file in Directory.GetFiles(folder, "nbi_*.txt").Order(StringComparer.Ordinal))
         {
+            var observations = new Dictionary<string, (int, int)>(StringComparer.Ordinal);
             using var reader = new StreamReader(file);
             var header = Split(reader.ReadLine()!);
             int id = header.IndexOf("STRUCTURE_NUMBER_008"), date = header.IndexOf("DATE_OF_INSPECT_090"), rating = header.IndexOf(component);
             while (reader.ReadLine() is { } line)
             {
                 var cells = Split(line);
-                if (State(cells[rating]) is not { } state || Month(cells[date]) is not { } month)
+                if (State(cells[rating]) is { } state && Month(cells[date]) is { } month)
                 {
-                    continue;
+                    observations.TryAdd(cells[id].Trim(), (month, state));
                 }
+            }
 
-                var bridge = cells[id].Trim();
+            vintages[int.Parse(Path.GetFileNameWithoutExtension(file)[4..], CultureInfo.InvariantCulture)] = observations;
+        }
+
+        return vintages;
+    }
+
+    private static SortedDictionary<string, SortedDictionary<int, int>> Series(IEnumerable<Dictionary<string, (int Month, int State)>> vintages)
+    {
+        var observations = new SortedDictionary<string, SortedDictionary<int, int>>(StringComparer.Ordinal);
+        foreach (var vintage in vintages)
+        {
+            foreach (var (bridge, (month, state)) in vintage)
+            {
                 if (!observations.TryGetValue(bridge, out var series))
                 {
                     observations[bridge] = series = [];
@@ -53,13 +78,18 @@ public static class NbiPairs
             }
         }
 
+        return observations;
+    }
+
+    private static List<InspectionPair> Pairs(SortedDictionary<string, SortedDictionary<int, int>> observations, bool improvements)
+    {
         var pairs = new List<InspectionPair>();
         foreach (var series in observations.Values)
         {
             var list = series.ToList();
             for (var k = 1; k < list.Count; k++)
             {
-                if (list[k].Value >= list[k - 1].Value)
+                if (improvements || list[k].Value >= list[k - 1].Value)
                 {
                     pairs.Add(new InspectionPair(list[k - 1].Value, list[k].Value, (list[k].Key - list[k - 1].Key) / 12.0));
                 }

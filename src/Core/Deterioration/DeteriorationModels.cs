@@ -101,37 +101,8 @@ public static partial class DeteriorationModels
     /// The tenant's stock of the model's kind by latest grade now, then year by year under the model (no works):
     /// expected number of facilities per level.
     /// </summary>
-    public static async Task<List<(int Year, double[] Facilities)>> ForecastAsync(AppDbContext db, DeteriorationModel model, int years, CancellationToken ct)
-    {
-        // Latest grades are on the kind's current scale: a model of another scale (reassigned since) forecasts no stock.
-        var current = (await GradeScales.LoadAsync(db, ct)).For(model.Kind).Code == model.Scheme;
-        var latest = (await Inspections.Inspections.LatestGradesAsync(db, ct)).Where(x => current && x.Kind == model.Kind).ToList();
-        var chain = model.Fit().Chain();
-        var now = new double[chain.States];
-        foreach (var x in latest)
-        {
-            now[Math.Min(x.Grade, chain.States) - 1]++;
-        }
-
-        var step = chain.Transition(1);
-        var result = new List<(int, double[])> { (0, now) };
-        for (var y = 1; y <= years; y++)
-        {
-            var previous = result[^1].Item2;
-            var next = new double[chain.States];
-            for (var i = 0; i < chain.States; i++)
-            {
-                for (var j = i; j < chain.States; j++)
-                {
-                    next[j] += previous[i] * step[i, j];
-                }
-            }
-
-            result.Add((y, next));
-        }
-
-        return result;
-    }
+    public static async Task<List<(int Year, double[] Facilities)>> ForecastAsync(AppDbContext db, DeteriorationModel model, int years, CancellationToken ct) =>
+        Project(await StockNowAsync(db, model, ct), model.Fit().Chain().Transition(1), years);
 
     private static async Task<Result<DeteriorationModel>> StoreAsync(AppDbContext db, AssetKind kind, GradeScheme scheme, HazardFit fit, string source, long? groupId, DateTime nowUtc, CancellationToken ct)
     {

@@ -63,14 +63,16 @@ public static class DeteriorationReport
             $"最良の状態から最終状態までの期待年数 {chain.ExpectedLife().ToString("F1", CultureInfo.InvariantCulture)} 年。");
     }
 
-    public static ReportTable Forecast(DeteriorationModel model, IReadOnlyList<(int Year, double[] Facilities)> forecast, int baseYear, GradeScheme? scheme = null)
+    /// <summary>The stock forecast; <paramref name="assumption"/> (e.g. 補修なし, 現状の補修実績) goes into the title and <paramref name="note"/> says it in full.</summary>
+    public static ReportTable Forecast(DeteriorationModel model, IReadOnlyList<(int Year, double[] Facilities)> forecast, int baseYear, GradeScheme? scheme = null,
+        string assumption = "補修なし", string? note = null)
     {
         scheme ??= SchemeOf(model);
         var rows = forecast.Select(f => (IReadOnlyList<ReportCell>)
             [Number(baseYear + f.Year, 0), .. f.Facilities.Select(v => Number(v, 1))]).ToList();
-        return new ReportTable("forecast", "健全性の予測（施設数の期待値、補修なし）",
+        return new ReportTable("forecast", $"健全性の予測（施設数の期待値、前提: {assumption}）",
             ["年", .. Enumerable.Range(1, scheme.Levels.Count).Select(scheme.Label)], rows,
-            "各施設の最新の判定区分（部材のみの記録は最も悪い部材の区分: 未検証の集計規則）から、1年ごとの推移確率で予測。");
+            $"前提: {note ?? assumption}。各施設の最新の判定区分（部材のみの記録は最も悪い部材の区分: 未検証の集計規則）から、1年ごとの推移確率で予測。");
     }
 
     public static ReportTable Distribution(IReadOnlyList<(AssetKind Kind, GradeScheme Scheme, int[] Counts)> distribution)

@@ -21,6 +21,9 @@ public static class Errors
     public static Error NotConverged(int iterations) =>
         new("deterioration.not_converged", $"最尤推定が {iterations.ToString(CultureInfo.InvariantCulture)} 回の反復で収束しませんでした。");
 
+    public static Error RatesUnbounded =>
+        new("deterioration.rates_unbounded", "点検と工事の記録からは劣化と補修の率が定まりません（率が際限なく大きくなります）。工事の記録（補修後の区分）や点検を増やしてください。");
+
     public static Error IntervalInvalid(string value) =>
         new("deterioration.interval", $"推移期間「{value}」は0より大きく100以下の年数で指定してください。", "years");
 

@@ -32,5 +32,14 @@ public static class Errors
     public static Error StatesDiffer(int model, int library) =>
         new("maintenance.states", $"劣化モデルの状態の数 {N(model)} と補修工法の設定の区分の数 {N(library)} が合いません。", "kind");
 
+    public static Error AssumptionInvalid(string value) =>
+        new("maintenance.assumption", $"予測の前提「{value}」はありません（none: 補修なし、practice: 現状の補修実績、policy:方針の名前）。", "assume");
+
+    public static Error PolicyNotStateBased(string name) =>
+        new("maintenance.policy_age", $"維持管理方針「{name}」は年数による方針のため、健全性の予測には使えません（状態による方針を選んでください）。", "assume");
+
+    public static Error PracticeUnavailable(string reason) =>
+        new("maintenance.practice", $"現状の補修実績を点検と工事の記録から推定できません: {reason}", "assume");
+
     private static string N(int v) => v.ToString(CultureInfo.InvariantCulture);
 }

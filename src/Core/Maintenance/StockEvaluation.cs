@@ -5,7 +5,8 @@ namespace InfraLedger.Core.Maintenance;
 /// <summary>
 /// Evaluates a policy of a library for a whole stock exactly. Cost is linear in each facility's priced treatments, and
 /// every facility of a state-based policy follows the same chain, so facilities are first summed into buckets by start
-/// state (age-based: by age in the cycle) in one pass, and each bucket is carried through the years by matrix algebra.
+/// state (age-based: by age in the cycle) in one pass — their measures summed, not priced one by one
+/// (<see cref="StockSizes"/>) — and each bucket is carried through the years by matrix algebra.
 /// The result equals the sum of per-facility evaluations (a test checks it); a stock costs about one pass over its rows.
 /// </summary>
 public static class StockEvaluation
@@ -57,11 +58,11 @@ public static class StockEvaluation
         var counts = new double[n];
         var skipped = new Dictionary<string, (int Count, List<string> First)>();
         var evaluated = 0;
-        var cost = new double[n];
         var used = plan.OfType<Treatment>().Distinct().ToArray();
         var slot = plan.Select(t => t is null ? -1 : Array.IndexOf(used, t)).ToArray();
-        var prices = new double[used.Length];
-        foreach (var f in stock)
+        var risks = riskUsed ? after.Select(a => new CostRule(library.Risk!.Unit, library.Risk.PerYear[a])).ToArray() : [];
+        var sizes = new StockSizes([.. used.Select(t => t.Cost), .. risks], n);
+        foreach (ref readonly var f in Items(stock))
         {
             if (f.State is not { } s0 || s0 < 1 || s0 > n)
             {
@@ -69,34 +70,24 @@ public static class StockEvaluation
                 continue;
             }
 
-            // Each distinct treatment of the plan is priced once per facility (several states often share one).
-            string? reason = null;
-            for (var j = 0; j < used.Length && reason is null; j++)
+            var row = sizes.Slot(f);
+            if (row < 0)
             {
-                (prices[j], reason) = f.Price(used[j].Cost);
-            }
-
-            for (var s = 0; s < n && reason is null; s++)
-            {
-                cost[s] = slot[s] >= 0 ? prices[slot[s]] : 0;
-                if (riskUsed)
-                {
-                    var (risk, riskReason) = f.Price(new CostRule(library.Risk!.Unit, library.Risk.PerYear[after[s]]));
-                    (cost[s], reason) = (cost[s] + risk, riskReason);
-                }
-            }
-
-            if (reason is not null)
-            {
-                Skip(skipped, reason, f.Code);
+                // The reason, as pricing finds it: the plan's treatments first, then the risk of each state after.
+                Skip(skipped, FirstSkip(f, [.. used.Select(t => t.Cost), .. risks]), f.Code);
                 continue;
             }
 
             evaluated++;
             counts[s0 - 1]++;
-            for (var s = 0; s < n; s++)
+            sizes.Add(s0 - 1, row, f);
+        }
+
+        for (var s0 = 0; s0 < n; s0++)
+        {
+            for (var s = 0; s < n && counts[s0] > 0; s++)
             {
-                buckets[s0 - 1, s] += cost[s];
+                buckets[s0, s] = (slot[s] >= 0 ? sizes.Price(s0, used[slot[s]].Cost) : 0) + (riskUsed ? sizes.Price(s0, risks[s]) : 0);
             }
         }
 
@@ -152,8 +143,8 @@ public static class StockEvaluation
         var priced = new double[cycle + 2, aged.Count];
         var skipped = new Dictionary<string, (int Count, List<string> First)>();
         var evaluated = 0;
-        var prices = new double[aged.Count];
-        foreach (var f in stock)
+        var sizes = new StockSizes([.. aged.Select(t => t.Cost)], cycle + 2);
+        foreach (ref readonly var f in Items(stock))
         {
             if (f.Age is not { } age || age < 0)
             {
@@ -161,24 +152,24 @@ public static class StockEvaluation
                 continue;
             }
 
-            string? reason = null;
-            for (var j = 0; j < aged.Count && reason is null; j++)
+            var row = sizes.Slot(f);
+            if (row < 0)
             {
-                (prices[j], reason) = f.Price(aged[j].Cost);
-            }
-
-            if (reason is not null)
-            {
-                Skip(skipped, reason, f.Code);
+                Skip(skipped, FirstSkip(f, [.. aged.Select(t => t.Cost)]), f.Code);
                 continue;
             }
 
             var a = age > cycle ? cycle + 1 : age;
             evaluated++;
             count[a, f.State is { } s && s >= 1 && s <= n ? s - 1 : n]++;
+            sizes.Add(a, row, f);
+        }
+
+        for (var a = 0; a <= cycle + 1; a++)
+        {
             for (var j = 0; j < aged.Count; j++)
             {
-                priced[a, j] += prices[j];
+                priced[a, j] = sizes.Price(a, aged[j].Cost);
             }
         }
 
@@ -258,6 +249,28 @@ public static class StockEvaluation
 
         return new StockResult(policy, evaluated, yearCosts, distributions, infinite, average, rate, Done(skipped));
     }
+
+    /// <summary>Why a facility cannot be priced: the reason of the first rule that cannot price it.</summary>
+    private static string FirstSkip(in StockItem f, CostRule[] rules)
+    {
+        foreach (var rule in rules)
+        {
+            if (f.Price(rule).Skip is { } reason)
+            {
+                return reason;
+            }
+        }
+
+        throw new InvalidOperationException("a facility that cannot be priced has a reason");
+    }
+
+    /// <summary>The facilities without an enumerator per item (arrays and lists as they are; anything else copied once).</summary>
+    private static ReadOnlySpan<StockItem> Items(IEnumerable<StockItem> stock) => stock switch
+    {
+        StockItem[] array => array,
+        List<StockItem> list => System.Runtime.InteropServices.CollectionsMarshal.AsSpan(list),
+        _ => stock.ToArray(),
+    };
 
     private static double[] Treat(double[] d, TreatmentEffect effect, int n)
     {

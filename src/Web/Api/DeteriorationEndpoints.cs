@@ -23,7 +23,7 @@ public static class DeteriorationEndpoints
             return await TableDownload.WriteAsync(http, table, $"{http.Tenant().Code}_inspections_distribution", format, csv.Value, ct);
         }).RequireAuthorization(Policies.TenantViewer);
 
-        app.MapGet("/{lgcode:lgcode}/deterioration/export", async (string? table, string? kind, double? interval, string? format, bool? bom, string? encoding,
+        app.MapGet("/{lgcode:lgcode}/deterioration/export", async (string? table, string? kind, double? interval, string? assume, string? format, bool? bom, string? encoding,
             HttpContext http, AppDbContext db, CancellationToken ct) =>
         {
             var csv = TableDownload.StaffEncoding(encoding, bom);
@@ -53,7 +53,19 @@ public static class DeteriorationEndpoints
                 return ErrorResponses.ToProblem(Errors.IntervalInvalid(years.ToString(System.Globalization.CultureInfo.InvariantCulture)));
             }
 
-            var tables = await DeteriorationTables.BuildAsync(db, model, years, DateTime.UtcNow.Year, ct);
+            // A download says the assumption it was asked for, or is refused: it never falls back silently.
+            var assumption = Core.Maintenance.ForecastAssumption.Parse(assume);
+            if (!assumption.IsSuccess)
+            {
+                return ErrorResponses.ToProblem(assumption.Error!);
+            }
+
+            var (tables, refused) = await DeteriorationTables.BuildAsync(db, model, years, DateTime.UtcNow.Year, assumption.Value, ct);
+            if (refused is not null && table == "forecast")
+            {
+                return ErrorResponses.ToProblem(refused);
+            }
+
             return tables.FirstOrDefault(t => t.Name == table) is { } found
                 ? await TableDownload.WriteAsync(http, found, $"{http.Tenant().Code}_deterioration_{kind}_{found.Name}", format, csv.Value, ct)
                 : Results.NotFound();

@@ -37,4 +37,28 @@ public sealed class PairBuilderTests
 
         pairs.Select(p => (p.Pair.From, p.Pair.To)).ShouldBe([(1, 2)]);
     }
+
+    [Fact]
+    public void with_repairs_a_work_that_improved_ends_its_pair_as_a_repair_and_starts_the_next_one()
+    {
+        // B1: III in 2019, work to I in 2020, II in 2024. B2: a work leaving II after II was seen is an observation, not
+        // a repair. B3: a work without the grade it left is no observation (its pair stays whole, improved and kept).
+        Observation[] inspections =
+        [
+            new("B1", "", D("2014-06-01"), 1), new("B1", "", D("2019-06-01"), 3), new("B1", "", D("2024-06-01"), 2),
+            new("B2", "", D("2019-06-01"), 2), new("B2", "", D("2024-06-01"), 3),
+            new("B3", "", D("2019-06-01"), 3), new("B3", "", D("2024-06-01"), 1),
+        ];
+        Work[] works = [new("B1", "", D("2020-06-01"), 1), new("B2", "", D("2021-06-01"), 2), new("B3", "", D("2020-06-01"), null)];
+
+        var (pairs, used) = BuildWithRepairs(inspections, works);
+
+        used.ShouldBe(2);
+        pairs.ShouldBe(
+        [
+            new InspectionPair(1, 3, 1826 / 365.25), new InspectionPair(3, 1, 366 / 365.25, ByWork: true), new InspectionPair(1, 2, 1461 / 365.25),
+            new InspectionPair(2, 2, 731 / 365.25), new InspectionPair(2, 3, 1096 / 365.25),
+            new InspectionPair(3, 1, 1827 / 365.25),
+        ]);
+    }
 }

@@ -82,6 +82,46 @@ public sealed class StockEvaluationTests
     }
 
     [Fact]
+    public void summing_measures_per_bucket_equals_pricing_every_facility_alone_for_every_unit_and_price_table()
+    {
+        // Linearity, the ground of StockSizes: a stock's figures are the sums of its facilities' own evaluations, for
+        // prices per ㎡, per m, per facility and by 口径, for state and age policies, with facilities that cannot be priced.
+        CostRule bands = new(CostUnit.Length, 0, [new CostBand(null, 150, 50_000), new CostBand(151, 300, 80_000), new CostBand(301, 600, 120_000)]);
+        var library = E1Library() with
+        {
+            Treatments =
+            [
+                E1Library().Treatments[0] with { Cost = new CostRule(CostUnit.Area, 12_000) },
+                E1Library().Treatments[1] with { Cost = bands },
+                E1Library().Treatments[2] with { Cost = new CostRule(CostUnit.Facility, 3_000_000), Ages = [10] },
+                new Treatment("中間補修", TreatmentCategory.Preventive, [2], [5], new CostRule(CostUnit.Length, 7_000), new TreatmentEffect(null, Better: 1)),
+            ],
+        };
+        StockItem[] stock =
+        [
+            new("A", 1, 3, 120, 40, 100), new("B", 2, 11, 55.5, 12.5, 250), new("C", 3, 7, 300, 90, 250), new("D", 4, 0, 10, 3, 600),
+            new("E", 2, 25, 80, 20, 100), new("F", 3, 5, 64, 16, 450), new("G", 1, 9, 33, 11, 999), new("H", null, 4, 50, 10, 100),
+        ];
+        foreach (var policy in library.Policies)
+        {
+            var whole = StockEvaluation.Evaluate(P, library, policy, stock, 30, Rate);
+            var alone = stock.Select(f => StockEvaluation.Evaluate(P, library, policy, [f], 30, Rate)).ToList();
+
+            whole.Evaluated.ShouldBe(alone.Sum(r => r.Evaluated), policy.Name);
+            Relative(whole.InfiniteDiscounted, alone.Sum(r => r.InfiniteDiscounted));
+            Relative(whole.LongRunAverage, alone.Sum(r => r.LongRunAverage));
+            for (var t = 0; t < 30; t++)
+            {
+                Relative(whole.YearCosts[t], alone.Sum(r => r.YearCosts[t]));
+            }
+        }
+
+        var preventive = StockEvaluation.Evaluate(P, library, library.Policy("予防保全")!, stock, 5, Rate);
+        preventive.Skipped["口径が単価表のどの行にも入らない"].First.ShouldBe(["G"]);
+        preventive.YearCosts[0].ShouldBe((80_000 * 90) + (120_000 * 16) + 3_000_000, 1e-6);
+    }
+
+    [Fact]
     public void costs_are_never_negative_and_a_policy_that_never_acts_costs_nothing()
     {
         var library = E1Library();

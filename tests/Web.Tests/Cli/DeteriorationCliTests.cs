@@ -36,6 +36,28 @@ public sealed class DeteriorationCliTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task the_forecast_says_its_assumption_about_works_and_refuses_one_that_does_not_exist()
+    {
+        (await cli.RunAsync("deterioration", "fit", "--tenant", "222127", "--kind", "bridge")).ExitCode.ShouldBe(0);
+
+        var plain = await cli.RunAsync("deterioration", "forecast", "--tenant", "222127", "--kind", "bridge", "--years", "5");
+        plain.ExitCode.ShouldBe(0, plain.Error);
+        plain.Out.ShouldContain("■ 健全性の予測（施設数の期待値、前提: 補修なし）");
+        var policy = await cli.RunAsync("deterioration", "forecast", "--tenant", "222127", "--kind", "bridge", "--years", "5", "--assume", "policy:予防保全");
+        policy.ExitCode.ShouldBe(0, policy.Error);
+        policy.Out.ShouldContain("■ 健全性の予測（施設数の期待値、前提: 方針「予防保全」）");
+        policy.Out.ShouldContain("補修工法の設定 橋梁の補修工法と維持管理方針（標準）");
+        var practice = await cli.RunAsync("deterioration", "forecast", "--tenant", "222127", "--kind", "bridge", "--years", "5", "--assume", "practice");
+        practice.ExitCode.ShouldBe(0, practice.Error);
+        practice.Out.ShouldContain("■ 健全性の予測（施設数の期待値、前提: 現状の補修実績）");
+        practice.Out.ShouldContain("※ 前提: 自団体の点検");
+
+        var bad = await cli.RunAsync("deterioration", "forecast", "--tenant", "222127", "--kind", "bridge", "--assume", "policy:毎年架替");
+        bad.ExitCode.ShouldBe(2);
+        bad.Error.ShouldContain("維持管理方針「毎年架替」はこの設定にありません。");
+    }
+
+    [Fact]
     public async Task another_tenant_has_no_model_cannot_import_our_codes_and_can_import_an_exported_model()
     {
         var none = await cli.RunAsync("deterioration", "show", "--tenant", "222143", "--kind", "bridge");

@@ -2,6 +2,7 @@ using System.Globalization;
 using InfraLedger.Core.Common;
 using InfraLedger.Core.Database;
 using InfraLedger.Core.Deterioration;
+using InfraLedger.Core.Maintenance;
 using InfraLedger.Core.Tenancy;
 using InfraLedger.Web.Identity;
 using InfraLedger.Web.Tenancy;
@@ -41,14 +42,29 @@ public sealed class IndexModel(AppDbContext db, IAuthorizationService authorizat
 
     public bool CanEdit { get; private set; }
 
+    /// <summary>What the stock forecast assumes about works (none, practice, policy:名前), and the choices offered.</summary>
+    public ForecastAssumption Assumption { get; private set; } = ForecastAssumption.None;
+
+    public List<(string Value, string Label)> Assumptions { get; private set; } = [];
+
     [TempData]
     public string? Saved { get; set; }
 
-    public async Task<IActionResult> OnGetAsync(string? kind, string? interval, CancellationToken ct)
+    public async Task<IActionResult> OnGetAsync(string? kind, string? interval, string? assume, CancellationToken ct)
     {
         if (!TryKind(kind))
         {
             return NotFound();
+        }
+
+        var assumption = ForecastAssumption.Parse(assume);
+        if (assumption.IsSuccess)
+        {
+            Assumption = assumption.Value;
+        }
+        else
+        {
+            ModelState.AddModelError(assumption.Error!.Field ?? "assume", assumption.Error.Message);
         }
 
         if (interval is not null)
@@ -166,6 +182,18 @@ public sealed class IndexModel(AppDbContext db, IAuthorizationService authorizat
         Scheme = Scales.For(Kind);
         Pooled = await DeteriorationModels.PooledModelsAsync(db, ct);
         Model = await DeteriorationModels.FindAsync(db, Kind, ct);
-        Tables = Model is null ? [] : await DeteriorationTables.BuildAsync(db, Model, Interval, DateTime.UtcNow.Year, ct);
+        if (Model is null)
+        {
+            return;
+        }
+
+        Assumptions = await StockForecasts.ChoicesAsync(db, Model, ct);
+        var (tables, refused) = await DeteriorationTables.BuildAsync(db, Model, Interval, DateTime.UtcNow.Year, Assumption, ct);
+        Tables = tables;
+        if (refused is not null)
+        {
+            ModelState.AddModelError(refused.Field ?? "assume", $"{refused.Message}（補修なしの予測を表示しています）");
+            Assumption = ForecastAssumption.None;
+        }
     }
 }
