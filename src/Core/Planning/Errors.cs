@@ -16,7 +16,7 @@ public static class Errors
         new("planning.budget_duplicate", $"{Year(year)}{Src(source)}の予算が2回指定されています。", "budget");
 
     public static Error NoBudget(string at, int year, string source) =>
-        new("planning.no_budget", $"{at}: {Year(year)}{Src(source)}の予算がありません。", "budget");
+        new("planning.no_budget", $"{(at.Length == 0 ? "" : at + ": ")}{Year(year)}{Src(source)}の予算がありません。", "budget");
 
     public static Error CommittedConflict(string facility, int year) =>
         new("planning.committed_conflict", $"施設「{facility}」の確約済みの工事が{(year == 0 ? "計画期間" : Year(year))}に複数あり、1施設1対策の条件と両立しません。", "committed");
@@ -38,6 +38,24 @@ public static class Errors
 
     public static Error NoSolution(double seconds) =>
         new("planning.no_solution", $"制限時間 {seconds.ToString(CultureInfo.InvariantCulture)} 秒内に厳密解法が計画を見つけられませんでした。ヒューリスティックを使うか制限時間を延ばしてください。");
+
+    public static Error FieldMissing(string label) =>
+        new("planning.field_missing", $"{label}が空です。", "candidates");
+
+    public static Error YearInvalid(string value) =>
+        new("planning.year", $"年度「{value}」は1以上の整数（計画の何年目か、または西暦の年度）で指定してください。", "candidates");
+
+    public static Error CostNegative() =>
+        new("planning.cost", "費用は0以上で指定してください。", "candidates");
+
+    public static Error CommittedInvalid(string value) =>
+        new("planning.committed", $"確約「{value}」は「はい」か空欄で指定してください。", "candidates");
+
+    public static Error NoCandidates() =>
+        new("planning.no_candidates", "対策候補の行がありません。", "candidates");
+
+    public static Error BudgetText(string value) =>
+        new("planning.budget_text", $"予算「{value}」は年度ごとの金額をカンマで区切って指定してください（例: 800,800,800、財源を分けるときは 国費=100,100,100）。", "budget");
 
     internal static string Year(int year) => year < 1000 ? $"{N(year)}年目" : $"{N(year)}年度";
 
