@@ -7,7 +7,10 @@ namespace InfraLedger.Core.Planning;
 /// then each deadline with its cheapest candidate that still fits; then every other candidate in order of
 /// benefit/cost (ties: larger benefit, facility, year) when its slot is free and its budget has room; last, passes of
 /// incremental benefit/cost that replace a slot's choice by an alternative of larger benefit whenever the budget
-/// freed plus what is left pays for it. Budgets are checked in decimal yen: never exceeded. O(n log n) plus the passes.
+/// freed plus what is left pays for it. The same again in the order of benefit − λ·cost with Lagrangian prices of the
+/// budgets (<see cref="LagrangianPrices"/>) and, up to a size, of the linear relaxation (<see cref="LinearRelaxation"/>);
+/// the best plan is kept. Budgets are checked in decimal yen: never
+/// exceeded. O(n log n) plus a fixed number of passes.
 /// </summary>
 public static class HeuristicSolver
 {
@@ -20,9 +23,46 @@ public static class HeuristicSolver
             return error;
         }
 
-        var state = new State(problem);
         var candidates = problem.Candidates;
         var byFacility = ProgrammeCheck.ByFacility(problem);
+        var eligible = Enumerable.Range(0, candidates.Count).Where(i => !candidates[i].Committed && candidates[i].Benefit > 0).ToArray();
+        var byRatio = eligible.OrderByDescending(i => Ratio(candidates[i])).ThenByDescending(i => candidates[i].Benefit)
+            .ThenBy(i => candidates[i].Facility, StringComparer.Ordinal).ThenBy(i => candidates[i].Year).ToArray();
+        var plain = Run(problem, byFacility, byRatio, byRatio);
+        if (!plain.IsSuccess)
+        {
+            return plain.Error!;
+        }
+
+        // The same with the order of benefit − λ·cost, λ the budgets' Lagrangian prices: it sees that a facility deferred
+        // to a later year loses benefit, which the plain ratio order does not. The better of the two plans is kept.
+        var prices = LagrangianPrices.Estimate(problem, eligible, i => ExactSolver.Slot(problem, candidates[i]));
+        var byReducedBenefit = eligible.Select(i => (i, Reduced: (double)candidates[i].Benefit - (prices[(candidates[i].Year, candidates[i].Source)] * (double)candidates[i].Cost)))
+            .Where(x => x.Reduced > 0).OrderByDescending(x => x.Reduced).ThenBy(x => x.i).Select(x => x.i).ToArray();
+        var best = Better(plain.Value, Run(problem, byFacility, byReducedBenefit, byRatio).Value);
+
+        // On networks of moderate size, the order of the linear relaxation's solution (its ones first) as well.
+        if (candidates.Count <= LinearRelaxation.MaxCandidates && LinearRelaxation.Solve(problem, i => ExactSolver.Slot(problem, candidates[i])) is { } x)
+        {
+            var rank = new int[candidates.Count];
+            for (var r = 0; r < byRatio.Length; r++)
+            {
+                rank[byRatio[r]] = r;
+            }
+
+            var byRelaxation = eligible.Where(i => x[i] > 1e-6).OrderByDescending(i => x[i]).ThenBy(i => rank[i]).ToArray();
+            best = Better(best, Run(problem, byFacility, byRelaxation, byRatio).Value);
+        }
+
+        return new ProgrammePlan(SolveMethod.Heuristic, ProgrammePlan.Sorted(best.Chosen), false, null);
+    }
+
+    private static ProgrammePlan Better(ProgrammePlan a, ProgrammePlan b) => b.Benefit > a.Benefit ? b : a;
+
+    private static Result<ProgrammePlan> Run(ProgrammeProblem problem, Dictionary<string, List<int>> byFacility, int[] order, int[] byRatio)
+    {
+        var state = new State(problem);
+        var candidates = problem.Candidates;
         for (var i = 0; i < candidates.Count; i++)
         {
             if (candidates[i].Committed)
@@ -50,10 +90,7 @@ public static class HeuristicSolver
             state.Pinned.Add(pick);
         }
 
-        var order = Enumerable.Range(0, candidates.Count).Where(i => !candidates[i].Committed && candidates[i].Benefit > 0)
-            .OrderByDescending(i => Ratio(candidates[i])).ThenByDescending(i => candidates[i].Benefit)
-            .ThenBy(i => candidates[i].Facility, StringComparer.Ordinal).ThenBy(i => candidates[i].Year).ToArray();
-        foreach (var i in order)
+        foreach (var i in order.Concat(order == byRatio ? [] : byRatio))
         {
             if (state.Free(i) && state.Fits(i))
             {
@@ -61,11 +98,11 @@ public static class HeuristicSolver
             }
         }
 
-        for (var pass = 0; pass < ImprovementPasses && Improve(state, order); pass++)
+        for (var pass = 0; pass < ImprovementPasses && Improve(state, byRatio); pass++)
         {
         }
 
-        return new ProgrammePlan(SolveMethod.Heuristic, ProgrammePlan.Sorted(state.Chosen.Select(i => candidates[i])), false, null);
+        return new ProgrammePlan(SolveMethod.Heuristic, [.. state.Chosen.Select(i => candidates[i])], false, null);
     }
 
     /// <summary>One pass of incremental benefit/cost over the slots: the best affordable upgrade of each slot's choice.</summary>

@@ -38,13 +38,15 @@ public sealed class WorkedExampleTests
     {
         var both = Programmes.Compare(E3()).Value;
 
-        // Benefit/cost over all years: B3 (2.50) y1, B1 and B5 (1.90) y2, B4 (1.73) y1, B2 (1.70) y3; B6 fits nowhere.
-        // The same 3,620 as E3's year-by-year greedy, 16% below the optimum.
-        both.Heuristic.Benefit.ShouldBe(3620m);
-        both.Heuristic.Chosen.Select(c => (c.Facility, c.Year)).ShouldBe([("B3", 1), ("B4", 1), ("B1", 2), ("B5", 2), ("B2", 3)]);
+        // E3's year-by-year greedy by benefit/cost reaches 3,620 (16% below the optimum); the product's heuristic (the
+        // same ratio order over all years, then Lagrangian prices of the budgets) must do at least as well, stay below
+        // the proved optimum on this instance and report the gap against it.
         both.Exact.Benefit.ShouldBe(4300m);
-        both.Gap.ShouldBe(680m / 4300m);
-        Math.Round(both.Gap * 100).ShouldBe(16m);
+        both.Heuristic.Benefit.ShouldBeGreaterThanOrEqualTo(3620m);
+        both.Heuristic.Benefit.ShouldBeLessThanOrEqualTo(4300m);
+        both.Gap.ShouldBe((4300m - both.Heuristic.Benefit) / 4300m);
+        both.Heuristic.Spending.ShouldAllBe(s => s.Value <= 800m);
+        both.Heuristic.Chosen.GroupBy(c => c.Facility).ShouldAllBe(g => g.Count() == 1);
     }
 
     [Fact]
