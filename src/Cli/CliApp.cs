@@ -63,6 +63,7 @@ public static class CliApp
             DeteriorationCommands.Inspections(),
             DeteriorationCommands.Deterioration(),
             MaintenanceCommands.Lcc(),
+            PlanCommands.Create(),
             ServeCommand.Create(),
         };
         ResolvePathsAgainst(root, workingDirectory);
