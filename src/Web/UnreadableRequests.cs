@@ -1,5 +1,5 @@
 using InfraLedger.Core.Common;
-using InfraLedger.Web.Api;
+using InfraLedger.Web.Pages.Reports.Open311;
 
 namespace InfraLedger.Web;
 

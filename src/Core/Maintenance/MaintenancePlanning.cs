@@ -38,7 +38,7 @@ public static class MaintenancePlanning
 
         if (await DeteriorationModels.FindAsync(db, kind, ct) is not { } model)
         {
-            return Errors.NoModel(Facilities.KindLabel(kind));
+            return Errors.NoModel(FacilityRegister.KindLabel(kind));
         }
 
         var oneYear = model.Fit().Chain().Transition(1);

@@ -17,7 +17,7 @@ public sealed class InspectionsTests : IAsyncLifetime
 
     internal static async Task AddFacilityAsync(AppDbContext db, string code, AssetKind kind, int? yearBuilt = 1970)
     {
-        var saved = await Facilities.SaveAsync(db, new Facility { TenantId = db.Scope.TenantId!, Code = code, Name = code + "橋", Kind = kind, YearBuilt = yearBuilt },
+        var saved = await FacilityRegister.SaveAsync(db, new Facility { TenantId = db.Scope.TenantId!, Code = code, Name = code + "橋", Kind = kind, YearBuilt = yearBuilt },
             isNew: true, new DateOnly(2020, 4, 1), null, DateTime.UtcNow, default);
         saved.IsSuccess.ShouldBeTrue();
     }

@@ -37,7 +37,7 @@ public sealed class FacilityModel(AppDbContext db, IAuthorizationService authori
     public async Task<IActionResult> OnGetAsync(string code, CancellationToken ct)
     {
         Tenant = HttpContext.Tenant();
-        if (await Core.Register.Facilities.FindAsync(db, code, ct) is not { } facility)
+        if (await Core.Register.FacilityRegister.FindAsync(db, code, ct) is not { } facility)
         {
             return NotFound();
         }

@@ -65,7 +65,7 @@ public sealed class ScalesModel(AppDbContext db) : PageModel
             return Page();
         }
 
-        Saved = $"{Core.Register.Facilities.KindLabel(k)}の点検は「{assigned.Value.Name}」で記録します。";
+        Saved = $"{Core.Register.FacilityRegister.KindLabel(k)}の点検は「{assigned.Value.Name}」で記録します。";
         return Redirect($"/{HttpContext.Tenant().Code}/inspections/scales");
     }
 

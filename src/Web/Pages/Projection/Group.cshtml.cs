@@ -3,7 +3,6 @@ using InfraLedger.Core.Database;
 using InfraLedger.Core.Projection;
 using InfraLedger.Core.Tenancy;
 using InfraLedger.Web.Identity;
-using InfraLedger.Web.Projection;
 using InfraLedger.Web.Tenancy;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;

@@ -2,7 +2,7 @@ using System.Globalization;
 using System.Text;
 using InfraLedger.Core.Common;
 using InfraLedger.Core.Projection;
-using InfraLedger.Web.Pages.Register;
+using InfraLedger.Web.Pages.Shared;
 
 namespace InfraLedger.Web.Pages.Projection;
 

@@ -2,7 +2,6 @@ using System.Text.RegularExpressions;
 using InfraLedger.Core.Database;
 using InfraLedger.Core.Reports;
 using InfraLedger.Core.Tenancy;
-using InfraLedger.Web.Api;
 using InfraLedger.Web.Tenancy;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
