@@ -116,7 +116,7 @@ internal static class ProjectionCommands
     {
         if (compare is not null)
         {
-            return new Error("projection.group_compare", "--group と --compare は同時に指定できません。グループの推計はシナリオごとに実行してください。", "compare");
+            return Errors.GroupWithCompare;
         }
 
         if (!scenario.IsPreset)

@@ -33,4 +33,6 @@ public static class Errors
         new("maintenance.states", $"劣化モデルの状態の数 {N(model)} と補修工法の設定の区分の数 {N(library)} が合いません。", "kind");
 
     private static string N(int v) => v.ToString(CultureInfo.InvariantCulture);
+
+    public static Error FileUnreadable(string problem) => new("maintenance.file", problem, "file");
 }

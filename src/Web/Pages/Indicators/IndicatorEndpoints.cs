@@ -50,6 +50,6 @@ public static class IndicatorEndpoints
         var report = await IndicatorReport.BuildAsync(db, new FiscalYear(year), ct);
         return !report.IsSuccess ? report.Error!
             : report.Value.Find(table) is { } found ? found
-            : new Error("indicators.table", $"表「{table}」はありません（{string.Join("、", report.Value.Tables.Select(t => t.Name))}、assets）。", "table");
+            : Errors.TableNotFound(table, report.Value.Tables.Select(t => t.Name));
     }
 }

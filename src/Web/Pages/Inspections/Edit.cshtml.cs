@@ -87,7 +87,7 @@ public sealed class EditModel(AppDbContext db) : PageModel
         ModelState.Clear();
         var uploads = PhotoUploads.From(photoFiles);
         var added = uploads.Count == 0
-            ? new Core.Common.Error("inspections.photo_none", "写真のファイルを選んでください。", InspectionPhotos.Field)
+            ? Core.Inspections.Errors.NoPhoto
             : (await InspectionPhotos.AddAsync(db, id, uploads, photoCaption, ct)).Error;
         if (added is not null)
         {

@@ -67,9 +67,9 @@ public sealed class IndexModel(AppDbContext db, IAuthorizationService authorizat
             return Forbid();
         }
 
-        if (upload is null || upload.Length == 0 || upload.Length > 20 * 1024 * 1024)
+        if (Uploads.Refuse(upload, UploadKind.Inspections, field, out var refused))
         {
-            ModelState.AddModelError(field, upload is null || upload.Length == 0 ? "ファイルを選んでください。" : "ファイルが大きすぎます（20MBまで）。");
+            ErrorResponses.AddTo(ModelState, refused);
             await LoadAsync(ct);
             return Page();
         }
@@ -100,7 +100,7 @@ public sealed class IndexModel(AppDbContext db, IAuthorizationService authorizat
         ModelState.Clear(); // the records' own checks give the Japanese messages
         if (await action() is { } error)
         {
-            ModelState.AddModelError(error.Field ?? "", error.Message);
+            ErrorResponses.AddTo(ModelState, error);
             await LoadAsync(ct);
             return Page();
         }

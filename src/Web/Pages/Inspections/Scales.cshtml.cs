@@ -60,7 +60,7 @@ public sealed class ScalesModel(AppDbContext db) : PageModel
         var assigned = await GradeScales.AssignAsync(db, k, scale, ct);
         if (!assigned.IsSuccess)
         {
-            ModelState.AddModelError("", assigned.Error!.Message);
+            ErrorResponses.AddTo(ModelState, assigned.Error! with { Field = null });
             await LoadAsync(ct);
             return Page();
         }

@@ -45,7 +45,7 @@ public static class MaintenanceEndpoints
             {
                 "xlsx" => Results.File(LibraryWorkbook.Write(library.Library), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", name + ".xlsx"),
                 "json" or null => Results.File(System.Text.Encoding.UTF8.GetBytes(library.Library.ToJson()), "application/json; charset=utf-8", name + ".json"),
-                _ => ErrorResponses.ToProblem(new Core.Common.Error("export.format", $"出力形式「{format}」には対応していません（json・xlsx）。", "format")),
+                _ => ErrorResponses.ToProblem(WebErrors.ExportFormat(format, "json・xlsx")),
             };
         }).RequireAuthorization(Policies.TenantViewer);
     }

@@ -103,16 +103,16 @@ public static class CkanEndpoints
 
         // Every other action, and any write: refused in the envelope, never with an HTML page.
         api.MapGet("/{action}", (string action, HttpContext http) =>
-            Fail(http, action, StatusCodes.Status400BadRequest, "Bad Request Error", new Error("opendata.action", $"アクション「{action}」はありません（{string.Join("・", Help.Keys)}）。")));
+            Fail(http, action, StatusCodes.Status400BadRequest, "Bad Request Error", Errors.UnknownAction(action, Help.Keys)));
         api.MapMethods("/{action}", ["POST", "PUT", "PATCH", "DELETE"], (string action, HttpContext http) =>
-            Fail(http, action, StatusCodes.Status405MethodNotAllowed, "Bad Request Error", new Error("opendata.read_only", "このカタログは読み取り専用です（GET のみ）。公開・取下げは団体の管理者が管理画面で行います。")));
+            Fail(http, action, StatusCodes.Status405MethodNotAllowed, "Bad Request Error", Errors.ReadOnly));
 
         app.MapGet("/catalog.jsonld", async (string? page, string? modified_since, HttpContext http, AppDbContext db, OpenDataLicences licences, CancellationToken ct) =>
         {
             // At most a million pages of 100: beyond, (page − 1) × size would overflow into the first page.
             if (!int.TryParse(page ?? "1", System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var n) || n is < 1 or > 1_000_000)
             {
-                return ErrorResponses.ToProblem(new Error("opendata.page", $"page は 1 以上の整数（1,000,000 まで）で指定してください（「{page}」）。", "page"));
+                return ErrorResponses.ToProblem(Errors.PageInvalid(page));
             }
 
             DateTime? since = null;
@@ -121,7 +121,7 @@ public static class CkanEndpoints
                 if (!DateTime.TryParse(modified_since, System.Globalization.CultureInfo.InvariantCulture,
                         System.Globalization.DateTimeStyles.AdjustToUniversal | System.Globalization.DateTimeStyles.AssumeUniversal, out var parsed))
                 {
-                    return ErrorResponses.ToProblem(new Error("opendata.modified_since", $"modified_since「{modified_since}」は日時として読めません（例 2026-04-01 または 2026-04-01T00:00:00Z）。", "modified_since"));
+                    return ErrorResponses.ToProblem(Errors.ModifiedSinceInvalid(modified_since));
                 }
 
                 since = DateTime.SpecifyKind(parsed, DateTimeKind.Utc);
@@ -133,7 +133,7 @@ public static class CkanEndpoints
         app.MapGet("/dataset/{id}.jsonld", async (string id, HttpContext http, AppDbContext db, OpenDataLicences licences, CancellationToken ct) =>
             (await LoadAsync(http, db, licences, ct)).FindPackage(id) is { } package
                 ? JsonLd(Dcat.DatasetDocument(package, SiteUrl(http)))
-                : ErrorResponses.ToProblem(new Error("opendata.not_found", $"データセット「{id}」は見つかりません（公開されていないか、ありません）。", "id"), StatusCodes.Status404NotFound))
+                : ErrorResponses.ToProblem(Errors.DatasetNotFound(id)))
             .AllowAnonymous();
 
         app.MapGet("/opendata/{lgcode:lgcode}/{dataset}/{file}", async (string dataset, string file, bool? bom, HttpContext http, AppDbContext db, CancellationToken ct) =>
@@ -143,7 +143,8 @@ public static class CkanEndpoints
             var opened = format is null ? Core.OpenData.Errors.UnknownDataset($"{dataset}/{file}") : await Downloads.OpenAsync(db, http.Tenant(), dataset, file[..dot], ct);
             if (!opened.IsSuccess)
             {
-                await ErrorResponses.WriteAsync(http, opened.Error!, StatusCodes.Status404NotFound);
+                // An unknown or unpublished dataset's file is not there for this reader.
+                await ErrorResponses.WriteAsync(http, opened.Error! with { Kind = ErrorKind.NotFound });
                 return Results.Empty;
             }
 
@@ -181,10 +182,10 @@ public static class CkanEndpoints
         Results.Json(new { Help = HelpUrl(http, action), Success = true, Result = result }, Json);
 
     private static IResult NotFound(HttpContext http, string action, string message) =>
-        Fail(http, action, StatusCodes.Status404NotFound, "Not Found Error", new Error("opendata.not_found", message));
+        Fail(http, action, StatusCodes.Status404NotFound, "Not Found Error", Errors.NotFound(message));
 
     private static IResult Missing(HttpContext http, string action, string field) =>
-        Fail(http, action, StatusCodes.Status409Conflict, "Validation Error", new Error("opendata.validation", $"{field} を指定してください。", field));
+        Fail(http, action, StatusCodes.Status409Conflict, "Validation Error", Errors.Missing(field));
 
     /// <summary>CKAN's error object: <c>__type</c>, <c>message</c> and, for a validation error, the field with its messages.</summary>
     private static IResult Fail(HttpContext http, string action, int status, string type, Error error)

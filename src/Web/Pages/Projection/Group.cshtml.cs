@@ -35,7 +35,7 @@ public sealed class GroupModel(AppDbContext db) : PageModel
         Scenario ??= Presets.Baseline;
         BaseYear ??= ProjectionRuns.DefaultBaseYear(DateTime.UtcNow);
         var result = await GroupProjection.RunAsync(db, id, Scenario, BaseYear, Years, ct);
-        if (!result.IsSuccess && result.Error!.Code == "projection.group_not_found")
+        if (!result.IsSuccess && result.Error!.Kind == ErrorKind.NotFound)
         {
             return NotFound();
         }

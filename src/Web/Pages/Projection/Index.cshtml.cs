@@ -68,7 +68,7 @@ public sealed class IndexModel(AppDbContext db, ProjectionRuns runs, Core.Tenanc
             }
             else
             {
-                Error = new Error("projection.job", job.Message ?? "推計できませんでした。");
+                Error = Errors.JobFailed(job.Message);
             }
 
             return Page();

@@ -1,3 +1,4 @@
+using InfraLedger.Core.Common;
 using InfraLedger.Core.Database;
 using InfraLedger.Core.Projection;
 using InfraLedger.Web.Identity;
@@ -46,7 +47,7 @@ public static class ProjectionEndpoints
             var outcome = await GroupProjection.RunAsync(db, id, scenario, baseYear, years, ct);
             if (!outcome.IsSuccess)
             {
-                return outcome.Error!.Code == "projection.group_not_found" ? Results.NotFound() : ErrorResponses.ToProblem(outcome.Error!);
+                return outcome.Error!.Kind == ErrorKind.NotFound ? Results.NotFound() : ErrorResponses.ToProblem(outcome.Error!);
             }
 
             var tables = outcome.Value.Tables;

@@ -79,5 +79,5 @@ public static class ExportEndpoints
     }
 
     private static IResult Unknown(string? format) =>
-        ErrorResponses.ToProblem(new Core.Common.Error("register.export_format", $"出力形式「{format}」には対応していません（csv・xlsx・opendata）。", "format"));
+        ErrorResponses.ToProblem(Errors.ExportFormat(format));
 }

@@ -62,7 +62,7 @@ public sealed partial class FormModel(AppDbContext db) : PageModel
         var saved = await Core.Reports.Reports.SubmitAsync(db, submission, DateTime.UtcNow, ct);
         if (!saved.IsSuccess)
         {
-            ModelState.AddModelError(FieldOf(saved.Error!.Field, Values.ServiceCode), saved.Error.Message);
+            ErrorResponses.AddTo(ModelState, saved.Error! with { Field = FieldOf(saved.Error!.Field, Values.ServiceCode) });
             return Page();
         }
 

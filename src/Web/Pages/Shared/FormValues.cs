@@ -37,7 +37,7 @@ public sealed class FormValues
             return date;
         }
 
-        Errors.Add(new Error("register.not_a_date", $"{label}「{value}」は日付（例: 2024-04-01）で入力してください。", field));
+        Errors.Add(WebErrors.NotADate(label, value, field));
         return null;
     }
 
@@ -55,7 +55,7 @@ public sealed class FormValues
             return parsed;
         }
 
-        Errors.Add(new Error("register.not_an_option", $"{label}「{value}」は選択肢にありません。", field));
+        Errors.Add(WebErrors.NotAnOption(label, value, field));
         return null;
     }
 
@@ -76,7 +76,7 @@ public sealed class FormValues
             return parsed;
         }
 
-        Errors.Add(new Error("register.not_a_number", $"{label}「{value}」は{kind}で入力してください。", field));
+        Errors.Add(WebErrors.NotANumber(label, value, kind, field));
         return null;
     }
 }

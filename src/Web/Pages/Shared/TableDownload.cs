@@ -27,7 +27,7 @@ public static class TableDownload
                 await System.Text.Json.JsonSerializer.SerializeAsync(http.Response.Body, Json(table), JsonOptions, ct);
                 return Results.Empty;
             default:
-                return ErrorResponses.ToProblem(new Error("export.format", $"出力形式「{format}」には対応していません（csv・json・xlsx）。", "format"));
+                return ErrorResponses.ToProblem(WebErrors.ExportFormat(format, "csv・json・xlsx"));
         }
     }
 
@@ -40,7 +40,7 @@ public static class TableDownload
         {
             null or "" or "utf8" => bom == false ? CsvEncoding.Utf8 : CsvEncoding.Utf8Bom,
             "shiftjis" or "sjis" or "cp932" or "windows31j" => CsvEncoding.ShiftJis,
-            _ => new Error("export.encoding", $"文字コード「{encoding}」には対応していません（utf-8・shift_jis）。", "encoding"),
+            _ => WebErrors.ExportEncoding(encoding),
         };
 
     private static readonly System.Text.Json.JsonSerializerOptions JsonOptions = new()

@@ -6,17 +6,15 @@ using InfraLedger.Web.Tenancy;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using InfraLedger.Web.Pages.Shared;
 
 namespace InfraLedger.Web.Pages.Register.Import;
 
 [Authorize(Policy = Policies.TenantEditor)]
-[RequestSizeLimit(MaxUpload)]
-[RequestFormLimits(MultipartBodyLengthLimit = MaxUpload)]
+[RequestSizeLimit(Uploads.RegisterLedgerBytes)]
+[RequestFormLimits(MultipartBodyLengthLimit = Uploads.RegisterLedgerBytes)]
 public sealed class ImportModel(ImportJobs jobs, TenantScope scope) : PageModel
 {
-    /// <summary>1 GiB: the reader's own limit (ReadLimits) refuses larger files with a clear message anyway.</summary>
-    public const long MaxUpload = 1L << 30;
-
     public string TenantName => HttpContext.Tenant().Name;
 
     public void OnGet()
@@ -25,9 +23,9 @@ public sealed class ImportModel(ImportJobs jobs, TenantScope scope) : PageModel
 
     public async Task<IActionResult> OnPostAsync(IFormFile? upload, ImportTarget target, string? codePrefix, AssetKind? defaultKind, DateOnly? validFrom, CancellationToken ct)
     {
-        if (upload is null || upload.Length == 0)
+        if (Uploads.Refuse(upload, UploadKind.RegisterLedger, "Upload", out var refused))
         {
-            ModelState.AddModelError("Upload", "取り込むファイルを選んでください。");
+            ErrorResponses.AddTo(ModelState, refused);
             return Page();
         }
 

@@ -3,7 +3,6 @@ using System.Text.RegularExpressions;
 using InfraLedger.Core.Common;
 using InfraLedger.Core.Database;
 using InfraLedger.Core.Identity;
-using ReportErrors = InfraLedger.Core.Reports.Errors;
 using InfraLedger.Core.Tenancy;
 
 namespace InfraLedger.Web.Pages.Reports.Open311;
@@ -77,8 +76,7 @@ public static partial class Open311Endpoints
         var body = await Tenants.FindAsync(db, jurisdiction, ct);
         if (!body.IsSuccess)
         {
-            var notFound = body.Error!.Code is "tenancy.unknown_body" or "tenancy.not_a_tenant";
-            await call.FailAsync(notFound ? StatusCodes.Status404NotFound : StatusCodes.Status400BadRequest, "jurisdiction_id: " + body.Error.Message, ct);
+            await call.FailAsync(ErrorResponses.StatusOf(body.Error!.Kind), "jurisdiction_id: " + body.Error.Message, ct);
             return;
         }
 
@@ -159,8 +157,8 @@ public sealed record Open311Call(HttpContext Http, AppDbContext Db, bool Json, A
         SendAsync("errors", Open311Node.List("errors", "error",
             [Open311Node.Obj(("code", status.ToString(CultureInfo.InvariantCulture)), ("description", description))]), ct, status);
 
-    /// <summary>A Core refusal: an unknown service or report is 404, anything else 400.</summary>
+    /// <summary>A Core refusal, with the status of its kind (an unknown service or report is 404, anything else 400).</summary>
     public Task FailAsync(Error error, CancellationToken ct) =>
-        FailAsync(error.Code is ReportErrors.ServiceNotFoundCode or ReportErrors.ReportNotFoundCode ? StatusCodes.Status404NotFound : StatusCodes.Status400BadRequest,
+        FailAsync(ErrorResponses.StatusOf(error.Kind),
             error.Field is null ? error.Message : $"{error.Field}: {error.Message}", ct);
 }
