@@ -33,8 +33,8 @@ public sealed class GroupModel(AppDbContext db) : PageModel
     {
         Tenant = HttpContext.Tenant();
         Scenario ??= Presets.Baseline;
-        BaseYear ??= ProjectionRuns.DefaultBaseYear(DateTime.UtcNow);
-        var result = await GroupProjection.RunAsync(db, id, Scenario, BaseYear, Years, ct);
+        BaseYear ??= ProjectionRun.DefaultBaseYear(DateTime.UtcNow);
+        var result = await GroupProjection.RunAsync(db, id, Scenario, BaseYear, Years, null, ct);
         if (!result.IsSuccess && result.Error!.Kind == ErrorKind.NotFound)
         {
             return NotFound();

@@ -22,8 +22,8 @@ public static class ProjectionEndpoints
             }
 
             var tenant = http.Tenant();
-            var request = new ProjectionRequest(scenario ?? Presets.Baseline, baseYear ?? ProjectionRuns.DefaultBaseYear(DateTime.UtcNow), years, compare);
-            var outcome = await ProjectionRuns.RunAsync(db, request, null, ct);
+            var request = new ProjectionRequest(scenario ?? Presets.Baseline, baseYear ?? ProjectionRun.DefaultBaseYear(DateTime.UtcNow), years, compare);
+            var outcome = await ProjectionRun.RunAsync(db, request, null, ct);
             if (!outcome.IsSuccess)
             {
                 return ErrorResponses.ToProblem(outcome.Error!);
@@ -44,7 +44,7 @@ public static class ProjectionEndpoints
                 return ErrorResponses.ToProblem(csv.Error!);
             }
 
-            var outcome = await GroupProjection.RunAsync(db, id, scenario, baseYear, years, ct);
+            var outcome = await GroupProjection.RunAsync(db, id, scenario, baseYear, years, null, ct);
             if (!outcome.IsSuccess)
             {
                 return outcome.Error!.Kind == ErrorKind.NotFound ? Results.NotFound() : ErrorResponses.ToProblem(outcome.Error!);

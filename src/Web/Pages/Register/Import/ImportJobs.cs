@@ -1,7 +1,5 @@
 using InfraLedger.Core.Common;
-using InfraLedger.Core.Database;
 using InfraLedger.Core.Register.Import;
-using InfraLedger.Core.Tenancy;
 using InfraLedger.Web.Jobs;
 
 namespace InfraLedger.Web.Pages.Register.Import;
@@ -35,12 +33,8 @@ public sealed class ImportJobs(JobRegistry registry, IConfiguration configuratio
     {
         var title = (request.Options.Commit ? "取込: " : "検査: ") + request.FileName;
         var size = File.Exists(request.UploadPath) ? new FileInfo(request.UploadPath).Length : 0;
-        return registry.Enqueue(Core.Jobs.JobKind.Import, size, tenantId, title, actor, request, async (state, services, ct) =>
+        return registry.Enqueue(Core.Jobs.JobKind.Import, size, tenantId, title, actor, request, async (state, db, ct) =>
         {
-            var scope = services.GetRequiredService<TenantScope>();
-            scope.Enter(LocalGovernmentCode.Parse(tenantId).Value);
-            scope.Actor = actor;
-            var db = services.GetRequiredService<AppDbContext>();
             if (!File.Exists(request.UploadPath))
             {
                 state.Message = "アップロードされたファイルはもうありません（取込済みか、1日以上前のものです）。もう一度アップロードしてください。";

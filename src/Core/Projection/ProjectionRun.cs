@@ -1,12 +1,9 @@
 using InfraLedger.Core.Common;
 using InfraLedger.Core.Database;
-using InfraLedger.Core.Projection;
-using InfraLedger.Core.Tenancy;
-using InfraLedger.Web.Jobs;
 
-namespace InfraLedger.Web.Pages.Projection;
+namespace InfraLedger.Core.Projection;
 
-/// <summary>What a projection page or download asks for: scenario, base year, horizon, and optionally a second scenario.</summary>
+/// <summary>What a projection page, download, job or command asks for: scenario, base year, horizon, and optionally a second scenario.</summary>
 /// <param name="Scenario">Preset id or the tenant's scenario name.</param>
 /// <param name="BaseYear">First fiscal year of the projection.</param>
 /// <param name="Years">Horizon; null: the scenario's own.</param>
@@ -22,19 +19,21 @@ public sealed record ProjectionOutcome(
     ProjectionRequest Request, ScenarioRef Scenario, ProjectionResult Result, RecentInvestments.Average? Investment,
     ScenarioRef? CompareScenario, ProjectionResult? CompareResult)
 {
-    public IReadOnlyList<ReportTable> Tables => CompareResult is null
-        ? ProjectionReport.Tables(Result, Scenario, Investment)
-        : [.. ProjectionReport.Tables(Result, Scenario, Investment), .. ProjectionReport.Compare(Result, Scenario, CompareResult, CompareScenario!)];
+    /// <summary>The comparison's tables (compare-summary, compare), empty without a second scenario.</summary>
+    public IReadOnlyList<ReportTable> Comparison => CompareResult is null
+        ? []
+        : ProjectionReport.Compare(Result, Scenario, CompareResult, CompareScenario!);
+
+    public IReadOnlyList<ReportTable> Tables => [.. ProjectionReport.Tables(Result, Scenario, Investment), .. Comparison];
 }
 
 /// <summary>
-/// Resolves and runs projection requests for pages, downloads and background jobs: small registers at once, large
-/// ones (over <c>Projection:JobThreshold</c> facilities, default 20,000) as a job with a progress bar.
+/// One projection run as every host does it: check the base year, resolve the scenario (and the one compared with) with
+/// the horizon asked for, run it over the tenant's register, add the recent investment. Pages, downloads, background jobs
+/// and the CLI call this; they only translate its request and outcome.
 /// </summary>
-public sealed class ProjectionRuns(JobRegistry jobs, IConfiguration configuration)
+public static class ProjectionRun
 {
-    public int JobThreshold => configuration.GetValue("Projection:JobThreshold", 20_000);
-
     /// <summary>The fiscal year a projection starts from by default: the current one.</summary>
     public static int DefaultBaseYear(DateTime now) => FiscalYear.Of(DateOnly.FromDateTime(now)).Year;
 
@@ -47,16 +46,17 @@ public sealed class ProjectionRuns(JobRegistry jobs, IConfiguration configuratio
             return year.Error!;
         }
 
-        var a = await ResolveWithHorizonAsync(db, request.Scenario, request.Years, ct);
+        var a = await ResolveScenarioAsync(db, request.Scenario, request.Years, ct);
         if (!a.IsSuccess || request.Compare is not { Length: > 0 } compare)
         {
             return a.IsSuccess ? (a.Value, null) : a.Error!;
         }
 
-        var b = await ResolveWithHorizonAsync(db, compare, request.Years, ct);
+        var b = await ResolveScenarioAsync(db, compare, request.Years, ct);
         return b.IsSuccess ? (a.Value, b.Value) : b.Error! with { Field = "compare" };
     }
 
+    /// <summary>Runs the request; <paramref name="progress"/> counts the register's rows read for the first scenario.</summary>
     public static async Task<Result<ProjectionOutcome>> RunAsync(AppDbContext db, ProjectionRequest request, IProgress<long>? progress, CancellationToken ct)
     {
         var resolved = await ResolveAsync(db, request, ct);
@@ -72,24 +72,8 @@ public sealed class ProjectionRuns(JobRegistry jobs, IConfiguration configuratio
         return new ProjectionOutcome(request, a, result, investment, b, compared);
     }
 
-    /// <summary>Runs the request as a background job of the tenant; its result is a <see cref="ProjectionOutcome"/>.</summary>
-    public JobState Start(string tenantId, string actor, ProjectionRequest request, int facilities) =>
-        jobs.Enqueue(Core.Jobs.JobKind.Projection, facilities, tenantId, $"更新費用の推計: {request.Scenario}（{request.BaseYear}年度から）", actor, request, async (state, services, ct) =>
-        {
-            var scope = services.GetRequiredService<TenantScope>();
-            scope.Enter(LocalGovernmentCode.Parse(tenantId).Value);
-            scope.Actor = actor;
-            var db = services.GetRequiredService<AppDbContext>();
-            var progress = new RowProgress(state, Math.Max(1, facilities));
-            var outcome = await RunAsync(db, request, progress, ct);
-            state.Result = outcome.IsSuccess ? outcome.Value : null;
-            state.Message = outcome.IsSuccess ? "推計が終わりました。" : outcome.Error!.Message;
-            state.Status = outcome.IsSuccess ? JobStatus.Succeeded : JobStatus.Failed;
-        });
-
-    public JobState? Find(string tenantId, Guid id) => jobs.Find(tenantId, id);
-
-    private static async Task<Result<ScenarioRef>> ResolveWithHorizonAsync(AppDbContext db, string name, int? years, CancellationToken ct)
+    /// <summary>A preset or the tenant's scenario by name, with the horizon asked for (null: its own).</summary>
+    public static async Task<Result<ScenarioRef>> ResolveScenarioAsync(AppDbContext db, string name, int? years, CancellationToken ct)
     {
         var scenario = await Scenarios.ResolveAsync(db, name, ct);
         if (!scenario.IsSuccess)
@@ -100,14 +84,35 @@ public sealed class ProjectionRuns(JobRegistry jobs, IConfiguration configuratio
         var parameters = Projections.WithHorizon(scenario.Value.Parameters, years);
         return parameters.IsSuccess ? scenario.Value with { Parameters = parameters.Value } : parameters.Error!;
     }
+}
 
-    /// <summary>Rows read so far, on the job's own thread.</summary>
-    private sealed class RowProgress(JobState state, int total) : IProgress<long>
+/// <summary>A wide-area group's projection with a shipped preset (the same rules for every member), as the group page, its downloads and the CLI show it.</summary>
+public sealed record GroupProjection(Projections.GroupResult Result, ScenarioRef Scenario, int BaseYear)
+{
+    public IReadOnlyList<ReportTable> Tables => ProjectionReport.Group(Result, Scenario);
+
+    public static async Task<Result<GroupProjection>> RunAsync(
+        AppDbContext db, long groupId, string? scenario, int? baseYear, int? years, IProgress<long>? progress, CancellationToken ct)
     {
-        public void Report(long value)
+        var year = Projections.CheckBaseYear(baseYear ?? ProjectionRun.DefaultBaseYear(DateTime.UtcNow));
+        if (!year.IsSuccess)
         {
-            state.Rows = value;
-            state.Fraction = Math.Min(1, (double)value / total);
+            return year.Error!;
         }
+
+        // Members' registers differ; only the shipped presets (not one member's own scenario) apply to all of them.
+        if (Presets.Find(scenario ?? Presets.Baseline) is not { } preset)
+        {
+            return Errors.GroupNeedsPreset(scenario!);
+        }
+
+        var parameters = Projections.WithHorizon(preset.Parameters, years);
+        if (!parameters.IsSuccess)
+        {
+            return parameters.Error!;
+        }
+
+        var result = await Projections.RunGroupAsync(db, groupId, parameters.Value, year.Value, progress, ct);
+        return result.IsSuccess ? new GroupProjection(result.Value, ScenarioRef.Of(preset) with { Parameters = parameters.Value }, year.Value) : result.Error!;
     }
 }
