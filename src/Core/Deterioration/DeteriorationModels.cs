@@ -105,7 +105,7 @@ public static partial class DeteriorationModels
     {
         // Latest grades are on the kind's current scale: a model of another scale (reassigned since) forecasts no stock.
         var current = (await GradeScales.LoadAsync(db, ct)).For(model.Kind).Code == model.Scheme;
-        var latest = (await Inspections.Inspections.LatestGradesAsync(db, ct)).Where(x => current && x.Kind == model.Kind).ToList();
+        var latest = (await Inspections.InspectionRecords.LatestGradesAsync(db, ct)).Where(x => current && x.Kind == model.Kind).ToList();
         var chain = model.Fit().Chain();
         var now = new double[chain.States];
         foreach (var x in latest)

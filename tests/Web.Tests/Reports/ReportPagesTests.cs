@@ -36,7 +36,7 @@ public sealed class ReportPagesTests : IAsyncLifetime
         await Services.AddDefaultsAsync(other, DateTime.UtcNow, default);
         for (var i = 0; i < 3; i++)
         {
-            (await Core.Reports.Reports.SubmitAsync(other, Submission("101", "藤枝の秘密の通報", email: "fujieda@example.jp"), DateTime.UtcNow, default)).IsSuccess.ShouldBeTrue();
+            (await ResidentReports.SubmitAsync(other, Submission("101", "藤枝の秘密の通報", email: "fujieda@example.jp"), DateTime.UtcNow, default)).IsSuccess.ShouldBeTrue();
         }
     }
 
@@ -63,7 +63,7 @@ public sealed class ReportPagesTests : IAsyncLifetime
     private async Task<long> SubmitAsync(string description, string? email = null)
     {
         await using var db = app.Database.Context(Yaizu, actor: "test-setup");
-        var saved = await Core.Reports.Reports.SubmitAsync(db, Submission("101", description, email), DateTime.UtcNow, default);
+        var saved = await ResidentReports.SubmitAsync(db, Submission("101", description, email), DateTime.UtcNow, default);
         saved.IsSuccess.ShouldBeTrue(saved.Error?.Message);
         return saved.Value.Id;
     }
@@ -380,7 +380,7 @@ public sealed class ReportPagesTests : IAsyncLifetime
             {
                 Attributes = new Dictionary<string, IReadOnlyList<string>> { ["equipment"] = ["bench"], ["danger"] = ["low"] },
             };
-            (await Core.Reports.Reports.SubmitAsync(db, park, DateTime.UtcNow, default)).IsSuccess.ShouldBeTrue();
+            (await ResidentReports.SubmitAsync(db, park, DateTime.UtcNow, default)).IsSuccess.ShouldBeTrue();
         }
 
         var csv = await yaizuViewer.GetStringAsync("/222127/reports?handler=Export&table=reports&section=%E9%81%93%E8%B7%AF%E8%AA%B2&format=csv");

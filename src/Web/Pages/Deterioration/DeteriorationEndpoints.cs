@@ -19,7 +19,7 @@ public static class DeteriorationEndpoints
                 return ErrorResponses.ToProblem(csv.Error!);
             }
 
-            var table = DeteriorationReport.Distribution(await Core.Inspections.Inspections.DistributionAsync(db, ct));
+            var table = DeteriorationReport.Distribution(await Core.Inspections.InspectionRecords.DistributionAsync(db, ct));
             return await TableDownload.WriteAsync(http, table, $"{http.Tenant().Code}_inspections_distribution", format, csv.Value, ct);
         }).RequireAuthorization(Policies.TenantViewer);
 

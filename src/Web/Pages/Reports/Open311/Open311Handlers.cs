@@ -4,7 +4,7 @@ using InfraLedger.Core.Tenancy;
 using Microsoft.EntityFrameworkCore;
 using static InfraLedger.Web.Pages.Reports.Open311.Open311Node;
 using ReportErrors = InfraLedger.Core.Reports.Errors;
-using ResidentReports = InfraLedger.Core.Reports.Reports;
+using ResidentReports = InfraLedger.Core.Reports.ResidentReports;
 
 namespace InfraLedger.Web.Pages.Reports.Open311;
 

@@ -11,7 +11,7 @@ namespace InfraLedger.Core.Inspections;
 /// and date: a row that names an existing record corrects it, an identical one leaves it alone, so a re-run of the same
 /// file changes nothing.
 /// </summary>
-public static partial class Inspections
+public static partial class InspectionRecords
 {
     /// <summary>What an import did: rows added, rows that corrected an existing record, rows already recorded as they are.</summary>
     public sealed record ImportOutcome(int Added, int Updated, int Unchanged, IReadOnlyList<ImportProblem> Problems)

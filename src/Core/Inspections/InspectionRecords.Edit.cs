@@ -8,7 +8,7 @@ namespace InfraLedger.Core.Inspections;
 /// Correcting and withdrawing records: the same checks as recording, one save (so nothing is half-written), and the
 /// audit trail keeps the values before the change (AppDbContext records every change).
 /// </summary>
-public static partial class Inspections
+public static partial class InspectionRecords
 {
     public static Task<Inspection?> FindAsync(AppDbContext db, long id, CancellationToken ct) =>
         db.Inspections.AsNoTracking().SingleOrDefaultAsync(i => i.Id == id, ct);

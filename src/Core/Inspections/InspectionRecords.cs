@@ -8,7 +8,7 @@ using Microsoft.EntityFrameworkCore;
 namespace InfraLedger.Core.Inspections;
 
 /// <summary>The current tenant's inspection records and works: record, import (all or nothing), list, grade distribution.</summary>
-public static partial class Inspections
+public static partial class InspectionRecords
 {
     /// <summary>What a form or a file row gives, as text; checked before anything is written.</summary>
     public sealed record Input(string FacilityCode, string? Member, string InspectedOn, string? Inspector, string Grade,

@@ -8,7 +8,7 @@ using Microsoft.EntityFrameworkCore;
 namespace InfraLedger.Core.Reports;
 
 /// <summary>Receiving residents' reports (web form, Open311) and reading them back.</summary>
-public static class Reports
+public static class ResidentReports
 {
     private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, SemaphoreSlim> SqliteWriters = new(StringComparer.Ordinal);
 
