@@ -128,18 +128,18 @@ static async Task ListAsync(DatabaseSettings settings)
     var scope = new TenantScope { Actor = "bench" };
     scope.Enter(LocalGovernmentCode.Parse("222127").Value);
     await using var db = settings.CreateContext(scope);
-    var queries = new (string Name, Facilities.Query Query)[]
+    var queries = new (string Name, FacilityRegister.Query Query)[]
     {
-        ("first page by code", new Facilities.Query()),
-        ("page 1,000 by code", new Facilities.Query(Page: 1000)),
-        ("sorted by name", new Facilities.Query(Sort: "name")),
-        ("filtered by text", new Facilities.Query(Text: "センター12345")),
+        ("first page by code", new FacilityRegister.Query()),
+        ("page 1,000 by code", new FacilityRegister.Query(Page: 1000)),
+        ("sorted by name", new FacilityRegister.Query(Sort: "name")),
+        ("filtered by text", new FacilityRegister.Query(Text: "センター12345")),
     };
     var baseline = await TimeAsync(() => db.Facilities.AsNoTracking().OrderBy(f => f.Code).Take(50).ToListAsync());
     Console.WriteLine($"list baseline (50 rows by key, no count): {baseline.TotalMilliseconds,8:F1} ms");
     foreach (var (name, query) in queries)
     {
-        var t = await TimeAsync(() => Facilities.ListAsync(db, query, CancellationToken.None));
+        var t = await TimeAsync(() => FacilityRegister.ListAsync(db, query, CancellationToken.None));
         Console.WriteLine($"list {name,-22}: {t.TotalMilliseconds,8:F1} ms  (ratio {t / baseline:F1})");
     }
 }

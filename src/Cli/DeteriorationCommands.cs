@@ -17,17 +17,17 @@ internal static class DeteriorationCommands
         var (tenant, worksTenant) = (TenantOption(), TenantOption());
         var file = new Argument<FileInfo>("file") { Description = "施設コード・点検日・判定区分（部材・点検者・対策区分・所見・写真）の列がある CSV/XLSX" };
         var import = new Command("import", "点検記録を取り込む（全件成功か全件取消、再実行しても増えない）/ Import inspection records (all or nothing, idempotent)") { file, tenant };
-        import.SetAction(async (parse, ct) => await ImportFileAsync(parse, tenant, file, "点検記録", Core.Inspections.Inspections.ImportAsync, ct));
+        import.SetAction(async (parse, ct) => await ImportFileAsync(parse, tenant, file, "点検記録", Core.Inspections.InspectionRecords.ImportAsync, ct));
         var worksFile = new Argument<FileInfo>("file") { Description = "施設コード・完了日・内容（部材・完了後の区分・費用）の列がある CSV/XLSX" };
         var importWorks = new Command("import-works", "工事・補修を取り込む（全件成功か全件取消、再実行しても増えない）/ Import maintenance works (all or nothing, idempotent)") { worksFile, worksTenant };
-        importWorks.SetAction(async (parse, ct) => await ImportFileAsync(parse, worksTenant, worksFile, "工事・補修", Core.Inspections.Inspections.ImportWorksAsync, ct));
+        importWorks.SetAction(async (parse, ct) => await ImportFileAsync(parse, worksTenant, worksFile, "工事・補修", Core.Inspections.InspectionRecords.ImportWorksAsync, ct));
 
         var listTenant = TenantOption();
         var format = ReportOutput.Format();
         var distribution = new Command("distribution", "判定区分の分布（資産種別ごと）/ Grade distribution per asset kind") { listTenant, format };
         distribution.SetAction(async (parse, ct) => await WithTenantAsync(parse, listTenant, async db =>
         {
-            await ReportOutput.WriteAsync([DeteriorationReport.Distribution(await Core.Inspections.Inspections.DistributionAsync(db, ct))], parse.GetValue(format)!, ct);
+            await ReportOutput.WriteAsync([DeteriorationReport.Distribution(await Core.Inspections.InspectionRecords.DistributionAsync(db, ct))], parse.GetValue(format)!, ct);
             return 0;
         }, ct));
         return new Command("inspections", "点検記録 / Inspection records") { import, importWorks, distribution };
@@ -144,7 +144,7 @@ internal static class DeteriorationCommands
     }
 
     private static Task<int> ImportFileAsync(ParseResult parse, Option<string> tenant, Argument<FileInfo> file, string what,
-        Func<AppDbContext, Stream, string, DateOnly, CancellationToken, Task<Core.Common.Result<Core.Inspections.Inspections.ImportOutcome>>> import, CancellationToken ct) =>
+        Func<AppDbContext, Stream, string, DateOnly, CancellationToken, Task<Core.Common.Result<Core.Inspections.InspectionRecords.ImportOutcome>>> import, CancellationToken ct) =>
         WithTenantAsync(parse, tenant, async db =>
         {
             var path = parse.GetValue(file)!;

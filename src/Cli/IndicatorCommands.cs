@@ -20,7 +20,7 @@ internal static class IndicatorCommands
             var tables = name is null ? report.Tables : report.Find(name) is { } one ? [one] : [];
             if (tables.Count == 0)
             {
-                return CliHost.Fail(new Error("indicators.table", $"表「{name}」はありません（{string.Join("、", report.Tables.Select(x => x.Name))}、assets）。"));
+                return CliHost.Fail(Errors.TableNotFound(name, report.Tables.Select(x => x.Name)));
             }
 
             await ReportOutput.WriteAsync(tables, parse.GetValue(format)!, ct);

@@ -1,7 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 using InfraLedger.Core.Maintenance;
-using Facilities = InfraLedger.Core.Register.Facilities;
+using FacilityRegister = InfraLedger.Core.Register.FacilityRegister;
 
 namespace InfraLedger.Cli;
 
@@ -103,7 +103,7 @@ internal static class MaintenanceCommands
         }
 
         var levels = (await Core.Inspections.GradeScales.LoadAsync(t.Db, ct)).For(kind).Levels;
-        Console.Error.WriteLine($"{t.Tenant.Name} {Facilities.KindLabel(kind)}: {comparison.Value.Library.Label}");
+        Console.Error.WriteLine($"{t.Tenant.Name} {FacilityRegister.KindLabel(kind)}: {comparison.Value.Library.Label}");
         await ReportOutput.WriteAsync(LccReport.Comparison(comparison.Value, levels), format, ct);
         return 0;
     }

@@ -41,23 +41,10 @@ internal static class ProjectionCommands
             }
 
             await using var _ = t.Scope;
-            var fy = Projections.CheckBaseYear(parse.GetValue(baseYear));
-            if (!fy.IsSuccess)
-            {
-                return CliHost.Fail(fy.Error!);
-            }
-
-            var first = await ResolveAsync(t.Db, parse.GetValue(scenario)!, parse.GetValue(years), ct);
-            if (!first.IsSuccess)
-            {
-                return CliHost.Fail(first.Error!);
-            }
-
+            var request = new ProjectionRequest(parse.GetValue(scenario)!, parse.GetValue(baseYear), parse.GetValue(years), parse.GetValue(compare));
             var report = parse.GetValue(group) is { } groupId
-                ? await GroupAsync(t.Db, groupId, first.Value, parse.GetValue(compare), fy.Value, ct)
-                : parse.GetValue(compare) is { } other
-                ? await CompareAsync(t.Db, first.Value, other, parse.GetValue(years), fy.Value, ct)
-                : await SingleAsync(t.Db, first.Value, fy.Value, ct);
+                ? await GroupAsync(t.Db, groupId, request, ct)
+                : await RunAsync(t.Db, request, ct);
             if (!report.IsSuccess)
             {
                 return CliHost.Fail(report.Error!);
@@ -76,72 +63,44 @@ internal static class ProjectionCommands
         return command;
     }
 
-    /// <summary>The scenario with the horizon asked for.</summary>
-    private static async Task<Result<ScenarioRef>> ResolveAsync(AppDbContext db, string name, int? years, CancellationToken ct)
+    /// <summary>One scenario, or two compared (then the comparison is printed unless a table is named).</summary>
+    private static async Task<Result<Report>> RunAsync(AppDbContext db, ProjectionRequest request, CancellationToken ct)
     {
-        var resolved = await Scenarios.ResolveAsync(db, name, ct);
+        var progress = RowsRead.ForTerminal();
+        var outcome = await ProjectionRun.RunAsync(db, request, progress, ct);
+        progress?.Done();
+        if (!outcome.IsSuccess)
+        {
+            return outcome.Error!;
+        }
+
+        var o = outcome.Value;
+        return new Report(o.Tables, o.CompareResult is null ? o.Tables : o.Comparison);
+    }
+
+    /// <summary>A wide-area group with a preset; the scenario is checked first, as for one tenant.</summary>
+    private static async Task<Result<Report>> GroupAsync(AppDbContext db, long groupId, ProjectionRequest request, CancellationToken ct)
+    {
+        var resolved = await ProjectionRun.ResolveAsync(db, request with { Compare = null }, ct);
         if (!resolved.IsSuccess)
         {
             return resolved.Error!;
         }
 
-        var parameters = Projections.WithHorizon(resolved.Value.Parameters, years);
-        return parameters.IsSuccess ? resolved.Value with { Parameters = parameters.Value } : parameters.Error!;
-    }
-
-    private static async Task<Result<Report>> SingleAsync(AppDbContext db, ScenarioRef scenario, int baseYear, CancellationToken ct)
-    {
-        var result = Run(db, scenario, baseYear, ct);
-        var investment = await RecentInvestments.AverageBeforeAsync(db, baseYear, ct);
-        var tables = ProjectionReport.Tables(result, scenario, investment);
-        return new Report(tables, tables);
-    }
-
-    private static async Task<Result<Report>> CompareAsync(AppDbContext db, ScenarioRef first, string otherName, int? years, int baseYear, CancellationToken ct)
-    {
-        var other = await ResolveAsync(db, otherName, years, ct);
-        if (!other.IsSuccess)
+        if (request.Compare is not null)
         {
-            return other.Error!;
+            return Errors.GroupWithCompare;
         }
 
-        var a = Run(db, first, baseYear, ct);
-        var b = Run(db, other.Value, baseYear, ct);
-        var investment = await RecentInvestments.AverageBeforeAsync(db, baseYear, ct);
-        var compared = ProjectionReport.Compare(a, first, b, other.Value);
-        return new Report([.. ProjectionReport.Tables(a, first, investment), .. compared], compared);
-    }
-
-    private static async Task<Result<Report>> GroupAsync(AppDbContext db, long groupId, ScenarioRef scenario, string? compare, int baseYear, CancellationToken ct)
-    {
-        if (compare is not null)
+        if (!resolved.Value.A.IsPreset)
         {
-            return new Error("projection.group_compare", "--group と --compare は同時に指定できません。グループの推計はシナリオごとに実行してください。", "compare");
-        }
-
-        if (!scenario.IsPreset)
-        {
-            return Errors.GroupNeedsPreset(scenario.Name);
+            return Errors.GroupNeedsPreset(resolved.Value.A.Name);
         }
 
         var progress = RowsRead.ForTerminal();
-        var result = await Projections.RunGroupAsync(db, groupId, scenario.Parameters, baseYear, progress, ct);
+        var result = await GroupProjection.RunAsync(db, groupId, request.Scenario, request.BaseYear, request.Years, progress, ct);
         progress?.Done();
-        if (!result.IsSuccess)
-        {
-            return result.Error!;
-        }
-
-        var tables = ProjectionReport.Group(result.Value, scenario);
-        return new Report(tables, tables);
-    }
-
-    private static ProjectionResult Run(AppDbContext db, ScenarioRef scenario, int baseYear, CancellationToken ct)
-    {
-        var progress = RowsRead.ForTerminal();
-        var result = Projections.Run(db, scenario.Parameters, baseYear, progress, ct);
-        progress?.Done();
-        return result;
+        return result.IsSuccess ? new Report(result.Value.Tables, result.Value.Tables) : result.Error!;
     }
 
     /// <summary>

@@ -165,9 +165,7 @@ internal static class ScenarioCommands
             var at = e.LineNumber is { } line
                 ? string.Create(CultureInfo.InvariantCulture, $"{line + 1} 行目、{(e.BytePositionInLine ?? 0) + 1} バイト目付近{(e.Path is null or "$" ? "" : "、" + e.Path)}")
                 : null;
-            return new Error("projection.parameters_json", at is null
-                ? $"ファイル「{file.Name}」をシナリオのパラメータとして読めません: {e.Message}"
-                : $"ファイル「{file.Name}」を JSON のシナリオのパラメータとして読めません（{at}）。括弧・カンマ・引用符、項目名と値の種類を確かめてください。詳細: {e.Message}", "file");
+            return Errors.ParametersUnreadable(file.Name, at, e.Message);
         }
     }
 }

@@ -3,31 +3,49 @@ using Microsoft.AspNetCore.Mvc.ModelBinding;
 
 namespace InfraLedger.Web;
 
-/// <summary>The one place where an expected refusal (<see cref="Error"/>) becomes HTTP or a form error.</summary>
+/// <summary>
+/// The one place where an expected refusal (<see cref="Error"/>) becomes HTTP or a form error: its
+/// <see cref="ErrorKind"/> chooses the status, its code and field go into the ProblemDetails, its message into ModelState.
+/// </summary>
 public static class ErrorResponses
 {
     public const string ItemKey = "infraledger.error";
 
-    /// <summary>ProblemDetails for API paths; for pages, the status with the message kept for the error page.</summary>
-    public static async Task WriteAsync(HttpContext context, Error error, int status)
+    public static int StatusOf(ErrorKind kind) => kind switch
     {
-        context.Response.StatusCode = status;
+        ErrorKind.NotFound => StatusCodes.Status404NotFound,
+        ErrorKind.Forbidden => StatusCodes.Status403Forbidden,
+        ErrorKind.Conflict => StatusCodes.Status409Conflict,
+        ErrorKind.TooLarge => StatusCodes.Status413PayloadTooLarge,
+        _ => StatusCodes.Status400BadRequest,
+    };
+
+    /// <summary>
+    /// ProblemDetails for API paths; for pages, the status with the message kept for the error page. The status is the
+    /// kind's unless the server already knows a more precise one (Kestrel's 408 for a body that did not arrive).
+    /// </summary>
+    public static async Task WriteAsync(HttpContext context, Error error, int? status = null)
+    {
+        context.Response.StatusCode = status ?? StatusOf(error.Kind);
         if (IsApi(context.Request))
         {
-            await ToProblem(error, status).ExecuteAsync(context);
+            await Problem(error, context.Response.StatusCode).ExecuteAsync(context);
             return;
         }
 
         context.Items[ItemKey] = error;
     }
 
-    public static IResult ToProblem(Error error, int status = StatusCodes.Status400BadRequest) =>
+    public static IResult ToProblem(Error error) => Problem(error, StatusOf(error.Kind));
+
+    private static IResult Problem(Error error, int status) =>
         Results.Problem(
             title: error.Message,
             statusCode: status,
             type: "https://infraledger.jp/errors/" + error.Code,
             extensions: new Dictionary<string, object?> { ["code"] = error.Code, ["field"] = error.Field });
 
+    /// <summary>The error on the form: under its field (with the input's prefix, e.g. <c>Input</c>), or for the whole form.</summary>
     public static void AddTo(ModelStateDictionary modelState, Error error, string? prefix = null) =>
         modelState.AddModelError(error.Field is null ? "" : (prefix is null ? error.Field : $"{prefix}.{error.Field}"), error.Message);
 

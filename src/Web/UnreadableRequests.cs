@@ -1,5 +1,4 @@
-using InfraLedger.Core.Common;
-using InfraLedger.Web.Api;
+using InfraLedger.Web.Pages.Reports.Open311;
 
 namespace InfraLedger.Web;
 
@@ -11,10 +10,6 @@ namespace InfraLedger.Web;
 /// </summary>
 public sealed class UnreadableRequests(RequestDelegate next)
 {
-    public static Error TooLarge => new("request.too_large", "送信された内容が大きすぎます。ファイルや文章を小さくして送り直してください。");
-
-    public static Error Unreadable => new("request.unreadable", "送信された内容を読めませんでした（形式が正しくありません）。");
-
     public async Task InvokeAsync(HttpContext context)
     {
         try
@@ -23,7 +18,7 @@ public sealed class UnreadableRequests(RequestDelegate next)
         }
         catch (Exception e) when (StatusOf(e) is { } status && !context.Response.HasStarted)
         {
-            var error = status == StatusCodes.Status413PayloadTooLarge ? TooLarge : Unreadable;
+            var error = status == StatusCodes.Status413PayloadTooLarge ? WebErrors.RequestTooLarge : WebErrors.RequestUnreadable;
             context.Response.Clear();
             if (Open311Endpoints.IsOpen311(context.Request))
             {

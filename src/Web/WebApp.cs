@@ -2,7 +2,20 @@ using InfraLedger.Core;
 using Microsoft.AspNetCore.Identity;
 using InfraLedger.Core.Database;
 using InfraLedger.Core.Tenancy;
-using InfraLedger.Web.Api;
+using InfraLedger.Web.Jobs;
+using InfraLedger.Web.Pages.Dashboards;
+using InfraLedger.Web.Pages.Deterioration;
+using InfraLedger.Web.Pages.Indicators;
+using InfraLedger.Web.Pages.Inspections;
+using InfraLedger.Web.Pages.Maintenance;
+using InfraLedger.Web.Pages.OpenData;
+using InfraLedger.Web.Pages.Projection;
+using InfraLedger.Web.Pages.Register;
+using InfraLedger.Web.Pages.Register.Import;
+using InfraLedger.Web.Pages.Register.Map;
+using InfraLedger.Web.Pages.Reports;
+using InfraLedger.Web.Pages.Reports.Open311;
+using InfraLedger.Web.Pages.Tenancy;
 using InfraLedger.Web.Identity;
 using InfraLedger.Web.Security;
 using InfraLedger.Web.Tenancy;
@@ -32,17 +45,17 @@ public static class WebApp
         builder.Services.AddProblemDetails();
         // Japanese text as it is in the HTML, not as &#x…; entities.
         builder.Services.AddWebEncoders(o => o.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));
-        builder.Services.AddSingleton<Jobs.JobRegistry>();
-        builder.Services.AddHostedService<Jobs.JobRunner>();
-        builder.Services.AddSingleton<Register.ImportJobs>();
-        builder.Services.AddSingleton<Projection.ProjectionRuns>();
+        builder.Services.AddSingleton<JobRegistry>();
+        builder.Services.AddHostedService<JobRunner>();
+        builder.Services.AddSingleton<ImportJobs>();
+        builder.Services.AddSingleton<ProjectionJobs>();
         builder.Services.AddSingleton(Core.OpenData.OpenDataLicences.From(builder.Configuration));
         builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
         // The public dashboards: the same page for every anonymous reader of the same view, kept for a minute (a
         // publication or a reload of the statistics shows within that minute). Signed-in requests are never cached. The
         // key is the path and the query values the pages read, nothing else (issue 17 F5).
-        builder.Services.AddOutputCache(o => o.AddPolicy(Pages.Dashboards.DashboardPage.CachePolicy,
-            b => b.Expire(TimeSpan.FromSeconds(60)).SetVaryByQuery(Pages.Dashboards.DashboardPage.QueryNames)));
+        builder.Services.AddOutputCache(o => o.AddPolicy(DashboardPage.CachePolicy,
+            b => b.Expire(TimeSpan.FromSeconds(60)).SetVaryByQuery(DashboardPage.QueryNames)));
         builder.Services.AddReportLimits(builder.Configuration);
         builder.Services.Configure<RouteOptions>(o => o.ConstraintMap["lgcode"] = typeof(LocalGovernmentCodeRouteConstraint));
 

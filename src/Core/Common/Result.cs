@@ -4,7 +4,27 @@ namespace InfraLedger.Core.Common;
 /// <param name="Code">Stable identifier, e.g. <c>tenancy.check_digit</c>.</param>
 /// <param name="Message">Japanese message shown to the user; names the offending value.</param>
 /// <param name="Field">The input field or file location the error is about, when there is one.</param>
-public sealed record Error(string Code, string Message, string? Field = null);
+/// <param name="Kind">What sort of refusal it is; the hosts map it to a status in one place (Web: ErrorResponses).</param>
+public sealed record Error(string Code, string Message, string? Field = null, ErrorKind Kind = ErrorKind.Invalid);
+
+/// <summary>The sort of an expected refusal, independent of how a host reports it.</summary>
+public enum ErrorKind
+{
+    /// <summary>The input is wrong (a value, a file, a parameter); the default.</summary>
+    Invalid,
+
+    /// <summary>The thing asked for does not exist for this tenant (or is not visible to it).</summary>
+    NotFound,
+
+    /// <summary>The caller may not do this.</summary>
+    Forbidden,
+
+    /// <summary>The request clashes with the current state (changed meanwhile, already exists, in use).</summary>
+    Conflict,
+
+    /// <summary>The request or its file is larger than the limit for its kind.</summary>
+    TooLarge,
+}
 
 /// <summary>The outcome of an operation that can be refused for an expected reason.</summary>
 public readonly record struct Result<T>

@@ -34,7 +34,7 @@ public static partial class DeteriorationModels
         var current = (await GradeScales.LoadAsync(db, ct)).For(model.Kind).Code == model.Scheme;
         var states = model.Fit().States;
         var now = new double[states];
-        foreach (var x in (await Inspections.Inspections.LatestGradesAsync(db, ct)).Where(x => current && x.Kind == model.Kind))
+        foreach (var x in (await Inspections.InspectionRecords.LatestGradesAsync(db, ct)).Where(x => current && x.Kind == model.Kind))
         {
             now[Math.Min(x.Grade, states) - 1]++;
         }

@@ -80,7 +80,7 @@ public static class DeteriorationReport
         var width = distribution.Count == 0 ? 4 : distribution.Max(d => d.Counts.Length);
         var rows = distribution.Select(d => (IReadOnlyList<ReportCell>)
         [
-            new(Facilities.KindLabel(d.Kind)), new(d.Scheme.Name),
+            new(FacilityRegister.KindLabel(d.Kind)), new(d.Scheme.Name),
             .. Enumerable.Range(0, width).Select(i => i < d.Counts.Length ? Number(d.Counts[i], 0) : new ReportCell(null)),
             Number(d.Counts.Sum(), 0),
         ]).ToList();

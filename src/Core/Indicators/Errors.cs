@@ -57,4 +57,7 @@ public static class Errors
 
     public static Error BodyNotFound(string name) =>
         new("indicators.body_not_found", $"「{name}」に当たる団体が団体マスタにありません。団体コードの列を加えてください。");
+
+    public static Error TableNotFound(string? name, IEnumerable<string> names) =>
+        new("indicators.table", $"表「{name}」はありません（{string.Join("、", names)}、assets）。", "table");
 }

@@ -59,6 +59,8 @@ public static class Errors
     public static Error ScaleNotFound(string code) =>
         new("inspections.scale_not_found", $"区分の体系「{code}」は定義されていません。", "Scale");
 
+    public static Error NoPhoto => new("inspections.photo_none", "写真のファイルを選んでください。", InspectionPhotos.Field);
+
     public static Error TooManyPhotos(int max, int existing) =>
         new("inspections.photo_count", $"写真は1件の点検につき{max}枚までです（登録済み{existing}枚）。", InspectionPhotos.Field);
 

@@ -42,4 +42,6 @@ public static class Errors
         new("maintenance.practice", $"現状の補修実績を点検と工事の記録から推定できません: {reason}", "assume");
 
     private static string N(int v) => v.ToString(CultureInfo.InvariantCulture);
+
+    public static Error FileUnreadable(string problem) => new("maintenance.file", problem, "file");
 }

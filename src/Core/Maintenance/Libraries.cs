@@ -57,7 +57,7 @@ public static class Libraries
         var own = await db.MaintenanceLibraries.SingleOrDefaultAsync(l => l.Kind == kind, ct);
         if ((own?.Version ?? 0) != version)
         {
-            return Errors.LibraryChanged(Facilities.KindLabel(kind));
+            return Errors.LibraryChanged(FacilityRegister.KindLabel(kind));
         }
 
         if (own is null)

@@ -91,7 +91,7 @@ public static class LibraryWorkbook
         }
         catch (ImportReadException e)
         {
-            return new Error("maintenance.file", e.Problem.ToString(), "file");
+            return Errors.FileUnreadable(e.Problem.ToString());
         }
     }
 

@@ -38,7 +38,7 @@ public static class MaintenancePlanning
 
         if (await DeteriorationModels.FindAsync(db, kind, ct) is not { } model)
         {
-            return Errors.NoModel(Facilities.KindLabel(kind));
+            return Errors.NoModel(FacilityRegister.KindLabel(kind));
         }
 
         var oneYear = model.Fit().Chain().Transition(1);
@@ -55,7 +55,7 @@ public static class MaintenancePlanning
     /// <summary>The tenant's facilities of a kind in service, with their latest grade on the kind's scale and their age at <paramref name="baseYear"/>.</summary>
     public static async Task<List<StockItem>> StockAsync(AppDbContext db, AssetKind kind, int baseYear, CancellationToken ct)
     {
-        var grades = (await Inspections.Inspections.LatestGradesAsync(db, ct)).Where(g => g.Kind == kind).ToDictionary(g => g.FacilityCode, g => g.Grade, StringComparer.Ordinal);
+        var grades = (await Inspections.InspectionRecords.LatestGradesAsync(db, ct)).Where(g => g.Kind == kind).ToDictionary(g => g.FacilityCode, g => g.Grade, StringComparer.Ordinal);
         var facilities = await db.Facilities.AsNoTracking().Where(f => f.Kind == kind && f.Status == FacilityStatus.InService)
             .OrderBy(f => f.Code).Select(f => new { f.Code, f.Quantity, f.QuantityKind, f.Width, f.Diameter, f.YearBuilt }).ToListAsync(ct);
         return [.. facilities.Select(f => new StockItem(

@@ -65,7 +65,7 @@ public static class CkanSearch
         var words = query is "" or "*:*" or "*" ? [] : query.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries);
         if (words.FirstOrDefault(w => w.Contains(':', StringComparison.Ordinal)) is { } fielded)
         {
-            return new Error(QueryErrorCode, $"q の「{fielded}」は使えません。q には検索語だけを書き、項目の絞り込みは fq（organization:・tags:・res_format:・metadata_modified:）で指定してください。", "q");
+            return Errors.FieldedQuery(fielded);
         }
 
         // CKAN caps rows at ckan.search.rows_max instead of refusing it.
@@ -150,7 +150,7 @@ public static class CkanSearch
 
         return int.TryParse(text.Trim(), NumberStyles.None, CultureInfo.InvariantCulture, out var value)
             ? value
-            : new Error("opendata.validation", $"{field} は 0 以上の整数で指定してください（「{text}」）。", field);
+            : Errors.NotACount(field, text);
     }
 
     private static Result<IReadOnlyList<(string, bool)>> ParseSort(string? sort)
@@ -162,8 +162,7 @@ public static class CkanSearch
             var direction = words.Length == 2 ? words[1].ToLowerInvariant() : "asc";
             if (words.Length is < 1 or > 2 || !SortFields.Contains(words[0]) || direction is not ("asc" or "desc"))
             {
-                return new Error("opendata.validation",
-                    $"sort の「{part}」は使えません（{string.Join("・", SortFields)} に asc または desc、例「metadata_modified desc」）。", "sort");
+                return Errors.SortInvalid(part, SortFields);
             }
 
             list.Add((words[0], direction == "desc"));

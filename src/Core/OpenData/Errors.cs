@@ -13,4 +13,31 @@ public static class Errors
 
     public static Error NotPublished(string title) =>
         new("opendata.not_published", $"データセット「{title}」は公開されていません。", "dataset");
+
+    public static Error DatasetNotFound(string id) =>
+        new("opendata.not_found", $"データセット「{id}」は見つかりません（公開されていないか、ありません）。", "id", ErrorKind.NotFound);
+
+    public static Error NotFound(string message) => new("opendata.not_found", message, Kind: ErrorKind.NotFound);
+
+    public static Error UnknownAction(string action, IEnumerable<string> actions) =>
+        new("opendata.action", $"アクション「{action}」はありません（{string.Join("・", actions)}）。");
+
+    public static Error ReadOnly => new("opendata.read_only", "このカタログは読み取り専用です（GET のみ）。公開・取下げは団体の管理者が管理画面で行います。", Kind: ErrorKind.Forbidden);
+
+    public static Error PageInvalid(string? page) =>
+        new("opendata.page", $"page は 1 以上の整数（1,000,000 まで）で指定してください（「{page}」）。", "page");
+
+    public static Error ModifiedSinceInvalid(string value) =>
+        new("opendata.modified_since", $"modified_since「{value}」は日時として読めません（例 2026-04-01 または 2026-04-01T00:00:00Z）。", "modified_since");
+
+    public static Error Missing(string field) => new("opendata.validation", $"{field} を指定してください。", field);
+
+    public static Error FieldedQuery(string fielded) =>
+        new(CkanSearch.QueryErrorCode, $"q の「{fielded}」は使えません。q には検索語だけを書き、項目の絞り込みは fq（organization:・tags:・res_format:・metadata_modified:）で指定してください。", "q");
+
+    public static Error NotACount(string field, string text) =>
+        new("opendata.validation", $"{field} は 0 以上の整数で指定してください（「{text}」）。", field);
+
+    public static Error SortInvalid(string part, IEnumerable<string> fields) =>
+        new("opendata.validation", $"sort の「{part}」は使えません（{string.Join("・", fields)} に asc または desc、例「metadata_modified desc」）。", "sort");
 }

@@ -48,8 +48,24 @@ public static class Errors
     public static Error SourceRequired => new("projection.source_required", "出典を入力してください。", "Source");
 
     public static Error GroupNotFound(long id) =>
-        new("projection.group_not_found", $"広域グループ {id.ToString(CultureInfo.InvariantCulture)} はないか、この団体が加わっていません。");
+        new("projection.group_not_found", $"広域グループ {id.ToString(CultureInfo.InvariantCulture)} はないか、この団体が加わっていません。", Kind: ErrorKind.NotFound);
 
     public static Error TableNotFound(string name, IEnumerable<string> names) =>
         new("projection.table", $"表「{name}」はありません（{string.Join("、", names)}）。", "table");
+
+    public static Error GroupWithCompare =>
+        new("projection.group_compare", "--group と --compare は同時に指定できません。グループの推計はシナリオごとに実行してください。", "compare");
+
+    /// <summary>A scenario's parameters file that is not JSON; <paramref name="at"/> is the line and byte, when known.</summary>
+    public static Error ParametersUnreadable(string file, string? at, string detail) =>
+        new("projection.parameters_json", at is null
+            ? $"ファイル「{file}」をシナリオのパラメータとして読めません: {detail}"
+            : $"ファイル「{file}」を JSON のシナリオのパラメータとして読めません（{at}）。括弧・カンマ・引用符、項目名と値の種類を確かめてください。詳細: {detail}", "file");
+
+    public static Error JobFailed(string? message) => new("projection.job", message ?? "推計できませんでした。");
+
+    public static Error WaterTableTypeInvalid(int number, string type, string field) =>
+        new("projection.parameter", $"上水道管の{number}つ目の表の管種「{type}」が空か、ほかの表と重なっています。", field);
+
+    public static Error Required(string label, string field) => new("projection.required", $"{label}を入力してください。", field);
 }

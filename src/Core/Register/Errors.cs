@@ -68,4 +68,7 @@ public static class Errors
         new("register.mapping_does_not_fit", column is null
             ? $"列の対応付けの取込先がこのファイルの取込先と異なります（ファイル「{file}」）。"
             : $"列の対応付けが{column}列目を指していますが、ファイル「{file}」は{columns}列です。", "mapping");
+
+    public static Error ExportFormat(string? format) =>
+        new("register.export_format", $"出力形式「{format}」には対応していません（csv・xlsx・opendata）。", "format");
 }

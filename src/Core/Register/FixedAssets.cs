@@ -10,7 +10,7 @@ public static class FixedAssets
     public sealed record Query(string? Text = null, string? Account = null, string? FacilityCode = null, bool IncludeDisposed = true,
         string Sort = "number", bool Descending = false, int Page = 1, int PageSize = 50);
 
-    public static async Task<Facilities.Page<FixedAsset>> ListAsync(AppDbContext db, Query q, CancellationToken ct)
+    public static async Task<FacilityRegister.Page<FixedAsset>> ListAsync(AppDbContext db, Query q, CancellationToken ct)
     {
         var rows = db.FixedAssets.AsNoTracking();
         if (!string.IsNullOrWhiteSpace(q.Text))
@@ -48,7 +48,7 @@ public static class FixedAssets
         var size = Math.Clamp(q.PageSize, 10, 500);
         var total = await rows.CountAsync(ct);
         var page = Math.Clamp(q.Page, 1, Math.Max(1, (total + size - 1) / size));
-        return new Facilities.Page<FixedAsset>(await rows.Skip((page - 1) * size).Take(size).ToListAsync(ct), total, page, size);
+        return new FacilityRegister.Page<FixedAsset>(await rows.Skip((page - 1) * size).Take(size).ToListAsync(ct), total, page, size);
     }
 
     public static Task<FixedAsset?> FindAsync(AppDbContext db, string number, CancellationToken ct) =>

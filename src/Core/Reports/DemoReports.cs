@@ -5,7 +5,7 @@ namespace InfraLedger.Core.Reports;
 
 /// <summary>
 /// The demo tenant's residents' reports: the default services and twelve sample reports around 焼津駅 with varied
-/// services, sections and statuses, sent and handled through the real path (<see cref="Reports.SubmitAsync"/>,
+/// services, sections and statuses, sent and handled through the real path (<see cref="ResidentReports.SubmitAsync"/>,
 /// <see cref="Workflow"/>) and labelled as samples. Only when the tenant has no reports yet.
 /// </summary>
 public static class DemoReports
@@ -67,9 +67,9 @@ public static class DemoReports
         foreach (var sample in samples)
         {
             var at = nowUtc.AddDays(-sample.DaysAgo);
-            var submission = new Submission(sample.Service, Reports.Invariant(sample.Latitude), Reports.Invariant(sample.Longitude), sample.Address, null, null,
+            var submission = new Submission(sample.Service, ResidentReports.Invariant(sample.Latitude), ResidentReports.Invariant(sample.Longitude), sample.Address, null, null,
                 sample.Description, sample.Answers, [], Submission.Reporter.None, "web", []);
-            var report = await Ok(Reports.SubmitAsync(db, submission, at, ct));
+            var report = await Ok(ResidentReports.SubmitAsync(db, submission, at, ct));
             if (sample.Description.StartsWith("道路の端が陥没", StringComparison.Ordinal))
             {
                 sinkage = report.Id;

@@ -11,11 +11,11 @@ public static class Errors
     public const string ReportNotFoundCode = "reports.not_found";
 
     public static Error ServiceNotFound(string code) =>
-        new(ServiceNotFoundCode, $"通報の種類「{code}」はありません。", "service_code");
+        new(ServiceNotFoundCode, $"通報の種類「{code}」はありません。", "service_code", ErrorKind.NotFound);
 
     public static Error ServiceCodeRequired => new("reports.service_required", "通報の種類を選んでください。", "service_code");
 
-    public static Error ReportNotFound(string id) => new(ReportNotFoundCode, $"受付番号「{id}」の通報はありません。", "service_request_id");
+    public static Error ReportNotFound(string id) => new(ReportNotFoundCode, $"受付番号「{id}」の通報はありません。", "service_request_id", ErrorKind.NotFound);
 
     public static Error LocationRequired =>
         new("reports.location", "場所を地図で示すか、住所・目印を入力してください（lat と long、address_string、address_id のいずれか）。", "location");

@@ -1,7 +1,7 @@
 namespace InfraLedger.Core.Reports;
 
 /// <summary>
-/// A report as a resident's form or an Open311 client sends it, as text; <see cref="Reports.SubmitAsync"/> checks it
+/// A report as a resident's form or an Open311 client sends it, as text; <see cref="ResidentReports.SubmitAsync"/> checks it
 /// all before anything is written.
 /// </summary>
 public sealed record Submission(

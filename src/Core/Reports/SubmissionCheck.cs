@@ -23,9 +23,9 @@ internal static class SubmissionCheck
         }
 
         var description = Blank(input.Description)?.Replace("\r\n", "\n", StringComparison.Ordinal);
-        if (description?.Length > Reports.MaxDescription)
+        if (description?.Length > ResidentReports.MaxDescription)
         {
-            return Errors.TooLong("description", "説明", Reports.MaxDescription);
+            return Errors.TooLong("description", "説明", ResidentReports.MaxDescription);
         }
 
         if (description is not null && SpamReason(description) is { } reason)
@@ -71,7 +71,7 @@ internal static class SubmissionCheck
         return new ResidentReport
         {
             TenantId = tenantId,
-            Token = Reports.NewToken(),
+            Token = ResidentReports.NewToken(),
             ServiceCode = service.Code,
             Status = ReportStatus.Received,
             Description = description,
@@ -159,7 +159,7 @@ internal static class SubmissionCheck
                     "number" => decimal.TryParse(value, NumberStyles.Number, CultureInfo.InvariantCulture, out _) ? null : Errors.AttributeNumber(attribute, value),
                     "datetime" => DateTimeOffset.TryParse(value, CultureInfo.InvariantCulture, DateTimeStyles.None, out _) ? null : Errors.AttributeDate(attribute, value),
                     "string" => value.Length > 200 ? Errors.TooLong($"attribute[{attribute.Code}]", attribute.Description, 200) : null,
-                    _ => value.Length > Reports.MaxDescription ? Errors.TooLong($"attribute[{attribute.Code}]", attribute.Description, Reports.MaxDescription) : null,
+                    _ => value.Length > ResidentReports.MaxDescription ? Errors.TooLong($"attribute[{attribute.Code}]", attribute.Description, ResidentReports.MaxDescription) : null,
                 };
                 if (bad is not null)
                 {

@@ -21,9 +21,9 @@ public static class Workflow
         return await ChangeAsync(db, id, nowUtc, report =>
         {
             var note = Blank(publicNote);
-            if (note?.Length > Reports.MaxDescription)
+            if (note?.Length > ResidentReports.MaxDescription)
             {
-                return Errors.TooLong("StatusNotes", "お知らせ", Reports.MaxDescription);
+                return Errors.TooLong("StatusNotes", "お知らせ", ResidentReports.MaxDescription);
             }
 
             report.Status = status;
@@ -42,7 +42,7 @@ public static class Workflow
                 return Errors.NoteRequired;
             }
 
-            return note.Length > Reports.MaxDescription ? Errors.TooLong("Text", "メモ", Reports.MaxDescription) : Line(isPublic ? "note" : "internal", note, isPublic);
+            return note.Length > ResidentReports.MaxDescription ? Errors.TooLong("Text", "メモ", ResidentReports.MaxDescription) : Line(isPublic ? "note" : "internal", note, isPublic);
         }, ct);
 
     /// <summary>Closes the report as a duplicate of <paramref name="originalId"/>; both pages link to each other.</summary>
@@ -53,7 +53,7 @@ public static class Workflow
             return Errors.DuplicateOfSelf;
         }
 
-        var original = await Reports.FindAsync(db, originalId, ct);
+        var original = await ResidentReports.FindAsync(db, originalId, ct);
         if (original is null)
         {
             return Errors.ReportNotFound(originalId.ToString(System.Globalization.CultureInfo.InvariantCulture));
@@ -100,9 +100,9 @@ public static class Workflow
         ChangeAsync(db, id, nowUtc, report =>
         {
             var text = Blank(description);
-            if (text?.Length > Reports.MaxDescription)
+            if (text?.Length > ResidentReports.MaxDescription)
             {
-                return Errors.TooLong("Description", "説明", Reports.MaxDescription);
+                return Errors.TooLong("Description", "説明", ResidentReports.MaxDescription);
             }
 
             report.Description = text;

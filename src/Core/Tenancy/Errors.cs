@@ -21,11 +21,13 @@ public static class Errors
 
     public static Error UnknownBody(string code) => new(
         "tenancy.unknown_body",
-        $"団体コード「{code}」の地方公共団体は登録されていません。");
+        $"団体コード「{code}」の地方公共団体は登録されていません。",
+        Kind: ErrorKind.NotFound);
 
     public static Error NotATenant(string code, string name) => new(
         "tenancy.not_a_tenant",
-        $"「{name}」（{code}）は政令指定都市の行政区であり、テナントではありません。市のコードを指定してください。");
+        $"「{name}」（{code}）は政令指定都市の行政区であり、テナントではありません。市のコードを指定してください。",
+        Kind: ErrorKind.NotFound);
 
     public static Error SettingKey(string key) => new(
         "tenancy.setting_key",

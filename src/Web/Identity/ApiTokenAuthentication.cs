@@ -25,10 +25,10 @@ public sealed class ApiTokenAuthentication(
         }
 
         // Failed attempts are counted per client address, and an address over its count is not checked at all (issue 17 F3).
-        var limits = Context.RequestServices.GetRequiredService<Api.KeyLimits>();
+        var limits = Context.RequestServices.GetRequiredService<Pages.Reports.Open311.KeyLimits>();
         if (!limits.MayTry(Context))
         {
-            return AuthenticateResult.Fail(Api.KeyLimits.TooManyFailures);
+            return AuthenticateResult.Fail(Pages.Reports.Open311.KeyLimits.TooManyFailures);
         }
 
         var token = await ApiTokens.AuthenticateAsync(db, header["Bearer ".Length..], Context.RequestAborted);

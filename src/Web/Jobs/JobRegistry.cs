@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using InfraLedger.Core.Database;
 using InfraLedger.Core.Jobs;
 
 namespace InfraLedger.Web.Jobs;
@@ -13,7 +14,7 @@ public enum JobStatus
 }
 
 /// <summary>The observable state of one background job (an import, a projection), for its progress page.</summary>
-public sealed class JobState(Guid id, JobKind kind, long size, string tenantId, string title, string actor)
+public sealed class JobState(Guid id, JobKind kind, long size, Core.Tenancy.LocalGovernmentCode tenant, string title, string actor)
 {
     public Guid Id { get; } = id;
 
@@ -22,7 +23,10 @@ public sealed class JobState(Guid id, JobKind kind, long size, string tenantId, 
     /// <summary>The job's size in its kind's unit (the upload's bytes, the register's facilities).</summary>
     public long Size { get; } = size;
 
-    public string TenantId { get; } = tenantId;
+    /// <summary>The tenant the job belongs to; the runner enters its scope before the job starts.</summary>
+    public Core.Tenancy.LocalGovernmentCode Tenant { get; } = tenant;
+
+    public string TenantId => Tenant.Value;
 
     public string Title { get; } = title;
 
@@ -97,12 +101,15 @@ public sealed class JobRegistry : IDisposable
 
     /// <summary>
     /// Queues a job of <paramref name="kind"/> (its limits from settings) for the tenant; a job over the kind's size is
-    /// returned already failed with the reason, never queued.
+    /// returned already failed with the reason, never queued. The work gets a database context already in the tenant's
+    /// scope, with the job's actor (<see cref="JobRunner"/>): a job never sets its own tenant.
     /// </summary>
-    public JobState Enqueue(JobKind kind, long size, string tenantId, string title, string actor, object? input, Func<JobState, IServiceProvider, CancellationToken, Task> work)
+    public JobState Enqueue(JobKind kind, long size, string tenantId, string title, string actor, object? input, Func<JobState, AppDbContext, CancellationToken, Task> work)
     {
         kind = Kind(kind);
-        var state = new JobState(Guid.NewGuid(), kind, size, tenantId, title, actor) { Input = input };
+        // The tenant comes from the request's resolved route: a code that does not parse is a bug, not a refusal.
+        var tenant = Core.Tenancy.LocalGovernmentCode.Parse(tenantId) is { IsSuccess: true } parsed ? parsed.Value : throw new ArgumentException($"not a tenant code: {tenantId}", nameof(tenantId));
+        var state = new JobState(Guid.NewGuid(), kind, size, tenant, title, actor) { Input = input };
         Forget(DateTime.UtcNow.AddDays(-1));
         jobs[state.Id] = state;
         if (size > kind.MaxSize)
@@ -191,7 +198,7 @@ public sealed class JobRegistry : IDisposable
     public void Dispose() => signal.Dispose();
 
     /// <summary>A queued job: equal by its state, so that a cancelled one can be found in the queue.</summary>
-    internal sealed record Queued(JobState State, Func<JobState, IServiceProvider, CancellationToken, Task> Work)
+    internal sealed record Queued(JobState State, Func<JobState, AppDbContext, CancellationToken, Task> Work)
     {
         public bool Equals(Queued? other) => other is not null && other.State == State;
 

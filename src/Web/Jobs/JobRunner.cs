@@ -1,3 +1,4 @@
+using InfraLedger.Core.Database;
 using InfraLedger.Core.Jobs;
 
 namespace InfraLedger.Web.Jobs;
@@ -31,7 +32,7 @@ public sealed class JobRunner(JobRegistry registry, IServiceScopeFactory scopes,
         }
     }
 
-    private async Task RunAsync(JobState state, Func<JobState, IServiceProvider, CancellationToken, Task> work, CancellationToken stopping)
+    private async Task RunAsync(JobState state, Func<JobState, AppDbContext, CancellationToken, Task> work, CancellationToken stopping)
     {
         var kind = state.Kind;
         var started = DateTime.UtcNow;
@@ -40,8 +41,13 @@ public sealed class JobRunner(JobRegistry registry, IServiceScopeFactory scopes,
         var limit = CancellationTokenSource.CreateLinkedTokenSource(stopping, state.Cancellation.Token);
         limit.CancelAfter(kind.TimeLimit);
         var scope = scopes.CreateAsyncScope();
+        // The job runs in its own tenant's scope, taken from its record, as the person who started it.
+        var tenantScope = scope.ServiceProvider.GetRequiredService<Core.Tenancy.TenantScope>();
+        tenantScope.Enter(state.Tenant);
+        tenantScope.Actor = state.Actor;
+        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
         // On the thread pool: a job that computes without awaiting must not hold this worker's loop.
-        var task = Task.Run(() => work(state, scope.ServiceProvider, limit.Token), CancellationToken.None);
+        var task = Task.Run(() => work(state, db, limit.Token), CancellationToken.None);
         var cancelled = new TaskCompletionSource();
         await using (limit.Token.Register(() => cancelled.TrySetResult()))
         {

@@ -18,8 +18,7 @@ public sealed class TenantResolutionMiddleware(RequestDelegate next)
             var tenant = await Tenants.FindAsync(db, code, context.RequestAborted);
             if (!tenant.IsSuccess)
             {
-                var status = tenant.Error!.Code is "tenancy.unknown_body" or "tenancy.not_a_tenant" ? 404 : 400;
-                await ErrorResponses.WriteAsync(context, tenant.Error, status);
+                await ErrorResponses.WriteAsync(context, tenant.Error!);
                 return;
             }
 

@@ -32,7 +32,7 @@ public sealed class TamperEvidenceTests : IAsyncLifetime
     private async Task SaveAsync(Facility facility, bool isNew = true)
     {
         await using var db = database.Context(Yaizu, "user:editor");
-        var saved = await Facilities.SaveAsync(db, facility, isNew, new DateOnly(2025, 4, 1), "テスト", Now, default);
+        var saved = await FacilityRegister.SaveAsync(db, facility, isNew, new DateOnly(2025, 4, 1), "テスト", Now, default);
         saved.IsSuccess.ShouldBeTrue(saved.Error?.Message);
     }
 
@@ -87,7 +87,7 @@ public sealed class TamperEvidenceTests : IAsyncLifetime
         await SaveAsync(School("S002"));
         await using (var db = database.Context(Yaizu, "user:editor"))
         {
-            (await Facilities.DeleteAsync(db, "S002", new DateOnly(2026, 3, 31), "廃止", Now, default)).IsSuccess.ShouldBeTrue();
+            (await FacilityRegister.DeleteAsync(db, "S002", new DateOnly(2026, 3, 31), "廃止", Now, default)).IsSuccess.ShouldBeTrue();
         }
 
         (await VerifyAsync()).IsIntact.ShouldBeTrue();

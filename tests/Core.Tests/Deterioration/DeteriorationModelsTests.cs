@@ -29,8 +29,8 @@ public sealed class DeteriorationModelsTests : IAsyncLifetime
         {
             var code = $"B{i}";
             await InspectionsTests.AddFacilityAsync(db, code, AssetKind.Bridge);
-            (await Core.Inspections.Inspections.RecordAsync(db, new(code, null, "2014-06-01", null, "I", null, null, null), Today, default)).IsSuccess.ShouldBeTrue();
-            (await Core.Inspections.Inspections.RecordAsync(db, new(code, null, "2019-06-01", null, Later[i], null, null, null), Today, default)).IsSuccess.ShouldBeTrue();
+            (await Core.Inspections.InspectionRecords.RecordAsync(db, new(code, null, "2014-06-01", null, "I", null, null, null), Today, default)).IsSuccess.ShouldBeTrue();
+            (await Core.Inspections.InspectionRecords.RecordAsync(db, new(code, null, "2019-06-01", null, Later[i], null, null, null), Today, default)).IsSuccess.ShouldBeTrue();
         }
     }
 

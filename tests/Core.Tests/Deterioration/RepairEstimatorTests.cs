@@ -13,6 +13,7 @@ namespace InfraLedger.Core.Tests.Deterioration;
 /// grade they left (an observation on the work's date). Rates equal to 1e-4 relative (a rate the data hardly determine,
 /// standard error above the rate, to 1e-3 of its standard error), log-likelihood to 1e-6. Fails without Rscript and msm.
 /// </summary>
+[Trait("Database", "any")] // no database
 public sealed class RepairEstimatorTests(ITestOutputHelper output)
 {
     public static readonly TheoryData<string> Components = new(NbiPairs.Components);

@@ -91,7 +91,7 @@ public sealed class RegisterIndicatorsTests : IAsyncLifetime
     {
         await using (var db = database.Context(Yaizu))
         {
-            (await Facilities.SaveAsync(db, School(), true, new DateOnly(2015, 4, 1), "開始", Now, default)).IsSuccess.ShouldBeTrue();
+            (await FacilityRegister.SaveAsync(db, School(), true, new DateOnly(2015, 4, 1), "開始", Now, default)).IsSuccess.ShouldBeTrue();
             (await FixedAssets.SaveAsync(db, Assets()[0], true, new DateOnly(2015, 4, 1), "開始", Now, default)).IsSuccess.ShouldBeTrue();
             var disposed = Assets()[0];
             disposed.DisposalDate = new DateOnly(2021, 10, 1);

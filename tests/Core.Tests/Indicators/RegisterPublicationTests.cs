@@ -53,7 +53,7 @@ public sealed class RegisterPublicationTests : IAsyncLifetime
             TenantId = code, Code = "B1", Name = "本庁舎", Kind = AssetKind.Building, UsageMajor = "行政系施設", UsageMinor = "庁舎",
             Quantity = floorArea, QuantityKind = floorArea is null ? null : QuantityKind.FloorArea,
         };
-        (await Facilities.SaveAsync(db, facility, true, acquired, "開始", Now, default)).IsSuccess.ShouldBeTrue();
+        (await FacilityRegister.SaveAsync(db, facility, true, acquired, "開始", Now, default)).IsSuccess.ShouldBeTrue();
         var asset = new FixedAsset
         {
             TenantId = code, Number = "A1", FacilityCode = "B1", Name = "本庁舎 建物", AssetClass = "事業用資産", Account = "建物",

@@ -45,15 +45,15 @@ public sealed class GradeScalesTests : IAsyncLifetime
         (await GradeScales.DefineAsync(db, "niigata-7", "健全度（7段階）", Seven, default)).Value.Levels.Count.ShouldBe(7);
         (await GradeScales.AssignAsync(db, AssetKind.Bridge, "niigata-7", default)).IsSuccess.ShouldBeTrue();
 
-        (await Core.Inspections.Inspections.RecordAsync(db, new("B1", null, "2024-05-01", null, "要補修", null, null, null), Today, default)).Value.Grade.ShouldBe(5);
-        (await Core.Inspections.Inspections.RecordAsync(db, new("B1", "床版", "2024-05-01", null, "6", null, null, null), Today, default)).Value.Scheme.ShouldBe("niigata-7");
-        var roman = await Core.Inspections.Inspections.RecordAsync(db, new("B1", "主桁", "2024-05-01", null, "II", null, null, null), Today, default);
-        (await Core.Inspections.Inspections.RecordAsync(db, new("R1", null, "2024-05-01", null, "III", null, null, null), Today, default)).Value.Scheme.ShouldBe("pavement");
+        (await InspectionRecords.RecordAsync(db, new("B1", null, "2024-05-01", null, "要補修", null, null, null), Today, default)).Value.Grade.ShouldBe(5);
+        (await InspectionRecords.RecordAsync(db, new("B1", "床版", "2024-05-01", null, "6", null, null, null), Today, default)).Value.Scheme.ShouldBe("niigata-7");
+        var roman = await InspectionRecords.RecordAsync(db, new("B1", "主桁", "2024-05-01", null, "II", null, null, null), Today, default);
+        (await InspectionRecords.RecordAsync(db, new("R1", null, "2024-05-01", null, "III", null, null, null), Today, default)).Value.Scheme.ShouldBe("pavement");
 
         roman.Error!.Message.ShouldBe("判定区分「II」は健全度（7段階）の区分（健全、概ね健全、軽微、注意、要補修、要早期補修、危険）ではありません。");
-        var rows = await Core.Inspections.Inspections.ListAsync(db, "B1", default);
+        var rows = await InspectionRecords.ListAsync(db, "B1", default);
         rows.Select(r => r.Scheme.Label(r.Inspection.Grade)).ShouldBe(["要補修", "要早期補修"], ignoreOrder: true);
-        var distribution = await Core.Inspections.Inspections.DistributionAsync(db, default);
+        var distribution = await InspectionRecords.DistributionAsync(db, default);
         distribution.Single(d => d.Kind == AssetKind.Bridge).Counts.ShouldBe([0, 0, 0, 0, 1, 0, 0]);
         distribution.Single(d => d.Kind == AssetKind.Road).Scheme.ShouldBe(GradeScheme.Pavement);
     }
@@ -67,15 +67,15 @@ public sealed class GradeScalesTests : IAsyncLifetime
         {
             await InspectionsTests.AddFacilityAsync(db, $"B{i}", AssetKind.Bridge);
             // Recorded on the national I–IV before the switch: not pairs of the 3-level scale.
-            (await Core.Inspections.Inspections.RecordAsync(db, new($"B{i}", null, "2009-06-01", null, "I", null, null, null), Today, default)).IsSuccess.ShouldBeTrue();
-            (await Core.Inspections.Inspections.RecordAsync(db, new($"B{i}", null, "2012-06-01", null, "IV", null, null, null), Today, default)).IsSuccess.ShouldBeTrue();
+            (await InspectionRecords.RecordAsync(db, new($"B{i}", null, "2009-06-01", null, "I", null, null, null), Today, default)).IsSuccess.ShouldBeTrue();
+            (await InspectionRecords.RecordAsync(db, new($"B{i}", null, "2012-06-01", null, "IV", null, null, null), Today, default)).IsSuccess.ShouldBeTrue();
         }
 
         (await GradeScales.AssignAsync(db, AssetKind.Bridge, "three", default)).IsSuccess.ShouldBeTrue();
         for (var i = 0; i < 10; i++)
         {
-            (await Core.Inspections.Inspections.RecordAsync(db, new($"B{i}", null, "2014-06-01", null, "良", null, null, null), Today, default)).IsSuccess.ShouldBeTrue();
-            (await Core.Inspections.Inspections.RecordAsync(db, new($"B{i}", null, "2019-06-01", null, i < 6 ? "良" : i < 9 ? "可" : "不可", null, null, null), Today, default)).IsSuccess.ShouldBeTrue();
+            (await InspectionRecords.RecordAsync(db, new($"B{i}", null, "2014-06-01", null, "良", null, null, null), Today, default)).IsSuccess.ShouldBeTrue();
+            (await InspectionRecords.RecordAsync(db, new($"B{i}", null, "2019-06-01", null, i < 6 ? "良" : i < 9 ? "可" : "不可", null, null, null), Today, default)).IsSuccess.ShouldBeTrue();
         }
 
         var model = (await DeteriorationModels.FitAsync(db, AssetKind.Bridge, [], null, DateTime.UtcNow, default)).Value;
@@ -98,14 +98,14 @@ public sealed class GradeScalesTests : IAsyncLifetime
         await InspectionsTests.AddFacilityAsync(db, "B1", AssetKind.Bridge);
         (await GradeScales.DefineAsync(db, "three", "3段階", "良\n可\n不可", default)).IsSuccess.ShouldBeTrue();
         (await GradeScales.AssignAsync(db, AssetKind.Bridge, "three", default)).IsSuccess.ShouldBeTrue();
-        (await Core.Inspections.Inspections.RecordAsync(db, new("B1", null, "2024-05-01", null, "可", null, null, null), Today, default)).IsSuccess.ShouldBeTrue();
+        (await InspectionRecords.RecordAsync(db, new("B1", null, "2024-05-01", null, "可", null, null, null), Today, default)).IsSuccess.ShouldBeTrue();
 
         var refused = await GradeScales.DefineAsync(db, "three", "4段階", "良\n可\n注意\n不可", default);
         var renamed = await GradeScales.DefineAsync(db, "three", "3段階（改）", "良好\n要観察\n要対策", default);
 
         refused.Error!.Code.ShouldBe("inspections.scale_in_use");
         renamed.IsSuccess.ShouldBeTrue();
-        (await Core.Inspections.Inspections.ListAsync(db, "B1", default)).Single().Scheme.Label(2).ShouldBe("要観察");
+        (await InspectionRecords.ListAsync(db, "B1", default)).Single().Scheme.Label(2).ShouldBe("要観察");
         (await GradeScales.AssignAsync(db, AssetKind.Bridge, "none", default)).Error!.Code.ShouldBe("inspections.scale_not_found");
         (await GradeScales.AssignAsync(db, AssetKind.Bridge, "", default)).Value.ShouldBe(GradeScheme.RoadStructure);
         (await GradeScales.LoadAsync(db, default)).For(AssetKind.Bridge).ShouldBe(GradeScheme.RoadStructure);

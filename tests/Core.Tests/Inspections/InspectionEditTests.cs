@@ -19,9 +19,9 @@ public sealed class InspectionEditTests : IAsyncLifetime
     {
         await using var db = database.Context("222127");
         await InspectionsTests.AddFacilityAsync(db, "B1", AssetKind.Bridge);
-        var recorded = await Core.Inspections.Inspections.RecordAsync(db, new("B1", null, "2024-05-01", "山田", "II", null, null, null), Today, default);
+        var recorded = await Core.Inspections.InspectionRecords.RecordAsync(db, new("B1", null, "2024-05-01", "山田", "II", null, null, null), Today, default);
 
-        var updated = await Core.Inspections.Inspections.UpdateAsync(db, recorded.Value.Id, new("B1", "床版", "2024-05-02", "佐藤", "III", "C2", "ひびわれ", null), Today, default);
+        var updated = await Core.Inspections.InspectionRecords.UpdateAsync(db, recorded.Value.Id, new("B1", "床版", "2024-05-02", "佐藤", "III", "C2", "ひびわれ", null), Today, default);
 
         updated.IsSuccess.ShouldBeTrue();
         await using var read = database.Context("222127");
@@ -38,11 +38,11 @@ public sealed class InspectionEditTests : IAsyncLifetime
     {
         await using var db = database.Context("222127");
         await InspectionsTests.AddFacilityAsync(db, "R1", AssetKind.Road);
-        var recorded = await Core.Inspections.Inspections.RecordAsync(db, new("R1", null, "2024-05-01", null, "II", null, null, null), Today, default);
+        var recorded = await Core.Inspections.InspectionRecords.RecordAsync(db, new("R1", null, "2024-05-01", null, "II", null, null, null), Today, default);
 
-        var refused = await Core.Inspections.Inspections.UpdateAsync(db, recorded.Value.Id, new("R1", null, "2024-05-01", null, "IV", null, null, null), Today, default);
-        var future = await Core.Inspections.Inspections.UpdateAsync(db, recorded.Value.Id, new("R1", null, "2030-01-01", null, "I", null, null, null), Today, default);
-        var tooLong = await Core.Inspections.Inspections.UpdateAsync(db, recorded.Value.Id, new("R1", new string('部', 101), "2024-05-01", null, "I", null, null, null), Today, default);
+        var refused = await Core.Inspections.InspectionRecords.UpdateAsync(db, recorded.Value.Id, new("R1", null, "2024-05-01", null, "IV", null, null, null), Today, default);
+        var future = await Core.Inspections.InspectionRecords.UpdateAsync(db, recorded.Value.Id, new("R1", null, "2030-01-01", null, "I", null, null, null), Today, default);
+        var tooLong = await Core.Inspections.InspectionRecords.UpdateAsync(db, recorded.Value.Id, new("R1", new string('部', 101), "2024-05-01", null, "I", null, null, null), Today, default);
 
         refused.Error!.ShouldBe(new Common.Error("inspections.grade", "判定区分「IV」は判定区分（舗装）の区分（I、II、III 修繕段階）ではありません。", "Grade"));
         future.Error!.Field.ShouldBe("InspectedOn");
@@ -57,11 +57,11 @@ public sealed class InspectionEditTests : IAsyncLifetime
     {
         await using var db = database.Context("222127");
         await InspectionsTests.AddFacilityAsync(db, "B1", AssetKind.Bridge);
-        var work = await Core.Inspections.Inspections.RecordWorkAsync(db, new("B1", null, "2023-01-10", "断面修復", "I", "1,200,000"), Today, default);
+        var work = await Core.Inspections.InspectionRecords.RecordWorkAsync(db, new("B1", null, "2023-01-10", "断面修復", "I", "1,200,000"), Today, default);
 
-        var bad = await Core.Inspections.Inspections.UpdateWorkAsync(db, work.Value.Id, new("B1", null, "2023-01-10", "断面修復", "I", "12万"), Today, default);
-        var updated = await Core.Inspections.Inspections.UpdateWorkAsync(db, work.Value.Id, new("B1", "主桁", "2023-01-12", "断面修復・塗装", "II", "1500000"), Today, default);
-        var deleted = await Core.Inspections.Inspections.DeleteWorkAsync(db, work.Value.Id, default);
+        var bad = await Core.Inspections.InspectionRecords.UpdateWorkAsync(db, work.Value.Id, new("B1", null, "2023-01-10", "断面修復", "I", "12万"), Today, default);
+        var updated = await Core.Inspections.InspectionRecords.UpdateWorkAsync(db, work.Value.Id, new("B1", "主桁", "2023-01-12", "断面修復・塗装", "II", "1500000"), Today, default);
+        var deleted = await Core.Inspections.InspectionRecords.DeleteWorkAsync(db, work.Value.Id, default);
 
         bad.Error!.Field.ShouldBe("Cost");
         updated.Value.GradeAfter.ShouldBe(2);
@@ -80,11 +80,11 @@ public sealed class InspectionEditTests : IAsyncLifetime
     {
         await using var db = database.Context("222127");
         await InspectionsTests.AddFacilityAsync(db, "B1", AssetKind.Bridge);
-        var recorded = await Core.Inspections.Inspections.RecordAsync(db, new("B1", null, "2024-05-01", null, "II", null, null, null), Today, default);
+        var recorded = await Core.Inspections.InspectionRecords.RecordAsync(db, new("B1", null, "2024-05-01", null, "II", null, null, null), Today, default);
 
-        (await Core.Inspections.Inspections.DeleteAsync(db, recorded.Value.Id, default)).IsSuccess.ShouldBeTrue();
+        (await Core.Inspections.InspectionRecords.DeleteAsync(db, recorded.Value.Id, default)).IsSuccess.ShouldBeTrue();
 
-        (await Core.Inspections.Inspections.DeleteAsync(db, recorded.Value.Id, default)).Error!.Code.ShouldBe("inspections.not_found");
+        (await Core.Inspections.InspectionRecords.DeleteAsync(db, recorded.Value.Id, default)).Error!.Code.ShouldBe("inspections.not_found");
         await using var read = database.Context("222127");
         (await read.Inspections.CountAsync()).ShouldBe(0);
     }
@@ -96,19 +96,19 @@ public sealed class InspectionEditTests : IAsyncLifetime
         await using (var a = database.Context("222127"))
         {
             await InspectionsTests.AddFacilityAsync(a, "B1", AssetKind.Bridge);
-            inspection = (await Core.Inspections.Inspections.RecordAsync(a, new("B1", null, "2024-05-01", null, "II", null, null, null), Today, default)).Value.Id;
-            work = (await Core.Inspections.Inspections.RecordWorkAsync(a, new("B1", null, "2024-06-01", "断面修復", "I", null), Today, default)).Value.Id;
+            inspection = (await Core.Inspections.InspectionRecords.RecordAsync(a, new("B1", null, "2024-05-01", null, "II", null, null, null), Today, default)).Value.Id;
+            work = (await Core.Inspections.InspectionRecords.RecordWorkAsync(a, new("B1", null, "2024-06-01", "断面修復", "I", null), Today, default)).Value.Id;
         }
 
         await using (var b = database.Context("222143"))
         {
             await InspectionsTests.AddFacilityAsync(b, "B1", AssetKind.Bridge);
-            (await Core.Inspections.Inspections.FindAsync(b, inspection, default)).ShouldBeNull();
-            (await Core.Inspections.Inspections.UpdateAsync(b, inspection, new("B1", null, "2024-05-01", null, "IV", null, null, null), Today, default)).Error!.Code.ShouldBe("inspections.not_found");
-            (await Core.Inspections.Inspections.DeleteAsync(b, inspection, default)).Error!.Code.ShouldBe("inspections.not_found");
-            (await Core.Inspections.Inspections.FindWorkAsync(b, work, default)).ShouldBeNull();
-            (await Core.Inspections.Inspections.UpdateWorkAsync(b, work, new("B1", null, "2024-06-01", "改ざん", "I", null), Today, default)).Error!.Code.ShouldBe("inspections.work_not_found");
-            (await Core.Inspections.Inspections.DeleteWorkAsync(b, work, default)).Error!.Code.ShouldBe("inspections.work_not_found");
+            (await Core.Inspections.InspectionRecords.FindAsync(b, inspection, default)).ShouldBeNull();
+            (await Core.Inspections.InspectionRecords.UpdateAsync(b, inspection, new("B1", null, "2024-05-01", null, "IV", null, null, null), Today, default)).Error!.Code.ShouldBe("inspections.not_found");
+            (await Core.Inspections.InspectionRecords.DeleteAsync(b, inspection, default)).Error!.Code.ShouldBe("inspections.not_found");
+            (await Core.Inspections.InspectionRecords.FindWorkAsync(b, work, default)).ShouldBeNull();
+            (await Core.Inspections.InspectionRecords.UpdateWorkAsync(b, work, new("B1", null, "2024-06-01", "改ざん", "I", null), Today, default)).Error!.Code.ShouldBe("inspections.work_not_found");
+            (await Core.Inspections.InspectionRecords.DeleteWorkAsync(b, work, default)).Error!.Code.ShouldBe("inspections.work_not_found");
         }
 
         await using var read = database.Context("222127");

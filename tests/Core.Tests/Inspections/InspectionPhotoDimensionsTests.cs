@@ -26,7 +26,7 @@ public sealed class InspectionPhotoDimensionsTests : IAsyncLifetime
         await using var db = database.Context("222127");
         await InspectionsTests.AddFacilityAsync(db, "B1", AssetKind.Bridge);
 
-        var refused = await Core.Inspections.Inspections.RecordAsync(db, new("B1", null, "2024-05-01", "山田", "II", null, null, null),
+        var refused = await InspectionRecords.RecordAsync(db, new("B1", null, "2024-05-01", "山田", "II", null, null, null),
             [new InspectionPhotos.Upload("huge.png", png.Length, new MemoryStream(png))], null, new DateOnly(2025, 6, 1), default);
 
         refused.Error!.Code.ShouldBe("reports.photo_dimensions");

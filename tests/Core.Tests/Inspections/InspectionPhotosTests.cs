@@ -11,7 +11,7 @@ namespace InfraLedger.Core.Tests.Inspections;
 public sealed class InspectionPhotosTests : IAsyncLifetime
 {
     private static readonly DateOnly Today = new(2025, 6, 1);
-    private static readonly Core.Inspections.Inspections.Input Record = new("B1", null, "2024-05-01", "山田", "II", null, null, "DSC_0001.JPG");
+    private static readonly InspectionRecords.Input Record = new("B1", null, "2024-05-01", "山田", "II", null, null, "DSC_0001.JPG");
     private TestDatabase database = null!;
 
     public async Task InitializeAsync() => database = await TestDatabase.CreateAsync();
@@ -29,7 +29,7 @@ public sealed class InspectionPhotosTests : IAsyncLifetime
         await using var db = database.Context("222127");
         await InspectionsTests.AddFacilityAsync(db, "B1", AssetKind.Bridge);
 
-        var recorded = await Core.Inspections.Inspections.RecordAsync(db, Record, [Upload(phone, @"C:\写真\IMG_0001.jpg")], "床版下面", Today, default);
+        var recorded = await InspectionRecords.RecordAsync(db, Record, [Upload(phone, @"C:\写真\IMG_0001.jpg")], "床版下面", Today, default);
 
         recorded.IsSuccess.ShouldBeTrue(recorded.Error?.Message);
         await using var read = database.Context("222127");
@@ -52,7 +52,7 @@ public sealed class InspectionPhotosTests : IAsyncLifetime
         await using var db = database.Context("222127");
         await InspectionsTests.AddFacilityAsync(db, "B1", AssetKind.Bridge);
 
-        var refused = await Core.Inspections.Inspections.RecordAsync(db, Record,
+        var refused = await InspectionRecords.RecordAsync(db, Record,
             [Upload(PhotoFixtures.PhoneJpeg()), Upload(PhotoFixtures.Ascii("%PDF-1.7 not a photo"), "点検調書.pdf")], null, Today, default);
 
         refused.Error!.Code.ShouldBe("reports.photo_type");
@@ -69,7 +69,7 @@ public sealed class InspectionPhotosTests : IAsyncLifetime
     {
         await using var db = database.Context("222127");
         await InspectionsTests.AddFacilityAsync(db, "B1", AssetKind.Bridge);
-        var id = (await Core.Inspections.Inspections.RecordAsync(db, Record, [Upload(PhotoFixtures.Canvas)], null, Today, default)).Value.Id;
+        var id = (await InspectionRecords.RecordAsync(db, Record, [Upload(PhotoFixtures.Canvas)], null, Today, default)).Value.Id;
 
         var nine = await InspectionPhotos.AddAsync(db, id, [.. Enumerable.Range(0, 9).Select(i => Upload(PhotoFixtures.CanvasWebP, $"{i}.webp"))], null, default);
         var eleventh = await InspectionPhotos.AddAsync(db, id, [Upload(PhotoFixtures.Canvas)], null, default);
@@ -91,9 +91,9 @@ public sealed class InspectionPhotosTests : IAsyncLifetime
     {
         await using var db = database.Context("222127");
         await InspectionsTests.AddFacilityAsync(db, "B1", AssetKind.Bridge);
-        var id = (await Core.Inspections.Inspections.RecordAsync(db, Record, [Upload(PhotoFixtures.Canvas), Upload(PhotoFixtures.CanvasWebP, "b.webp")], null, Today, default)).Value.Id;
+        var id = (await InspectionRecords.RecordAsync(db, Record, [Upload(PhotoFixtures.Canvas), Upload(PhotoFixtures.CanvasWebP, "b.webp")], null, Today, default)).Value.Id;
 
-        (await Core.Inspections.Inspections.DeleteAsync(db, id, default)).IsSuccess.ShouldBeTrue();
+        (await InspectionRecords.DeleteAsync(db, id, default)).IsSuccess.ShouldBeTrue();
 
         await using var read = database.Context("222127");
         (await read.InspectionPhotos.CountAsync()).ShouldBe(0);
@@ -106,7 +106,7 @@ public sealed class InspectionPhotosTests : IAsyncLifetime
         await using (var a = database.Context("222127"))
         {
             await InspectionsTests.AddFacilityAsync(a, "B1", AssetKind.Bridge);
-            id = (await Core.Inspections.Inspections.RecordAsync(a, Record, [Upload(PhotoFixtures.Canvas)], null, Today, default)).Value.Id;
+            id = (await InspectionRecords.RecordAsync(a, Record, [Upload(PhotoFixtures.Canvas)], null, Today, default)).Value.Id;
         }
 
         await using (var b = database.Context("222143"))

@@ -17,7 +17,7 @@ public sealed class InspectionsTests : IAsyncLifetime
 
     internal static async Task AddFacilityAsync(AppDbContext db, string code, AssetKind kind, int? yearBuilt = 1970)
     {
-        var saved = await Facilities.SaveAsync(db, new Facility { TenantId = db.Scope.TenantId!, Code = code, Name = code + "橋", Kind = kind, YearBuilt = yearBuilt },
+        var saved = await FacilityRegister.SaveAsync(db, new Facility { TenantId = db.Scope.TenantId!, Code = code, Name = code + "橋", Kind = kind, YearBuilt = yearBuilt },
             isNew: true, new DateOnly(2020, 4, 1), null, DateTime.UtcNow, default);
         saved.IsSuccess.ShouldBeTrue();
     }
@@ -32,13 +32,13 @@ public sealed class InspectionsTests : IAsyncLifetime
         await AddFacilityAsync(db, "R1", AssetKind.Road);
         await AddFacilityAsync(db, "S1", AssetKind.SewerPipe);
 
-        var result = await Core.Inspections.Inspections.ImportAsync(db, Csv(
+        var result = await Core.Inspections.InspectionRecords.ImportAsync(db, Csv(
             "施設コード,部材,点検日,点検者,判定区分,対策区分,所見\nB1,,2019-07-01,山田,Ⅱ,C1,うき\nB1,床版,R6.7.1,山田,III,C2,ひびわれ\nR1,,2024-05-01,,III,,\nS1,,2024-05-01,,緊急度I,,\n"),
             "点検.csv", Today, default);
 
         result.Value.Problems.ShouldBeEmpty();
         result.Value.Rows.ShouldBe(4);
-        var rows = await Core.Inspections.Inspections.ListAsync(db, null, default);
+        var rows = await Core.Inspections.InspectionRecords.ListAsync(db, null, default);
         rows.Select(r => (r.Inspection.FacilityCode, r.Inspection.Member, r.Inspection.Grade)).ShouldBe([("B1", "", 2), ("B1", "床版", 3), ("R1", "", 3), ("S1", "", 4)]);
         rows[1].Inspection.InspectedOn.ShouldBe(new DateOnly(2024, 7, 1));
         rows[3].Scheme.Label(4).ShouldBe("緊急度I");
@@ -51,7 +51,7 @@ public sealed class InspectionsTests : IAsyncLifetime
         await AddFacilityAsync(db, "B1", AssetKind.Bridge);
         await AddFacilityAsync(db, "R1", AssetKind.Road);
 
-        var result = await Core.Inspections.Inspections.ImportAsync(db, Csv(
+        var result = await Core.Inspections.InspectionRecords.ImportAsync(db, Csv(
             "施設コード,点検日,判定区分,対策区分\nB1,2019-07-01,II,C1\nX9,2019-07-01,II,\nR1,2019-07-01,IV,\nB1,2030-01-01,I,\nB1,2019-07-01,I,Z\n"),
             "点検.csv", Today, default);
 
@@ -71,10 +71,10 @@ public sealed class InspectionsTests : IAsyncLifetime
         await using var db = database.Context("222127");
         await AddFacilityAsync(db, "B1", AssetKind.Bridge);
 
-        var recorded = await Core.Inspections.Inspections.RecordAsync(db, new("B1", null, "2024-05-01", "山田", "II", "E1", null, null), Today, default);
+        var recorded = await Core.Inspections.InspectionRecords.RecordAsync(db, new("B1", null, "2024-05-01", "山田", "II", "E1", null, null), Today, default);
 
         recorded.Value.Grade.ShouldBe(2);
-        (await Core.Inspections.Inspections.ListAsync(db, "B1", default)).Single().CountermeasureDisagrees.ShouldBeTrue();
+        (await Core.Inspections.InspectionRecords.ListAsync(db, "B1", default)).Single().CountermeasureDisagrees.ShouldBeTrue();
     }
 
     [Fact]
@@ -86,10 +86,10 @@ public sealed class InspectionsTests : IAsyncLifetime
         await AddFacilityAsync(db, "B3", AssetKind.Bridge);
         foreach (var (code, member, date, grade) in new[] { ("B1", "", "2015-05-01", "IV"), ("B1", "", "2020-05-01", "I"), ("B2", "床版", "2021-05-01", "II"), ("B2", "主桁", "2021-05-01", "III"), ("B3", "", "2022-05-01", "II") })
         {
-            (await Core.Inspections.Inspections.RecordAsync(db, new(code, member, date, null, grade, null, null, null), Today, default)).IsSuccess.ShouldBeTrue();
+            (await Core.Inspections.InspectionRecords.RecordAsync(db, new(code, member, date, null, grade, null, null, null), Today, default)).IsSuccess.ShouldBeTrue();
         }
 
-        var distribution = await Core.Inspections.Inspections.DistributionAsync(db, default);
+        var distribution = await Core.Inspections.InspectionRecords.DistributionAsync(db, default);
 
         distribution.Single().Kind.ShouldBe(AssetKind.Bridge);
         distribution.Single().Counts.ShouldBe([1, 1, 1, 0]);
@@ -101,15 +101,15 @@ public sealed class InspectionsTests : IAsyncLifetime
         await using (var a = database.Context("222127"))
         {
             await AddFacilityAsync(a, "B1", AssetKind.Bridge);
-            (await Core.Inspections.Inspections.RecordAsync(a, new("B1", null, "2024-05-01", null, "II", null, null, null), Today, default)).IsSuccess.ShouldBeTrue();
+            (await Core.Inspections.InspectionRecords.RecordAsync(a, new("B1", null, "2024-05-01", null, "II", null, null, null), Today, default)).IsSuccess.ShouldBeTrue();
         }
 
         await using var b = database.Context("222143");
-        (await Core.Inspections.Inspections.ListAsync(b, null, default)).ShouldBeEmpty();
-        (await Core.Inspections.Inspections.DistributionAsync(b, default)).ShouldBeEmpty();
-        var refused = await Core.Inspections.Inspections.RecordAsync(b, new("B1", null, "2024-05-01", null, "II", null, null, null), Today, default);
+        (await Core.Inspections.InspectionRecords.ListAsync(b, null, default)).ShouldBeEmpty();
+        (await Core.Inspections.InspectionRecords.DistributionAsync(b, default)).ShouldBeEmpty();
+        var refused = await Core.Inspections.InspectionRecords.RecordAsync(b, new("B1", null, "2024-05-01", null, "II", null, null, null), Today, default);
         refused.Error!.Code.ShouldBe("inspections.facility_not_found");
-        var work = await Core.Inspections.Inspections.RecordWorkAsync(b, new("B1", null, "2024-06-01", "断面修復", "I", "100000"), Today, default);
+        var work = await Core.Inspections.InspectionRecords.RecordWorkAsync(b, new("B1", null, "2024-06-01", "断面修復", "I", "100000"), Today, default);
         work.Error!.Code.ShouldBe("inspections.facility_not_found");
     }
 }

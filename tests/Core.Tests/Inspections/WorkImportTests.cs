@@ -26,8 +26,8 @@ public sealed class WorkImportTests : IAsyncLifetime
         await InspectionsTests.AddFacilityAsync(db, "R1", AssetKind.Road);
         const string file = "施設コード,部材,工事完了日,工事内容,補修後の判定区分,費用（円）\nB1,床版,R5.3.10,断面修復,I,\"1,200,000\"\nR1,,2024-11-01,切削オーバーレイ,I,８５０００００\nB1,,2022-02-01,伸縮装置交換,,\n";
 
-        var first = await Core.Inspections.Inspections.ImportWorksAsync(db, Csv(file), "工事.csv", Today, default);
-        var again = await Core.Inspections.Inspections.ImportWorksAsync(db, Csv(file), "工事.csv", Today, default);
+        var first = await Core.Inspections.InspectionRecords.ImportWorksAsync(db, Csv(file), "工事.csv", Today, default);
+        var again = await Core.Inspections.InspectionRecords.ImportWorksAsync(db, Csv(file), "工事.csv", Today, default);
 
         first.Value.Problems.ShouldBeEmpty();
         (first.Value.Added, first.Value.Updated, first.Value.Unchanged).ShouldBe((3, 0, 0));
@@ -49,9 +49,9 @@ public sealed class WorkImportTests : IAsyncLifetime
     {
         await using var db = database.Context("222127");
         await InspectionsTests.AddFacilityAsync(db, "B1", AssetKind.Bridge);
-        await Core.Inspections.Inspections.ImportWorksAsync(db, Csv("施設コード,完了日,内容,費用\nB1,2023-03-10,断面修復,1000000\n"), "工事.csv", Today, default);
+        await Core.Inspections.InspectionRecords.ImportWorksAsync(db, Csv("施設コード,完了日,内容,費用\nB1,2023-03-10,断面修復,1000000\n"), "工事.csv", Today, default);
 
-        var corrected = await Core.Inspections.Inspections.ImportWorksAsync(db,
+        var corrected = await Core.Inspections.InspectionRecords.ImportWorksAsync(db,
             Csv("施設コード,完了日,内容,費用\nB1,2023-03-10,断面修復・表面被覆,1100000\nB1,2024-03-10,塗装,300000\n"), "工事.csv", Today, default);
 
         (corrected.Value.Added, corrected.Value.Updated, corrected.Value.Unchanged).ShouldBe((1, 1, 0));
@@ -67,7 +67,7 @@ public sealed class WorkImportTests : IAsyncLifetime
         await InspectionsTests.AddFacilityAsync(db, "B1", AssetKind.Bridge);
         await InspectionsTests.AddFacilityAsync(db, "R1", AssetKind.Road);
 
-        var result = await Core.Inspections.Inspections.ImportWorksAsync(db, Csv(
+        var result = await Core.Inspections.InspectionRecords.ImportWorksAsync(db, Csv(
             "施設コード,完了日,内容,完了後の区分,費用\nB1,2023-03-10,断面修復,I,1000\nX9,2023-03-10,塗装,,\nR1,2023-03-10,切削,IV,\nB1,2023-13-01,塗装,,\nB1,2024-01-01,,,\nB1,2024-02-01,塗装,,12万\nB1,2023-03-10,断面修復,II,\n"),
             "工事.csv", Today, default);
 
@@ -87,7 +87,7 @@ public sealed class WorkImportTests : IAsyncLifetime
     public async Task a_file_without_a_required_column_is_refused_at_its_header_row()
     {
         await using var db = database.Context("222127");
-        var result = await Core.Inspections.Inspections.ImportWorksAsync(db, Csv("施設コード,完了日,費用\nB1,2023-03-10,1000\n"), "工事.csv", Today, default);
+        var result = await Core.Inspections.InspectionRecords.ImportWorksAsync(db, Csv("施設コード,完了日,費用\nB1,2023-03-10,1000\n"), "工事.csv", Today, default);
 
         result.Value.Problems.Select(p => p.ToString()).ShouldBe(["工事.csv 1行目: 「内容」の列が見つかりません（見出しに 内容・工事内容・補修内容・工事名 などが必要です）。"]);
     }
@@ -102,7 +102,7 @@ public sealed class WorkImportTests : IAsyncLifetime
             .Row(2, "B1", "主桁", "").Date("C2", new DateOnly(2021, 9, 30)).Text("D2", "当て板補強").Text("E2", "Ⅱ").Number("F2", 2500000)
             .Build();
 
-        var result = await Core.Inspections.Inspections.ImportWorksAsync(db, new MemoryStream(workbook), "工事.xlsx", Today, default);
+        var result = await Core.Inspections.InspectionRecords.ImportWorksAsync(db, new MemoryStream(workbook), "工事.xlsx", Today, default);
 
         result.Value.Problems.ShouldBeEmpty();
         var work = await db.MaintenanceWorks.SingleAsync();
@@ -116,9 +116,9 @@ public sealed class WorkImportTests : IAsyncLifetime
         await InspectionsTests.AddFacilityAsync(db, "B1", AssetKind.Bridge);
         const string file = "施設コード,部材,点検日,判定区分\nB1,,2019-07-01,II\nB1,床版,2019-07-01,III\n";
 
-        (await Core.Inspections.Inspections.ImportAsync(db, Csv(file), "点検.csv", Today, default)).Value.Added.ShouldBe(2);
-        var again = await Core.Inspections.Inspections.ImportAsync(db, Csv(file), "点検.csv", Today, default);
-        var corrected = await Core.Inspections.Inspections.ImportAsync(db, Csv(file.Replace("床版,2019-07-01,III", "床版,2019-07-01,IV", StringComparison.Ordinal)), "点検.csv", Today, default);
+        (await Core.Inspections.InspectionRecords.ImportAsync(db, Csv(file), "点検.csv", Today, default)).Value.Added.ShouldBe(2);
+        var again = await Core.Inspections.InspectionRecords.ImportAsync(db, Csv(file), "点検.csv", Today, default);
+        var corrected = await Core.Inspections.InspectionRecords.ImportAsync(db, Csv(file.Replace("床版,2019-07-01,III", "床版,2019-07-01,IV", StringComparison.Ordinal)), "点検.csv", Today, default);
 
         (again.Value.Added, again.Value.Unchanged).ShouldBe((0, 2));
         (corrected.Value.Updated, corrected.Value.Unchanged).ShouldBe((1, 1));
@@ -131,12 +131,12 @@ public sealed class WorkImportTests : IAsyncLifetime
         await using (var a = database.Context("222127"))
         {
             await InspectionsTests.AddFacilityAsync(a, "B1", AssetKind.Bridge);
-            await Core.Inspections.Inspections.ImportWorksAsync(a, Csv("施設コード,完了日,内容\nB1,2023-03-10,断面修復\n"), "工事.csv", Today, default);
+            await Core.Inspections.InspectionRecords.ImportWorksAsync(a, Csv("施設コード,完了日,内容\nB1,2023-03-10,断面修復\n"), "工事.csv", Today, default);
         }
 
         await using (var b = database.Context("222143"))
         {
-            var refused = await Core.Inspections.Inspections.ImportWorksAsync(b, Csv("施設コード,完了日,内容\nB1,2023-03-10,改ざん\n"), "工事.csv", Today, default);
+            var refused = await Core.Inspections.InspectionRecords.ImportWorksAsync(b, Csv("施設コード,完了日,内容\nB1,2023-03-10,改ざん\n"), "工事.csv", Today, default);
             refused.Value.Problems.Single().Reason.ShouldBe("施設コード「B1」の施設は台帳にありません。");
             (await b.MaintenanceWorks.CountAsync()).ShouldBe(0);
         }

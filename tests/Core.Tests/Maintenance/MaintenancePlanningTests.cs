@@ -55,8 +55,8 @@ public sealed class MaintenancePlanningTests : IAsyncLifetime
         {
             var code = $"{prefix}{i}";
             var facility = new Facility { TenantId = db.Scope.TenantId!, Code = code, Name = code + "橋", Kind = AssetKind.Bridge, YearBuilt = 1970, Quantity = 100, QuantityKind = QuantityKind.Area };
-            (await Facilities.SaveAsync(db, facility, isNew: true, new DateOnly(2020, 4, 1), null, DateTime.UtcNow, default)).IsSuccess.ShouldBeTrue();
-            (await Core.Inspections.Inspections.RecordAsync(db, new(code, null, "2024-06-01", null, grades[i], null, null, null), Today, default)).IsSuccess.ShouldBeTrue();
+            (await FacilityRegister.SaveAsync(db, facility, isNew: true, new DateOnly(2020, 4, 1), null, DateTime.UtcNow, default)).IsSuccess.ShouldBeTrue();
+            (await Core.Inspections.InspectionRecords.RecordAsync(db, new(code, null, "2024-06-01", null, grades[i], null, null, null), Today, default)).IsSuccess.ShouldBeTrue();
         }
     }
 }

@@ -97,7 +97,7 @@ public sealed class StockForecastsTests : IAsyncLifetime
         for (var i = 0; i < grades.Length && inspected; i++)
         {
             await InspectionsTests.AddFacilityAsync(db, $"E{i}", AssetKind.Bridge);
-            (await Core.Inspections.Inspections.RecordAsync(db, new($"E{i}", null, "2024-06-01", null, grades[i], null, null, null), Today, default)).IsSuccess.ShouldBeTrue();
+            (await Core.Inspections.InspectionRecords.RecordAsync(db, new($"E{i}", null, "2024-06-01", null, grades[i], null, null, null), Today, default)).IsSuccess.ShouldBeTrue();
         }
 
         return (await DeteriorationModels.ImportAsync(db, AssetKind.Bridge, DeteriorationModel.ToJson(e1), "e1.json", DateTime.UtcNow, default)).Value;
@@ -119,12 +119,12 @@ public sealed class StockForecastsTests : IAsyncLifetime
             await InspectionsTests.AddFacilityAsync(db, code, AssetKind.Bridge);
             foreach (var (on, grade) in new[] { ("2014-06-01", "I"), ("2019-06-01", y2019[i]), ("2024-06-01", repaired ? afterRepair[i] : y2024[i]) })
             {
-                (await Core.Inspections.Inspections.RecordAsync(db, new(code, null, on, null, grade, null, null, null), Today, default)).IsSuccess.ShouldBeTrue();
+                (await Core.Inspections.InspectionRecords.RecordAsync(db, new(code, null, on, null, grade, null, null, null), Today, default)).IsSuccess.ShouldBeTrue();
             }
 
             if (repaired)
             {
-                (await Core.Inspections.Inspections.RecordWorkAsync(db, new(code, null, "2020-06-01", "床版取替", "I", "1000000"), Today, default)).IsSuccess.ShouldBeTrue();
+                (await Core.Inspections.InspectionRecords.RecordWorkAsync(db, new(code, null, "2020-06-01", "床版取替", "I", "1000000"), Today, default)).IsSuccess.ShouldBeTrue();
             }
         }
     }

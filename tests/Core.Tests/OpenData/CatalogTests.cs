@@ -65,7 +65,7 @@ public class CatalogTests
         await using (var db = database.Context(Yaizu))
         {
             var facility = new Facility { TenantId = Yaizu, Code = "S-001", Name = "焼津小学校", IsSample = true };
-            (await Facilities.SaveAsync(db, facility, isNew: true, new DateOnly(2026, 4, 1), "登録", changed, default)).IsSuccess.ShouldBeTrue();
+            (await FacilityRegister.SaveAsync(db, facility, isNew: true, new DateOnly(2026, 4, 1), "登録", changed, default)).IsSuccess.ShouldBeTrue();
         }
 
         await using var reader = database.Context();

@@ -8,6 +8,7 @@ namespace InfraLedger.Core.Tests.Planning;
 /// Candidates and risk from the register's facilities on the chain of maintenance-planning.md §4 (θ = 0.10, 0.15, 0.20,
 /// r = 4%), with E1's costs in 円 (400,000 in III, 1,000,000 in IV, to I), so E1's V (×1,000) is the oracle.
 /// </summary>
+[Trait("Database", "any")] // no database
 public sealed class CandidateBuilderTests
 {
     private const double Rate = 0.04;

@@ -3,6 +3,7 @@ using InfraLedger.Core.Planning;
 namespace InfraLedger.Core.Tests.Planning;
 
 /// <summary>Property tests over random networks: the exact solver equals enumeration, no solver ever exceeds a budget.</summary>
+[Trait("Database", "any")] // no database
 public sealed class RandomNetworkTests
 {
     /// <summary>A random network: facilities × years × treatments with costs, benefits, two funding sources, sometimes committed works and deadlines.</summary>

@@ -3,6 +3,7 @@ using InfraLedger.Core.Planning;
 namespace InfraLedger.Core.Tests.Planning;
 
 /// <summary>E3 of maintenance-planning.md §4 (six bridges, three years, 800 千円 a year, at most one treatment per bridge).</summary>
+[Trait("Database", "any")] // no database
 public sealed class WorkedExampleTests
 {
     /// <summary>The table of E3: bridge, cost y1–y3, benefit y1–y3 (千円).</summary>

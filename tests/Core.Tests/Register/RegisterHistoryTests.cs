@@ -30,11 +30,11 @@ public sealed class RegisterHistoryTests : IAsyncLifetime
     public async Task saving_the_same_state_again_changes_nothing()
     {
         await using var db = database.Context(Yaizu);
-        (await Facilities.SaveAsync(db, School(), isNew: true, new DateOnly(1975, 4, 1), "開始", Now, default)).IsSuccess.ShouldBeTrue();
+        (await FacilityRegister.SaveAsync(db, School(), isNew: true, new DateOnly(1975, 4, 1), "開始", Now, default)).IsSuccess.ShouldBeTrue();
 
-        (await Facilities.SaveAsync(db, School(), isNew: false, new DateOnly(2026, 11, 22), "再取込", Now, default)).IsSuccess.ShouldBeTrue();
+        (await FacilityRegister.SaveAsync(db, School(), isNew: false, new DateOnly(2026, 11, 22), "再取込", Now, default)).IsSuccess.ShouldBeTrue();
 
-        (await Facilities.FindAsync(db, "S001", default))!.Version.ShouldBe(1);
+        (await FacilityRegister.FindAsync(db, "S001", default))!.Version.ShouldBe(1);
         (await db.RegisterVersions.CountAsync()).ShouldBe(0, "the row in the register is its own first version");
         (await db.AuditEvents.CountAsync(e => e.EntityType == "Facility")).ShouldBe(1);
     }
@@ -44,12 +44,12 @@ public sealed class RegisterHistoryTests : IAsyncLifetime
     {
         await using (var db = database.Context(Yaizu))
         {
-            await Facilities.SaveAsync(db, School(), true, new DateOnly(1975, 4, 1), "開始", Now, default);
-            await Facilities.SaveAsync(db, School("焼津市立焼津小学校", 6100m), false, new DateOnly(2021, 9, 1), "増築", Now, default);
+            await FacilityRegister.SaveAsync(db, School(), true, new DateOnly(1975, 4, 1), "開始", Now, default);
+            await FacilityRegister.SaveAsync(db, School("焼津市立焼津小学校", 6100m), false, new DateOnly(2021, 9, 1), "増築", Now, default);
         }
 
         await using var read = database.Context(Yaizu);
-        var current = await Facilities.FindAsync(read, "S001", default);
+        var current = await FacilityRegister.FindAsync(read, "S001", default);
         current!.Version.ShouldBe(2);
         current.Quantity.ShouldBe(6100m);
         var history = await RegisterHistory.OfAsync(read, RegisterEntryType.Facility, "S001", default);
@@ -70,7 +70,7 @@ public sealed class RegisterHistoryTests : IAsyncLifetime
     {
         await using (var db = database.Context(Yaizu))
         {
-            await Facilities.SaveAsync(db, School(), true, new DateOnly(1975, 4, 1), null, Now, default);
+            await FacilityRegister.SaveAsync(db, School(), true, new DateOnly(1975, 4, 1), null, Now, default);
             (await FixedAssets.SaveAsync(db, Building(new DateOnly(2016, 4, 1), new DateOnly(2024, 10, 31)), true, new DateOnly(2016, 4, 1), null, Now, default))
                 .IsSuccess.ShouldBeTrue();
         }
@@ -95,15 +95,15 @@ public sealed class RegisterHistoryTests : IAsyncLifetime
     public async Task a_facility_with_assets_cannot_be_deleted_and_a_deleted_one_keeps_its_history()
     {
         await using var db = database.Context(Yaizu);
-        await Facilities.SaveAsync(db, School(), true, new DateOnly(1975, 4, 1), null, Now, default);
+        await FacilityRegister.SaveAsync(db, School(), true, new DateOnly(1975, 4, 1), null, Now, default);
         await FixedAssets.SaveAsync(db, Building(new DateOnly(2016, 4, 1)), true, new DateOnly(2016, 4, 1), null, Now, default);
 
-        (await Facilities.DeleteAsync(db, "S001", new DateOnly(2026, 3, 31), "廃止", Now, default)).Error!.Code.ShouldBe("register.facility_has_assets");
+        (await FacilityRegister.DeleteAsync(db, "S001", new DateOnly(2026, 3, 31), "廃止", Now, default)).Error!.Code.ShouldBe("register.facility_has_assets");
 
         // Disposed of (除却) through the register's history, the only way a register row leaves (every version is digested, ADR 0005).
         RegisterHistory.Delete(db, await db.FixedAssets.SingleAsync(), new DateOnly(2026, 3, 31), "除却", Now);
         await db.SaveChangesAsync();
-        (await Facilities.DeleteAsync(db, "S001", new DateOnly(2026, 3, 31), "廃止", Now, default)).IsSuccess.ShouldBeTrue();
+        (await FacilityRegister.DeleteAsync(db, "S001", new DateOnly(2026, 3, 31), "廃止", Now, default)).IsSuccess.ShouldBeTrue();
         (await RegisterHistory.AsOfAsync(db, new DateOnly(2025, 3, 31), default)).Facilities.Count.ShouldBe(1);
         (await RegisterHistory.AsOfAsync(db, new DateOnly(2026, 3, 31), default)).Facilities.ShouldBeEmpty();
     }
@@ -113,17 +113,17 @@ public sealed class RegisterHistoryTests : IAsyncLifetime
     {
         await using (var db = database.Context(Yaizu))
         {
-            await Facilities.SaveAsync(db, School(), true, new DateOnly(1975, 4, 1), "開始", Now, default);
-            await Facilities.DeleteAsync(db, "S001", new DateOnly(2020, 3, 31), "廃止", Now, default);
-            (await Facilities.SaveAsync(db, School("新焼津小学校", 7000m), true, new DateOnly(2024, 4, 1), "新設", Now, default)).IsSuccess.ShouldBeTrue();
+            await FacilityRegister.SaveAsync(db, School(), true, new DateOnly(1975, 4, 1), "開始", Now, default);
+            await FacilityRegister.DeleteAsync(db, "S001", new DateOnly(2020, 3, 31), "廃止", Now, default);
+            (await FacilityRegister.SaveAsync(db, School("新焼津小学校", 7000m), true, new DateOnly(2024, 4, 1), "新設", Now, default)).IsSuccess.ShouldBeTrue();
         }
 
         // Imported again too: a deleted code does not restart at version 1, which its history already has.
         const string file = "施設コード,施設名\nS002,大井川中学校\n";
         await using (var db = database.Context(Yaizu))
         {
-            await Facilities.SaveAsync(db, School("大井川中学校", code: "S002"), true, new DateOnly(1975, 4, 1), null, Now, default);
-            await Facilities.DeleteAsync(db, "S002", new DateOnly(2020, 3, 31), "廃止", Now, default);
+            await FacilityRegister.SaveAsync(db, School("大井川中学校", code: "S002"), true, new DateOnly(1975, 4, 1), null, Now, default);
+            await FacilityRegister.DeleteAsync(db, "S002", new DateOnly(2020, 3, 31), "廃止", Now, default);
             var report = await Core.Register.Import.RegisterImport.RunAsync(db, new MemoryStream(System.Text.Encoding.UTF8.GetBytes(file)), "s002.csv",
                 new Core.Register.Import.RegisterImport.Options(Core.Register.Import.ImportTarget.Facilities, Commit: true), null, Now, default);
             report.Value.Committed.ShouldBeTrue(string.Join(" / ", report.Value.Problems));
@@ -132,7 +132,7 @@ public sealed class RegisterHistoryTests : IAsyncLifetime
         await using var read = database.Context(Yaizu);
         (await RegisterHistory.OfAsync(read, RegisterEntryType.Facility, "S001", default)).Select(v => (v.Version, v.Deleted, v.Reason))
             .ShouldBe([(3, false, "新設"), (2, true, "廃止"), (1, false, "開始")]);
-        (await Facilities.FindAsync(read, "S002", default))!.Version.ShouldBe(3);
+        (await FacilityRegister.FindAsync(read, "S002", default))!.Version.ShouldBe(3);
         (await RegisterHistory.AsOfAsync(read, new DateOnly(2019, 3, 31), default)).Facilities.Select(f => f.Name).ShouldBe(["焼津小学校", "大井川中学校"]);
         (await RegisterHistory.AsOfAsync(read, new DateOnly(2021, 3, 31), default)).Facilities.ShouldBeEmpty();
         (await RegisterHistory.AsOfAsync(read, new DateOnly(2025, 3, 31), default)).Facilities.Select(f => f.Name).ShouldBe(["新焼津小学校"]);
@@ -143,12 +143,12 @@ public sealed class RegisterHistoryTests : IAsyncLifetime
     {
         await using (var db = database.Context(Yaizu))
         {
-            await Facilities.SaveAsync(db, School(), true, new DateOnly(1975, 4, 1), null, Now, default);
+            await FacilityRegister.SaveAsync(db, School(), true, new DateOnly(1975, 4, 1), null, Now, default);
         }
 
         await using var fujieda = database.Context("222143");
-        (await Facilities.ListAsync(fujieda, new Facilities.Query(), default)).Total.ShouldBe(0);
-        (await Facilities.FindAsync(fujieda, "S001", default)).ShouldBeNull();
+        (await FacilityRegister.ListAsync(fujieda, new FacilityRegister.Query(), default)).Total.ShouldBe(0);
+        (await FacilityRegister.FindAsync(fujieda, "S001", default)).ShouldBeNull();
         (await RegisterHistory.AsOfAsync(fujieda, new DateOnly(2030, 3, 31), default)).Facilities.ShouldBeEmpty();
     }
 }

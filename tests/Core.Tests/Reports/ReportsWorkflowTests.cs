@@ -27,7 +27,7 @@ public sealed class ReportsWorkflowTests : IAsyncLifetime
 
     private static async Task<ResidentReport> SubmitAsync(AppDbContext db, DateTime at, Submission? submission = null)
     {
-        var saved = await Core.Reports.Reports.SubmitAsync(db, submission ?? Submit(), at, default);
+        var saved = await ResidentReports.SubmitAsync(db, submission ?? Submit(), at, default);
         saved.IsSuccess.ShouldBeTrue(saved.Error?.Message);
         return saved.Value;
     }
@@ -104,7 +104,7 @@ public sealed class ReportsWorkflowTests : IAsyncLifetime
             _ => Submit("999"),
         };
 
-        var saved = await Core.Reports.Reports.SubmitAsync(db, submission, T0, default);
+        var saved = await ResidentReports.SubmitAsync(db, submission, T0, default);
 
         saved.Error!.Message.ShouldBe(message);
         (await db.ResidentReports.CountAsync()).ShouldBe(0);
@@ -120,8 +120,8 @@ public sealed class ReportsWorkflowTests : IAsyncLifetime
 
         (first.Id, second.Id).ShouldBe((1L, 2L));
         (second.Section, second.ExpectedAtUtc, second.Status).ShouldBe(("道路課", (DateTime?)T0.AddHours(1).AddDays(7), ReportStatus.Received));
-        Core.Reports.Reports.AttributesOf(second)["size"].ShouldBe(["12.5"]);
-        var notes = await Core.Reports.Reports.NotesAsync(db, 2, publicOnly: true, default);
+        ResidentReports.AttributesOf(second)["size"].ShouldBe(["12.5"]);
+        var notes = await ResidentReports.NotesAsync(db, 2, publicOnly: true, default);
         notes.Single().Type.ShouldBe("submitted");
         second.RespondedAtUtc.ShouldBeNull();
     }
@@ -143,8 +143,8 @@ public sealed class ReportsWorkflowTests : IAsyncLifetime
         var reopened = await Workflow.SetStatusAsync(db, report.Id, ReportStatus.InProgress, "再び壊れています", T0.AddDays(8), default);
         reopened.Value.ClosedAtUtc.ShouldBeNull();
 
-        var all = await Core.Reports.Reports.NotesAsync(db, report.Id, publicOnly: false, default);
-        var shown = await Core.Reports.Reports.NotesAsync(db, report.Id, publicOnly: true, default);
+        var all = await ResidentReports.NotesAsync(db, report.Id, publicOnly: false, default);
+        var shown = await ResidentReports.NotesAsync(db, report.Id, publicOnly: true, default);
         all.Select(n => n.Type).ShouldBe(["submitted", "internal", "status", "status", "status", "status"]);
         shown.Count.ShouldBe(5);
         (await Workflow.SetStatusAsync(db, report.Id, ReportStatus.Duplicate, null, T0, default)).Error!.Field.ShouldBe("Status");
@@ -165,7 +165,7 @@ public sealed class ReportsWorkflowTests : IAsyncLifetime
         (await Workflow.MarkDuplicateAsync(db, third.Id, copy.Id, T0, default)).Error!.Message.ShouldBe($"受付番号 {copy.Id} はそれ自体が重複です。元の通報を指定してください。");
         (await Workflow.MarkDuplicateAsync(db, third.Id, third.Id, T0, default)).Error!.Message.ShouldBe("同じ通報を自分自身の重複にはできません。");
         (await Workflow.MarkDuplicateAsync(db, third.Id, 99, T0, default)).Error!.Message.ShouldBe("受付番号「99」の通報はありません。");
-        (await Core.Reports.Reports.FindAsync(db, third.Id, default))!.Status.ShouldBe(ReportStatus.Received);
+        (await ResidentReports.FindAsync(db, third.Id, default))!.Status.ShouldBe(ReportStatus.Received);
     }
 
     [Fact]
@@ -175,14 +175,14 @@ public sealed class ReportsWorkflowTests : IAsyncLifetime
         var withPin = Submit("101", answers: new() { ["damage"] = ["pothole"], ["danger"] = ["high"] }) with { Latitude = "34.867", Longitude = "138.32" };
         var report = await SubmitAsync(db, T0, withPin);
         var road = (await Services.FindAsync(db, "101", default))!;
-        (await Core.Reports.Reports.NearbyOpenAsync(db, road, 34.8672, 138.3201, default)).Count.ShouldBe(1);
+        (await ResidentReports.NearbyOpenAsync(db, road, 34.8672, 138.3201, default)).Count.ShouldBe(1);
 
         (await Workflow.RedactAsync(db, report.Id, "穴があります", T0.AddDays(1), default)).Value.Description.ShouldBe("穴があります");
         (await Workflow.SetHiddenAsync(db, report.Id, true, null, T0.AddDays(1), default)).Value.IsHidden.ShouldBeTrue();
 
-        (await Core.Reports.Reports.NearbyOpenAsync(db, road, 34.8672, 138.3201, default)).ShouldBeEmpty();
-        (await Core.Reports.Reports.NotesAsync(db, report.Id, publicOnly: true, default)).Select(n => n.Type).ShouldBe(["submitted"]);
-        (await Core.Reports.Reports.FindAsync(db, report.Id, default))!.RespondedAtUtc.ShouldBeNull();
+        (await ResidentReports.NearbyOpenAsync(db, road, 34.8672, 138.3201, default)).ShouldBeEmpty();
+        (await ResidentReports.NotesAsync(db, report.Id, publicOnly: true, default)).Select(n => n.Type).ShouldBe(["submitted"]);
+        (await ResidentReports.FindAsync(db, report.Id, default))!.RespondedAtUtc.ShouldBeNull();
     }
 
     [Fact]

@@ -85,12 +85,12 @@ public sealed class BrowserFixture : IAsyncLifetime
             await RegisterSeed.SaveAsync(db, bridge);
             foreach (var (date, grade) in new[] { ("2014-06-01", "I"), ("2019-06-01", "II") })
             {
-                (await Core.Inspections.Inspections.RecordAsync(db, new("BR-001", null, date, null, grade, "B", null, null), new DateOnly(2025, 1, 1), CancellationToken.None)).IsSuccess.ShouldBeTrue();
+                (await Core.Inspections.InspectionRecords.RecordAsync(db, new("BR-001", null, date, null, grade, "B", null, null), new DateOnly(2025, 1, 1), CancellationToken.None)).IsSuccess.ShouldBeTrue();
             }
 
             // A member graded worse, then repaired: the facility's grade-history chart has two lines and a work marked.
-            (await Core.Inspections.Inspections.RecordAsync(db, new("BR-001", "床版", "2019-06-01", null, "III", "C2", null, null), new DateOnly(2025, 1, 1), CancellationToken.None)).IsSuccess.ShouldBeTrue();
-            (await Core.Inspections.Inspections.RecordWorkAsync(db, new("BR-001", "床版", "2021-03-01", "床版補修", "I", "3000000"), new DateOnly(2025, 1, 1), CancellationToken.None)).IsSuccess.ShouldBeTrue();
+            (await Core.Inspections.InspectionRecords.RecordAsync(db, new("BR-001", "床版", "2019-06-01", null, "III", "C2", null, null), new DateOnly(2025, 1, 1), CancellationToken.None)).IsSuccess.ShouldBeTrue();
+            (await Core.Inspections.InspectionRecords.RecordWorkAsync(db, new("BR-001", "床版", "2021-03-01", "床版補修", "I", "3000000"), new DateOnly(2025, 1, 1), CancellationToken.None)).IsSuccess.ShouldBeTrue();
 
             var example = new Core.Deterioration.HazardFit(4, [], new double[,] { { Math.Log(0.1) }, { Math.Log(0.05) }, { Math.Log(0.08) } }, new double[3, 3], [], -1, 1, 1);
             (await Core.Deterioration.DeteriorationModels.ImportAsync(db, Core.Register.AssetKind.Bridge, Core.Deterioration.DeteriorationModel.ToJson(example), "example.json", DateTime.UtcNow, CancellationToken.None))
@@ -114,7 +114,7 @@ public sealed class BrowserFixture : IAsyncLifetime
                 .IsSuccess.ShouldBeTrue();
             // Residents' reports: the default services and report 1 (with contact details, a public and an internal note).
             await Core.Reports.Services.AddDefaultsAsync(db, DateTime.UtcNow, CancellationToken.None);
-            var received = await Core.Reports.Reports.SubmitAsync(db, new Core.Reports.Submission("102", "34.8601", "138.3110", "港町の交差点", null, null,
+            var received = await Core.Reports.ResidentReports.SubmitAsync(db, new Core.Reports.Submission("102", "34.8601", "138.3110", "港町の交差点", null, null,
                 "ガードレールが曲がっています。", new Dictionary<string, IReadOnlyList<string>> { ["damage"] = ["bent"], ["danger"] = ["medium"] }, [],
                 new Core.Reports.Submission.Reporter("resident@example.jp", "054-000-0000", "花子", "焼津", null, null), "web", []), DateTime.UtcNow, CancellationToken.None);
             received.IsSuccess.ShouldBeTrue(received.Error?.Message);

@@ -84,12 +84,12 @@ public sealed class ForecastAssumptionPagesTests : IAsyncLifetime
             var repaired = y2019[i] is "III" or "IV" && repairs-- > 0;
             foreach (var (on, grade) in new[] { ("2014-06-01", "I"), ("2019-06-01", y2019[i]), ("2024-06-01", repaired ? afterRepair[i] : y2024[i]) })
             {
-                (await Core.Inspections.Inspections.RecordAsync(db, new(bridge.Code, null, on, null, grade, null, null, null), today, default)).IsSuccess.ShouldBeTrue();
+                (await Core.Inspections.InspectionRecords.RecordAsync(db, new(bridge.Code, null, on, null, grade, null, null, null), today, default)).IsSuccess.ShouldBeTrue();
             }
 
             if (repaired)
             {
-                (await Core.Inspections.Inspections.RecordWorkAsync(db, new(bridge.Code, null, "2020-06-01", "床版取替", "I", "1000000"), today, default)).IsSuccess.ShouldBeTrue();
+                (await Core.Inspections.InspectionRecords.RecordWorkAsync(db, new(bridge.Code, null, "2020-06-01", "床版取替", "I", "1000000"), today, default)).IsSuccess.ShouldBeTrue();
             }
         }
 

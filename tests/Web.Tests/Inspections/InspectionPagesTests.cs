@@ -36,7 +36,7 @@ public sealed partial class InspectionPagesTests : IAsyncLifetime
                 await RegisterSeed.SaveAsync(db, bridge);
                 foreach (var (date, grade) in new[] { ("2014-06-01", "I"), ("2019-06-01", later[i]) })
                 {
-                    (await Core.Inspections.Inspections.RecordAsync(db, new($"BR-{i}", null, date, "点検太郎", grade, null, null, null), new DateOnly(2025, 1, 1), default)).IsSuccess.ShouldBeTrue();
+                    (await Core.Inspections.InspectionRecords.RecordAsync(db, new($"BR-{i}", null, date, "点検太郎", grade, null, null, null), new DateOnly(2025, 1, 1), default)).IsSuccess.ShouldBeTrue();
                 }
             }
         }
@@ -45,7 +45,7 @@ public sealed partial class InspectionPagesTests : IAsyncLifetime
         var theirs = RegisterSeed.Facility(Fujieda, "FB-1", "藤枝大橋");
         theirs.Kind = AssetKind.Bridge;
         await RegisterSeed.SaveAsync(other, theirs);
-        (await Core.Inspections.Inspections.RecordAsync(other, new("FB-1", null, "2020-06-01", "藤枝の点検者", "III", null, null, null), new DateOnly(2025, 1, 1), default)).IsSuccess.ShouldBeTrue();
+        (await Core.Inspections.InspectionRecords.RecordAsync(other, new("FB-1", null, "2020-06-01", "藤枝の点検者", "III", null, null, null), new DateOnly(2025, 1, 1), default)).IsSuccess.ShouldBeTrue();
     }
 
     public async Task DisposeAsync() => await app.DisposeAsync();
@@ -268,8 +268,8 @@ public sealed partial class InspectionPagesTests : IAsyncLifetime
     {
         await using (var db = app.Database.Context(Yaizu, actor: "test-setup"))
         {
-            (await Core.Inspections.Inspections.RecordAsync(db, new("BR-9", "床版", "2019-06-01", null, "III", null, null, null), new DateOnly(2025, 1, 1), default)).IsSuccess.ShouldBeTrue();
-            (await Core.Inspections.Inspections.RecordWorkAsync(db, new("BR-9", "床版", "2021-03-01", "床版補修", "I", "3000000"), new DateOnly(2025, 1, 1), default)).IsSuccess.ShouldBeTrue();
+            (await Core.Inspections.InspectionRecords.RecordAsync(db, new("BR-9", "床版", "2019-06-01", null, "III", null, null, null), new DateOnly(2025, 1, 1), default)).IsSuccess.ShouldBeTrue();
+            (await Core.Inspections.InspectionRecords.RecordWorkAsync(db, new("BR-9", "床版", "2021-03-01", "床版補修", "I", "3000000"), new DateOnly(2025, 1, 1), default)).IsSuccess.ShouldBeTrue();
         }
 
         var page = await yaizuViewer.GetStringAsync("/222127/inspections/facility/BR-9");
@@ -313,8 +313,8 @@ public sealed partial class InspectionPagesTests : IAsyncLifetime
         {
             for (var i = 0; i < 10; i++)
             {
-                (await Core.Inspections.Inspections.RecordAsync(db, new($"BR-{i}", null, "2020-06-01", null, "良", null, null, null), new DateOnly(2025, 1, 1), default)).IsSuccess.ShouldBeTrue();
-                (await Core.Inspections.Inspections.RecordAsync(db, new($"BR-{i}", null, "2024-06-01", null, i < 7 ? "1" : i < 9 ? "可" : "不可", null, null, null), new DateOnly(2025, 1, 1), default)).IsSuccess.ShouldBeTrue();
+                (await Core.Inspections.InspectionRecords.RecordAsync(db, new($"BR-{i}", null, "2020-06-01", null, "良", null, null, null), new DateOnly(2025, 1, 1), default)).IsSuccess.ShouldBeTrue();
+                (await Core.Inspections.InspectionRecords.RecordAsync(db, new($"BR-{i}", null, "2024-06-01", null, i < 7 ? "1" : i < 9 ? "可" : "不可", null, null, null), new DateOnly(2025, 1, 1), default)).IsSuccess.ShouldBeTrue();
             }
         }
 

@@ -185,9 +185,9 @@ public sealed partial class ImportPagesTests : IAsyncLifetime
         {
             var now = DateTime.UtcNow;
             var hall = new Core.Register.Facility { TenantId = "222127", Code = "H1", Name = "旧公民館", YearBuilt = 1975 };
-            (await Core.Register.Facilities.SaveAsync(db, hall, true, new DateOnly(1975, 1, 1), null, now, default)).IsSuccess.ShouldBeTrue();
+            (await Core.Register.FacilityRegister.SaveAsync(db, hall, true, new DateOnly(1975, 1, 1), null, now, default)).IsSuccess.ShouldBeTrue();
             var renamed = new Core.Register.Facility { TenantId = "222127", Code = "H1", Name = "新公民館", YearBuilt = 1975 };
-            (await Core.Register.Facilities.SaveAsync(db, renamed, false, new DateOnly(2022, 10, 1), "改称", now, default)).IsSuccess.ShouldBeTrue();
+            (await Core.Register.FacilityRegister.SaveAsync(db, renamed, false, new DateOnly(2022, 10, 1), "改称", now, default)).IsSuccess.ShouldBeTrue();
         }
 
         (await editor.GetStringAsync("/222127/facilities/export?format=csv&fy=2021")).ShouldContain("H1,旧公民館"); // 2022-03-31

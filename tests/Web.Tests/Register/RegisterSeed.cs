@@ -34,7 +34,7 @@ public static class RegisterSeed
     {
         foreach (var f in facilities)
         {
-            var saved = await Facilities.SaveAsync(db, f, isNew: true, ValidFrom, "テスト用の登録", DateTime.UtcNow, CancellationToken.None);
+            var saved = await FacilityRegister.SaveAsync(db, f, isNew: true, ValidFrom, "テスト用の登録", DateTime.UtcNow, CancellationToken.None);
             saved.IsSuccess.ShouldBeTrue(saved.Error?.Message);
         }
     }

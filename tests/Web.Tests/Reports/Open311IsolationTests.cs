@@ -86,6 +86,6 @@ public sealed class Open311IsolationTests
     private static async Task<string> Token(Support.AppFactory app, string tenant, long id)
     {
         await using var db = app.Database.Context(tenant, actor: "test-setup");
-        return (await Core.Reports.Reports.FindAsync(db, id, CancellationToken.None))!.Token;
+        return (await Core.Reports.ResidentReports.FindAsync(db, id, CancellationToken.None))!.Token;
     }
 }

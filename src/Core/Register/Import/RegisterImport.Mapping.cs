@@ -64,7 +64,7 @@ public static partial class RegisterImport
         inForce.Add(new("施設コードの接頭辞", mapping.CodePrefix is { } p ? $"「{p}」" : "なし", mapping.CodePrefix is null && options.CodePrefix is null ? "—" : prefixOrigin));
         if (mapping.DefaultKind is { } kind)
         {
-            inForce.Add(new("資産種別の列がない行の種別", Facilities.KindLabel(kind), kindOrigin));
+            inForce.Add(new("資産種別の列がない行の種別", FacilityRegister.KindLabel(kind), kindOrigin));
         }
 
         if (identity.MakesCode)

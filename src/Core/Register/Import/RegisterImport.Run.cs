@@ -205,7 +205,7 @@ public static partial class RegisterImport
         /// <summary>What an entry is, for the overwrite question: 資産種別 and 用途 (facilities) or 勘定科目 and 用途 (assets).</summary>
         private static string KindOf(T entry) => entry switch
         {
-            Facility f => Facilities.KindLabel(f.Kind) + ((f.UsageMinor ?? f.UsageMajor) is { } usage ? $"（{usage}）" : ""),
+            Facility f => FacilityRegister.KindLabel(f.Kind) + ((f.UsageMinor ?? f.UsageMajor) is { } usage ? $"（{usage}）" : ""),
             FixedAsset a => a.Account + (a.Usage is { } usage ? $"（{usage}）" : ""),
             _ => "",
         };

@@ -102,7 +102,7 @@ public abstract class DashboardPage : PageModel
             return NotFound();
         }
 
-        var result = await Api.TableDownload.WriteAsync(HttpContext, found, $"infraledger_{found.Name}", format, bom: false, ct);
+        var result = await TableDownload.WriteAsync(HttpContext, found, $"infraledger_{found.Name}", format, bom: false, ct);
         await result.ExecuteAsync(HttpContext);
         return new EmptyResult();
     }

@@ -10,6 +10,7 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using AssetKind = InfraLedger.Core.Register.AssetKind;
+using InfraLedger.Web.Pages.Shared;
 
 namespace InfraLedger.Web.Pages.Deterioration;
 
@@ -111,9 +112,9 @@ public sealed class IndexModel(AppDbContext db, IAuthorizationService authorizat
             return NotFound();
         }
 
-        if (upload is null || upload.Length == 0 || upload.Length > 1024 * 1024)
+        if (Uploads.Refuse(upload, UploadKind.DeteriorationModel, "upload", out var refused))
         {
-            ModelState.AddModelError("upload", "劣化モデルの JSON ファイル（1MBまで）を選んでください。");
+            ErrorResponses.AddTo(ModelState, refused);
             await LoadAsync(ct);
             return Page();
         }
@@ -148,7 +149,7 @@ public sealed class IndexModel(AppDbContext db, IAuthorizationService authorizat
     {
         if (!result.IsSuccess)
         {
-            ModelState.AddModelError(result.Error!.Field ?? "", result.Error.Message);
+            ErrorResponses.AddTo(ModelState, result.Error!);
             await LoadAsync(ct);
             return Page();
         }

@@ -7,6 +7,7 @@ using InfraLedger.Web.Tenancy;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using InfraLedger.Web.Pages.Shared;
 
 namespace InfraLedger.Web.Pages.Indicators;
 
@@ -14,8 +15,6 @@ namespace InfraLedger.Web.Pages.Indicators;
 [Authorize(Policy = Policies.TenantViewer)]
 public sealed class PopulationModel(AppDbContext db, IAuthorizationService authorization) : PageModel
 {
-    public const long MaxUpload = 5 * 1024 * 1024;
-
     public LocalGovernment Tenant { get; private set; } = null!;
 
     public List<TenantPopulation> Rows { get; private set; } = [];
@@ -42,7 +41,7 @@ public sealed class PopulationModel(AppDbContext db, IAuthorizationService autho
         var result = await Populations.SetAsync(db, new Populations.Input(fiscalYear, population ?? "", string.IsNullOrWhiteSpace(basis) ? "住民基本台帳人口" : basis, asOf, source ?? ""), ct);
         if (!result.IsSuccess)
         {
-            ModelState.AddModelError(result.Error!.Field ?? "", result.Error.Message);
+            ErrorResponses.AddTo(ModelState, result.Error!);
             await LoadAsync(ct);
             return Page();
         }
@@ -58,9 +57,9 @@ public sealed class PopulationModel(AppDbContext db, IAuthorizationService autho
             return Forbid();
         }
 
-        if (upload is null || upload.Length == 0 || upload.Length > MaxUpload)
+        if (Uploads.Refuse(upload, UploadKind.Population, "upload", out var refused))
         {
-            ModelState.AddModelError("upload", upload is null || upload.Length == 0 ? "ファイルを選んでください。" : "ファイルが大きすぎます（5MBまで）。");
+            ErrorResponses.AddTo(ModelState, refused);
             await LoadAsync(ct);
             return Page();
         }

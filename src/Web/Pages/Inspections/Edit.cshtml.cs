@@ -48,7 +48,7 @@ public sealed class EditModel(AppDbContext db) : PageModel
         }
 
         ModelState.Clear(); // the record's own checks give the Japanese messages
-        var saved = await Core.Inspections.Inspections.UpdateAsync(db, id, Input.ToInput(), DateOnly.FromDateTime(DateTime.Today), ct);
+        var saved = await InspectionRecords.UpdateAsync(db, id, Input.ToInput(), DateOnly.FromDateTime(DateTime.Today), ct);
         if (!saved.IsSuccess)
         {
             ErrorResponses.AddTo(ModelState, saved.Error!, "Input");
@@ -66,7 +66,7 @@ public sealed class EditModel(AppDbContext db) : PageModel
             return NotFound();
         }
 
-        var deleted = await Core.Inspections.Inspections.DeleteAsync(db, id, ct);
+        var deleted = await InspectionRecords.DeleteAsync(db, id, ct);
         if (!deleted.IsSuccess)
         {
             return NotFound();
@@ -87,7 +87,7 @@ public sealed class EditModel(AppDbContext db) : PageModel
         ModelState.Clear();
         var uploads = PhotoUploads.From(photoFiles);
         var added = uploads.Count == 0
-            ? new Core.Common.Error("inspections.photo_none", "写真のファイルを選んでください。", InspectionPhotos.Field)
+            ? Core.Inspections.Errors.NoPhoto
             : (await InspectionPhotos.AddAsync(db, id, uploads, photoCaption, ct)).Error;
         if (added is not null)
         {
@@ -119,13 +119,13 @@ public sealed class EditModel(AppDbContext db) : PageModel
     private async Task<bool> LoadAsync(long id, CancellationToken ct)
     {
         Tenant = HttpContext.Tenant();
-        if (await Core.Inspections.Inspections.FindAsync(db, id, ct) is not { } found)
+        if (await InspectionRecords.FindAsync(db, id, ct) is not { } found)
         {
             return false;
         }
 
         Current = found;
-        Scheme = await Core.Inspections.Inspections.SchemeOfFacilityAsync(db, found.FacilityCode, ct);
+        Scheme = await InspectionRecords.SchemeOfFacilityAsync(db, found.FacilityCode, ct);
         Photos = await InspectionPhotos.ListAsync(db, id, ct);
         return true;
     }

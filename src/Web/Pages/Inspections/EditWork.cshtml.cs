@@ -44,7 +44,7 @@ public sealed class EditWorkModel(AppDbContext db) : PageModel
         }
 
         ModelState.Clear(); // the record's own checks give the Japanese messages
-        var saved = await Core.Inspections.Inspections.UpdateWorkAsync(db, id, Input.ToInput(), DateOnly.FromDateTime(DateTime.Today), ct);
+        var saved = await InspectionRecords.UpdateWorkAsync(db, id, Input.ToInput(), DateOnly.FromDateTime(DateTime.Today), ct);
         if (!saved.IsSuccess)
         {
             ErrorResponses.AddTo(ModelState, saved.Error!, "Input");
@@ -62,7 +62,7 @@ public sealed class EditWorkModel(AppDbContext db) : PageModel
             return NotFound();
         }
 
-        var deleted = await Core.Inspections.Inspections.DeleteWorkAsync(db, id, ct);
+        var deleted = await InspectionRecords.DeleteWorkAsync(db, id, ct);
         if (!deleted.IsSuccess)
         {
             return NotFound();
@@ -75,13 +75,13 @@ public sealed class EditWorkModel(AppDbContext db) : PageModel
     private async Task<bool> LoadAsync(long id, CancellationToken ct)
     {
         Tenant = HttpContext.Tenant();
-        if (await Core.Inspections.Inspections.FindWorkAsync(db, id, ct) is not { } found)
+        if (await InspectionRecords.FindWorkAsync(db, id, ct) is not { } found)
         {
             return false;
         }
 
         Current = found;
-        Scheme = await Core.Inspections.Inspections.SchemeOfFacilityAsync(db, found.FacilityCode, ct);
+        Scheme = await InspectionRecords.SchemeOfFacilityAsync(db, found.FacilityCode, ct);
         return true;
     }
 }

@@ -20,7 +20,7 @@ public sealed class FacilityModel(AppDbContext db, IAuthorizationService authori
 
     public GradeScheme Scheme { get; private set; } = GradeScheme.RoadStructure;
 
-    public List<Core.Inspections.Inspections.Row> Rows { get; private set; } = [];
+    public List<InspectionRecords.Row> Rows { get; private set; } = [];
 
     public List<MaintenanceWork> Works { get; private set; } = [];
 
@@ -37,17 +37,17 @@ public sealed class FacilityModel(AppDbContext db, IAuthorizationService authori
     public async Task<IActionResult> OnGetAsync(string code, CancellationToken ct)
     {
         Tenant = HttpContext.Tenant();
-        if (await Core.Register.Facilities.FindAsync(db, code, ct) is not { } facility)
+        if (await Core.Register.FacilityRegister.FindAsync(db, code, ct) is not { } facility)
         {
             return NotFound();
         }
 
         Facility = facility;
         CanEdit = (await authorization.AuthorizeAsync(User, Policies.TenantEditor)).Succeeded;
-        Scheme = await Core.Inspections.Inspections.SchemeOfFacilityAsync(db, code, ct);
-        Rows = await Core.Inspections.Inspections.ListAsync(db, code, ct);
+        Scheme = await InspectionRecords.SchemeOfFacilityAsync(db, code, ct);
+        Rows = await InspectionRecords.ListAsync(db, code, ct);
         Photos = await InspectionPhotos.OfFacilityAsync(db, code, ct);
-        Works = [.. (await Core.Inspections.Inspections.WorksAsync(db, code, ct)).OrderBy(w => w.CompletedOn).ThenBy(w => w.Member, StringComparer.Ordinal)];
+        Works = [.. (await InspectionRecords.WorksAsync(db, code, ct)).OrderBy(w => w.CompletedOn).ThenBy(w => w.Member, StringComparer.Ordinal)];
         // The chart shows the grades on the facility's current scale; records on another scale stay in the list below.
         History = GradeHistory.Of(Rows.Where(r => r.Scheme.Code == Scheme.Code).Select(r => r.Inspection));
         return Page();

@@ -21,7 +21,7 @@ public sealed class IndexModel(AppDbContext db, IAuthorizationService authorizat
 {
     public LocalGovernment Tenant { get; private set; } = null!;
 
-    public List<Core.Inspections.Inspections.Row> Rows { get; private set; } = [];
+    public List<InspectionRecords.Row> Rows { get; private set; } = [];
 
     public List<MaintenanceWork> Works { get; private set; } = [];
 
@@ -45,31 +45,31 @@ public sealed class IndexModel(AppDbContext db, IAuthorizationService authorizat
     }
 
     /// <summary>Records an inspection with its photos (all or nothing: a refused photo writes no record either).</summary>
-    public async Task<IActionResult> OnPostAsync(Core.Inspections.Inspections.Input input, List<IFormFile>? photoFiles, string? photoCaption, CancellationToken ct) =>
-        await EditAsync(async () => (await Core.Inspections.Inspections.RecordAsync(db, input with { FacilityCode = input.FacilityCode ?? "", InspectedOn = input.InspectedOn ?? "", Grade = input.Grade ?? "" },
+    public async Task<IActionResult> OnPostAsync(InspectionRecords.Input input, List<IFormFile>? photoFiles, string? photoCaption, CancellationToken ct) =>
+        await EditAsync(async () => (await InspectionRecords.RecordAsync(db, input with { FacilityCode = input.FacilityCode ?? "", InspectedOn = input.InspectedOn ?? "", Grade = input.Grade ?? "" },
             PhotoUploads.From(photoFiles), photoCaption, Today, ct)).Error, "点検記録を保存しました。", ct);
 
-    public async Task<IActionResult> OnPostWorkAsync(Core.Inspections.Inspections.WorkInput work, CancellationToken ct) =>
-        await EditAsync(async () => (await Core.Inspections.Inspections.RecordWorkAsync(db, work with { FacilityCode = work.FacilityCode ?? "", CompletedOn = work.CompletedOn ?? "", Description = work.Description ?? "" }, Today, ct)).Error,
+    public async Task<IActionResult> OnPostWorkAsync(InspectionRecords.WorkInput work, CancellationToken ct) =>
+        await EditAsync(async () => (await InspectionRecords.RecordWorkAsync(db, work with { FacilityCode = work.FacilityCode ?? "", CompletedOn = work.CompletedOn ?? "", Description = work.Description ?? "" }, Today, ct)).Error,
             "工事・補修を保存しました。", ct);
 
     public Task<IActionResult> OnPostImportAsync(IFormFile? upload, CancellationToken ct) =>
-        ImportFileAsync(upload, "upload", "点検記録", Core.Inspections.Inspections.ImportAsync, ct);
+        ImportFileAsync(upload, "upload", "点検記録", InspectionRecords.ImportAsync, ct);
 
     public Task<IActionResult> OnPostImportWorksAsync(IFormFile? worksUpload, CancellationToken ct) =>
-        ImportFileAsync(worksUpload, "worksUpload", "工事・補修", Core.Inspections.Inspections.ImportWorksAsync, ct);
+        ImportFileAsync(worksUpload, "worksUpload", "工事・補修", InspectionRecords.ImportWorksAsync, ct);
 
     private async Task<IActionResult> ImportFileAsync(IFormFile? upload, string field, string what,
-        Func<AppDbContext, Stream, string, DateOnly, CancellationToken, Task<Result<Core.Inspections.Inspections.ImportOutcome>>> import, CancellationToken ct)
+        Func<AppDbContext, Stream, string, DateOnly, CancellationToken, Task<Result<InspectionRecords.ImportOutcome>>> import, CancellationToken ct)
     {
         if (!(await authorization.AuthorizeAsync(User, Policies.TenantEditor)).Succeeded)
         {
             return Forbid();
         }
 
-        if (upload is null || upload.Length == 0 || upload.Length > 20 * 1024 * 1024)
+        if (Uploads.Refuse(upload, UploadKind.Inspections, field, out var refused))
         {
-            ModelState.AddModelError(field, upload is null || upload.Length == 0 ? "ファイルを選んでください。" : "ファイルが大きすぎます（20MBまで）。");
+            ErrorResponses.AddTo(ModelState, refused);
             await LoadAsync(ct);
             return Page();
         }
@@ -100,7 +100,7 @@ public sealed class IndexModel(AppDbContext db, IAuthorizationService authorizat
         ModelState.Clear(); // the records' own checks give the Japanese messages
         if (await action() is { } error)
         {
-            ModelState.AddModelError(error.Field ?? "", error.Message);
+            ErrorResponses.AddTo(ModelState, error);
             await LoadAsync(ct);
             return Page();
         }
@@ -114,8 +114,8 @@ public sealed class IndexModel(AppDbContext db, IAuthorizationService authorizat
         Tenant = HttpContext.Tenant();
         CanEdit = (await authorization.AuthorizeAsync(User, Policies.TenantEditor)).Succeeded;
         CanAdmin = (await authorization.AuthorizeAsync(User, Policies.TenantAdmin)).Succeeded;
-        Rows = await Core.Inspections.Inspections.ListAsync(db, Facility, ct);
-        Works = await Core.Inspections.Inspections.WorksAsync(db, Facility, ct);
-        Distribution = new TableView(DeteriorationReport.Distribution(await Core.Inspections.Inspections.DistributionAsync(db, ct)), $"/{Tenant.Code}/inspections/export");
+        Rows = await InspectionRecords.ListAsync(db, Facility, ct);
+        Works = await InspectionRecords.WorksAsync(db, Facility, ct);
+        Distribution = new TableView(DeteriorationReport.Distribution(await InspectionRecords.DistributionAsync(db, ct)), $"/{Tenant.Code}/inspections/export");
     }
 }

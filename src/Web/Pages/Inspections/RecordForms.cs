@@ -27,7 +27,7 @@ public sealed class InspectionForm
         Grade = scheme.Label(i.Grade), Countermeasure = i.Countermeasure, Findings = i.Findings, Photos = i.Photos,
     };
 
-    public Core.Inspections.Inspections.Input ToInput() =>
+    public InspectionRecords.Input ToInput() =>
         new(FacilityCode ?? "", Member, InspectedOn ?? "", Inspector, Grade ?? "", Countermeasure, Findings, Photos);
 }
 
@@ -52,5 +52,5 @@ public sealed class WorkForm
         GradeAfter = w.GradeAfter is { } g ? scheme.Label(g) : null, Cost = w.Cost?.ToString("0", System.Globalization.CultureInfo.InvariantCulture),
     };
 
-    public Core.Inspections.Inspections.WorkInput ToInput() => new(FacilityCode ?? "", Member, CompletedOn ?? "", Description ?? "", GradeAfter, Cost);
+    public InspectionRecords.WorkInput ToInput() => new(FacilityCode ?? "", Member, CompletedOn ?? "", Description ?? "", GradeAfter, Cost);
 }

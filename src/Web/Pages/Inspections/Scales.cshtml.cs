@@ -60,12 +60,12 @@ public sealed class ScalesModel(AppDbContext db) : PageModel
         var assigned = await GradeScales.AssignAsync(db, k, scale, ct);
         if (!assigned.IsSuccess)
         {
-            ModelState.AddModelError("", assigned.Error!.Message);
+            ErrorResponses.AddTo(ModelState, assigned.Error! with { Field = null });
             await LoadAsync(ct);
             return Page();
         }
 
-        Saved = $"{Core.Register.Facilities.KindLabel(k)}の点検は「{assigned.Value.Name}」で記録します。";
+        Saved = $"{Core.Register.FacilityRegister.KindLabel(k)}の点検は「{assigned.Value.Name}」で記録します。";
         return Redirect($"/{HttpContext.Tenant().Code}/inspections/scales");
     }
 

@@ -9,6 +9,7 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using AssetKind = InfraLedger.Core.Register.AssetKind;
+using InfraLedger.Web.Pages.Shared;
 
 namespace InfraLedger.Web.Pages.Maintenance;
 
@@ -73,9 +74,9 @@ public sealed class LibraryModel(AppDbContext db, IAuthorizationService authoriz
             return CanEdit ? NotFound() : Forbid();
         }
 
-        if (upload is null || upload.Length == 0 || upload.Length > 2 * 1024 * 1024)
+        if (Uploads.Refuse(upload, UploadKind.MaintenanceLibrary, "upload", out var refused))
         {
-            ModelState.AddModelError("upload", "補修工法の設定ファイル（JSON か XLSX、2MBまで）を選んでください。");
+            ErrorResponses.AddTo(ModelState, refused);
             return Page();
         }
 
@@ -99,7 +100,7 @@ public sealed class LibraryModel(AppDbContext db, IAuthorizationService authoriz
     {
         if (!result.IsSuccess)
         {
-            ModelState.AddModelError(result.Error!.Field ?? "", result.Error.Message);
+            ErrorResponses.AddTo(ModelState, result.Error!);
             return Page();
         }
 

@@ -1,6 +1,5 @@
 using InfraLedger.Core.Database;
 using InfraLedger.Core.OpenData;
-using InfraLedger.Web.Api;
 using InfraLedger.Web.Tenancy;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;

@@ -3,7 +3,6 @@ using InfraLedger.Core.Database;
 using InfraLedger.Core.Projection;
 using InfraLedger.Core.Tenancy;
 using InfraLedger.Web.Identity;
-using InfraLedger.Web.Projection;
 using InfraLedger.Web.Tenancy;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
@@ -34,9 +33,9 @@ public sealed class GroupModel(AppDbContext db) : PageModel
     {
         Tenant = HttpContext.Tenant();
         Scenario ??= Presets.Baseline;
-        BaseYear ??= ProjectionRuns.DefaultBaseYear(DateTime.UtcNow);
-        var result = await GroupProjection.RunAsync(db, id, Scenario, BaseYear, Years, ct);
-        if (!result.IsSuccess && result.Error!.Code == "projection.group_not_found")
+        BaseYear ??= ProjectionRun.DefaultBaseYear(DateTime.UtcNow);
+        var result = await GroupProjection.RunAsync(db, id, Scenario, BaseYear, Years, null, ct);
+        if (!result.IsSuccess && result.Error!.Kind == ErrorKind.NotFound)
         {
             return NotFound();
         }

@@ -3,7 +3,6 @@ using InfraLedger.Core.Database;
 using InfraLedger.Core.Projection;
 using InfraLedger.Web.Identity;
 using InfraLedger.Web.Jobs;
-using InfraLedger.Web.Projection;
 using InfraLedger.Web.Tenancy;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
@@ -17,7 +16,7 @@ namespace InfraLedger.Web.Pages.Projection;
 /// A large register is projected as a background job with a progress bar.
 /// </summary>
 [Authorize(Policy = Policies.TenantViewer)]
-public sealed class IndexModel(AppDbContext db, ProjectionRuns runs, Core.Tenancy.TenantScope scope) : PageModel
+public sealed class IndexModel(AppDbContext db, ProjectionJobs runs, Core.Tenancy.TenantScope scope) : PageModel
 {
     public Core.Tenancy.LocalGovernment Tenant { get; private set; } = null!;
 
@@ -49,7 +48,7 @@ public sealed class IndexModel(AppDbContext db, ProjectionRuns runs, Core.Tenanc
         Tenant = HttpContext.Tenant();
         Choices = [.. Presets.All.Select(p => (p.Id, p.Name)), .. (await Scenarios.ListAsync(db, ct)).Select(s => (s.Name, s.Name))];
         Scenario = string.IsNullOrWhiteSpace(Scenario) ? Presets.Baseline : Scenario.Trim();
-        BaseYear ??= ProjectionRuns.DefaultBaseYear(DateTime.UtcNow);
+        BaseYear ??= ProjectionRun.DefaultBaseYear(DateTime.UtcNow);
         var request = new ProjectionRequest(Scenario, BaseYear.Value, Years, string.IsNullOrWhiteSpace(Compare) ? null : Compare.Trim());
 
         if (Job is { } id)
@@ -69,13 +68,13 @@ public sealed class IndexModel(AppDbContext db, ProjectionRuns runs, Core.Tenanc
             }
             else
             {
-                Error = new Error("projection.job", job.Message ?? "推計できませんでした。");
+                Error = Errors.JobFailed(job.Message);
             }
 
             return Page();
         }
 
-        var resolved = await ProjectionRuns.ResolveAsync(db, request, ct);
+        var resolved = await ProjectionRun.ResolveAsync(db, request, ct);
         if (!resolved.IsSuccess)
         {
             Error = resolved.Error;
@@ -89,7 +88,7 @@ public sealed class IndexModel(AppDbContext db, ProjectionRuns runs, Core.Tenanc
             return Redirect($"/{Tenant.Code}/projection?{request.Query}&job={job.Id}");
         }
 
-        var run = await ProjectionRuns.RunAsync(db, request, null, ct);
+        var run = await ProjectionRun.RunAsync(db, request, null, ct);
         Outcome = run.IsSuccess ? run.Value : null;
         Error = run.Error;
         return Page();

@@ -8,6 +8,7 @@ using InfraLedger.Web.Tenancy;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using InfraLedger.Web.Pages.Shared;
 
 namespace InfraLedger.Web.Pages.Projection;
 
@@ -15,8 +16,6 @@ namespace InfraLedger.Web.Pages.Projection;
 [Authorize(Policy = Policies.TenantViewer)]
 public sealed class InvestmentsModel(AppDbContext db, IAuthorizationService authorization) : PageModel
 {
-    public const long MaxUpload = 5 * 1024 * 1024;
-
     /// <summary>The year form as typed.</summary>
     public sealed class YearInput
     {
@@ -88,7 +87,7 @@ public sealed class InvestmentsModel(AppDbContext db, IAuthorizationService auth
             : Core.Projection.Errors.FiscalYearInvalid(text);
         if (!result.IsSuccess)
         {
-            ModelState.AddModelError("Input.DeleteYear", result.Error!.Message);
+            ErrorResponses.AddTo(ModelState, result.Error! with { Field = "DeleteYear" }, "Input");
             return Page();
         }
 
@@ -104,9 +103,9 @@ public sealed class InvestmentsModel(AppDbContext db, IAuthorizationService auth
             return Forbid();
         }
 
-        if (upload is null || upload.Length == 0 || upload.Length > MaxUpload)
+        if (Uploads.Refuse(upload, UploadKind.RecentInvestments, "upload", out var refused))
         {
-            ModelState.AddModelError("upload", upload is null || upload.Length == 0 ? "ファイルを選んでください。" : "ファイルが大きすぎます（5MBまで）。");
+            ErrorResponses.AddTo(ModelState, refused);
             return Page();
         }
 

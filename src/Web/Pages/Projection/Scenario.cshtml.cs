@@ -67,7 +67,7 @@ public sealed class ScenarioModel(AppDbContext db, IAuthorizationService authori
         var broken = reader.Errors.Count == 0 ? ScenarioValidation.CheckAll(parameters) : [];
         foreach (var error in broken)
         {
-            ModelState.AddModelError(reader.KeyOf(error.Field), error.Message);
+            ErrorResponses.AddTo(ModelState, error with { Field = reader.KeyOf(error.Field) });
         }
 
         if (reader.Errors.Count == 0 && broken.Count == 0)
@@ -79,12 +79,12 @@ public sealed class ScenarioModel(AppDbContext db, IAuthorizationService authori
                 return Redirect(ScenarioLinks.Scenario(Tenant.Code, saved.Value.Name));
             }
 
-            ModelState.AddModelError(reader.KeyOf(saved.Error!.Field), saved.Error.Message);
+            ErrorResponses.AddTo(ModelState, saved.Error! with { Field = reader.KeyOf(saved.Error!.Field) });
         }
 
         foreach (var error in reader.Errors)
         {
-            ModelState.AddModelError(error.Field ?? "", error.Message);
+            ErrorResponses.AddTo(ModelState, error);
         }
 
         Input.AddBlankRows();

@@ -1,5 +1,5 @@
 using InfraLedger.Core.Projection;
-using InfraLedger.Web.Pages.Register;
+using InfraLedger.Web.Pages.Shared;
 
 namespace InfraLedger.Web.Pages.Projection;
 

@@ -2,7 +2,7 @@ using System.Globalization;
 using System.Text;
 using InfraLedger.Core.Common;
 using InfraLedger.Core.Projection;
-using InfraLedger.Web.Pages.Register;
+using InfraLedger.Web.Pages.Shared;
 
 namespace InfraLedger.Web.Pages.Projection;
 
@@ -156,7 +156,7 @@ public sealed class ScenarioFormReader
             var bands = Rows(tables[i].Bands, key + ".Bands", (b, bandKey, n) => Band(b, bandKey, $"{type}の{n}行目"));
             if (type.Length == 0 || !result.TryAdd(type, bands))
             {
-                values.Errors.Add(new Error("projection.parameter", $"上水道管の{i + 1}つ目の表の管種「{type}」が空か、ほかの表と重なっています。", key + ".Bands"));
+                values.Errors.Add(Core.Projection.Errors.WaterTableTypeInvalid(i + 1, type, key + ".Bands"));
             }
         }
 
@@ -223,7 +223,7 @@ public sealed class ScenarioFormReader
     {
         if (!values.Failed(key))
         {
-            values.Errors.Add(new Error("projection.required", $"{label}を入力してください。", key));
+            values.Errors.Add(Core.Projection.Errors.Required(label, key));
         }
 
         return fallback;

@@ -1,6 +1,7 @@
 using InfraLedger.Core.Common;
 using InfraLedger.Core.Register;
 using Microsoft.AspNetCore.Mvc.ModelBinding;
+using InfraLedger.Web.Pages.Shared;
 
 namespace InfraLedger.Web.Pages.Register;
 
@@ -11,13 +12,13 @@ public static class RegisterForms
     public static DateOnly Today() => DateOnly.FromDateTime(DateTime.UtcNow.AddHours(9));
 
     public static readonly IReadOnlyList<FormOption> Kinds =
-        [.. Enum.GetValues<AssetKind>().Select(k => new FormOption(k.ToString(), Facilities.KindLabel(k)))];
+        [.. Enum.GetValues<AssetKind>().Select(k => new FormOption(k.ToString(), FacilityRegister.KindLabel(k)))];
 
     public static readonly IReadOnlyList<FormOption> Statuses =
-        [.. Enum.GetValues<FacilityStatus>().Select(s => new FormOption(s.ToString(), Facilities.StatusLabel(s)))];
+        [.. Enum.GetValues<FacilityStatus>().Select(s => new FormOption(s.ToString(), FacilityRegister.StatusLabel(s)))];
 
     public static readonly IReadOnlyList<FormOption> QuantityKinds =
-        [new("", "（なし）"), .. Enum.GetValues<QuantityKind>().Select(k => new FormOption(k.ToString(), Facilities.QuantityLabel(k)))];
+        [new("", "（なし）"), .. Enum.GetValues<QuantityKind>().Select(k => new FormOption(k.ToString(), FacilityRegister.QuantityLabel(k)))];
 
     /// <summary>用途分類 大分類 of the 総務省 更新費用試算 (domain/renewal-projection.md §2): suggestions, not a closed list.</summary>
     public static readonly IReadOnlyList<string> UsageMajors =

@@ -41,9 +41,9 @@ public static class RegisterLabels
 
     private static string Enumerated(string field, string text) => field switch
     {
-        nameof(Facility.Kind) when Enum.TryParse<AssetKind>(text, out var kind) => Facilities.KindLabel(kind),
-        nameof(Facility.Status) when Enum.TryParse<FacilityStatus>(text, out var status) => Facilities.StatusLabel(status),
-        nameof(Facility.QuantityKind) when Enum.TryParse<QuantityKind>(text, out var quantity) => Facilities.QuantityLabel(quantity),
+        nameof(Facility.Kind) when Enum.TryParse<AssetKind>(text, out var kind) => FacilityRegister.KindLabel(kind),
+        nameof(Facility.Status) when Enum.TryParse<FacilityStatus>(text, out var status) => FacilityRegister.StatusLabel(status),
+        nameof(Facility.QuantityKind) when Enum.TryParse<QuantityKind>(text, out var quantity) => FacilityRegister.QuantityLabel(quantity),
         _ => text,
     };
 }

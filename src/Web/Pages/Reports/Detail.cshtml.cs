@@ -79,7 +79,7 @@ public sealed class DetailModel(AppDbContext db, IAuthorizationService authoriza
             return Forbid();
         }
 
-        if (await Core.Reports.Reports.FindAsync(db, id, ct) is null)
+        if (await ResidentReports.FindAsync(db, id, ct) is null)
         {
             return NotFound();
         }
@@ -100,7 +100,7 @@ public sealed class DetailModel(AppDbContext db, IAuthorizationService authoriza
     private async Task<bool> LoadAsync(long id, CancellationToken ct)
     {
         Tenant = HttpContext.Tenant();
-        var report = await Core.Reports.Reports.FindAsync(db, id, ct);
+        var report = await ResidentReports.FindAsync(db, id, ct);
         if (report is null)
         {
             return false;
@@ -109,9 +109,9 @@ public sealed class DetailModel(AppDbContext db, IAuthorizationService authoriza
         Report = report;
         CanEdit = (await authorization.AuthorizeAsync(User, Policies.TenantEditor)).Succeeded;
         Service = await Core.Reports.Services.FindAsync(db, report.ServiceCode, ct);
-        History = await Core.Reports.Reports.NotesAsync(db, id, publicOnly: false, ct);
+        History = await ResidentReports.NotesAsync(db, id, publicOnly: false, ct);
         Authors = await Core.Audit.Actors.NamesAsync(db, History.Select(n => n.Author), ct);
-        Photos = await Core.Reports.Reports.PhotosAsync(db, id, ct);
+        Photos = await ResidentReports.PhotosAsync(db, id, ct);
         Duplicates = await db.ResidentReports.Where(r => r.DuplicateOfId == id).OrderBy(r => r.Id).Select(r => r.Id).ToListAsync(ct);
         FacilityName = report.FacilityCode is { } code
             ? await db.Facilities.Where(f => f.Code == code).Select(f => f.Name).FirstOrDefaultAsync(ct)

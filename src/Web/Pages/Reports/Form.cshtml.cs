@@ -2,7 +2,6 @@ using System.Text.RegularExpressions;
 using InfraLedger.Core.Database;
 using InfraLedger.Core.Reports;
 using InfraLedger.Core.Tenancy;
-using InfraLedger.Web.Api;
 using InfraLedger.Web.Tenancy;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
@@ -60,10 +59,10 @@ public sealed partial class FormModel(AppDbContext db) : PageModel
         var submission = new Submission(Values.ServiceCode, Values.Latitude, Values.Longitude, Values.Address, null, null, Values.Description,
             Values.AnswersFor(service), [], new Submission.Reporter(Values.Email, Values.Phone, Values.FirstName, Values.LastName, null, null),
             "web", photos);
-        var saved = await Core.Reports.Reports.SubmitAsync(db, submission, DateTime.UtcNow, ct);
+        var saved = await ResidentReports.SubmitAsync(db, submission, DateTime.UtcNow, ct);
         if (!saved.IsSuccess)
         {
-            ModelState.AddModelError(FieldOf(saved.Error!.Field, Values.ServiceCode), saved.Error.Message);
+            ErrorResponses.AddTo(ModelState, saved.Error! with { Field = FieldOf(saved.Error!.Field, Values.ServiceCode) });
             return Page();
         }
 
@@ -81,7 +80,7 @@ public sealed partial class FormModel(AppDbContext db) : PageModel
             return new JsonResult(new { radius = 0, reports = Array.Empty<object>() });
         }
 
-        var nearby = await Core.Reports.Reports.NearbyOpenAsync(db, found, la, lo, ct);
+        var nearby = await ResidentReports.NearbyOpenAsync(db, found, la, lo, ct);
         return new JsonResult(new
         {
             radius = found.DuplicateRadiusMetres,

@@ -1,7 +1,6 @@
 using InfraLedger.Core.Database;
 using InfraLedger.Core.Reports;
 using InfraLedger.Core.Tenancy;
-using InfraLedger.Web.Api;
 using InfraLedger.Web.Identity;
 using InfraLedger.Web.Pages.Shared;
 using InfraLedger.Web.Tenancy;

@@ -46,7 +46,7 @@ public static class ReportPages
     /// <summary>The answers in words: the question's text and the chosen options' names.</summary>
     public static List<(string Question, string Answer)> Answers(ReportService? service, ResidentReport report)
     {
-        var answers = Core.Reports.Reports.AttributesOf(report);
+        var answers = ResidentReports.AttributesOf(report);
         var questions = service?.Attributes ?? [];
         var lines = new List<(string, string)>();
         foreach (var (code, values) in answers)

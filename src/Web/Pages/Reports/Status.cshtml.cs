@@ -34,7 +34,7 @@ public sealed class StatusModel(AppDbContext db) : PageModel
     public async Task<IActionResult> OnGetAsync(long id, CancellationToken ct)
     {
         Tenant = HttpContext.Tenant();
-        var report = await Core.Reports.Reports.FindAsync(db, id, ct);
+        var report = await ResidentReports.FindAsync(db, id, ct);
         if (report is null)
         {
             return NotFound();
@@ -42,10 +42,10 @@ public sealed class StatusModel(AppDbContext db) : PageModel
 
         Report = report;
         Service = await Core.Reports.Services.FindAsync(db, report.ServiceCode, ct);
-        History = await Core.Reports.Reports.NotesAsync(db, id, publicOnly: true, ct);
+        History = await ResidentReports.NotesAsync(db, id, publicOnly: true, ct);
         if (!report.IsHidden)
         {
-            PhotoNumbers = [.. (await Core.Reports.Reports.PhotosAsync(db, id, ct)).Where(p => !p.IsHidden).Select(p => p.Number)];
+            PhotoNumbers = [.. (await ResidentReports.PhotosAsync(db, id, ct)).Where(p => !p.IsHidden).Select(p => p.Number)];
             Duplicates = (await ReportSearch.RunAsync(db, new ReportFilter { Statuses = [ReportStatus.Duplicate] }, ct)).Reports
                 .Where(r => r.DuplicateOfId == id).Select(r => r.Id).ToList();
         }

@@ -1,0 +1,152 @@
+using System.Globalization;
+using System.Security.Cryptography;
+using System.Text.Json;
+using InfraLedger.Core.Common;
+using InfraLedger.Core.Database;
+using Microsoft.EntityFrameworkCore;
+
+namespace InfraLedger.Core.Reports;
+
+/// <summary>Receiving residents' reports (web form, Open311) and reading them back.</summary>
+public static class ResidentReports
+{
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, SemaphoreSlim> SqliteWriters = new(StringComparer.Ordinal);
+
+    public const int MaxDescription = 4000;
+
+    /// <summary>Checks a submission completely, then writes the report, its first history line and its photos at once.</summary>
+    public static async Task<Result<ResidentReport>> SubmitAsync(AppDbContext db, Submission input, DateTime nowUtc, CancellationToken ct)
+    {
+        if (string.IsNullOrWhiteSpace(input.ServiceCode))
+        {
+            return Errors.ServiceCodeRequired;
+        }
+
+        var service = await Services.FindAsync(db, input.ServiceCode.Trim(), ct);
+        if (service is null || !service.IsActive)
+        {
+            return Errors.ServiceNotFound(input.ServiceCode.Trim());
+        }
+
+        var report = SubmissionCheck.Check(db.Scope.TenantId!, service, input, nowUtc);
+        if (!report.IsSuccess)
+        {
+            return report.Error!;
+        }
+
+        var photos = new List<Photos.Photo>();
+        if (input.Photos.Count > Photos.MaxCount)
+        {
+            return Errors.TooManyPhotos(Photos.MaxCount);
+        }
+
+        foreach (var file in input.Photos)
+        {
+            var photo = Photos.Sanitise(file.Data, file.FileName);
+            if (!photo.IsSuccess)
+            {
+                return photo.Error!;
+            }
+
+            photos.Add(photo.Value);
+        }
+
+        if (report.Value.Description is null && photos.Count == 0 && report.Value.MediaUrls is null && report.Value.AttributesJson == "{}")
+        {
+            return Errors.Empty;
+        }
+
+        return await WriteAsync(db, report.Value, photos, ct);
+    }
+
+    /// <summary>A report of the current tenant by its reference number, or null.</summary>
+    public static Task<ResidentReport?> FindAsync(AppDbContext db, long id, CancellationToken ct) =>
+        db.ResidentReports.AsNoTracking().SingleOrDefaultAsync(r => r.Id == id, ct);
+
+    public static Task<ResidentReport?> FindByTokenAsync(AppDbContext db, string token, CancellationToken ct) =>
+        db.ResidentReports.AsNoTracking().SingleOrDefaultAsync(r => r.Token == token, ct);
+
+    public static Task<List<ReportNote>> NotesAsync(AppDbContext db, long id, bool publicOnly, CancellationToken ct) =>
+        db.ReportNotes.AsNoTracking().Where(n => n.ReportId == id && (!publicOnly || n.IsPublic)).OrderBy(n => n.Number).ToListAsync(ct);
+
+    public static Task<List<ReportPhoto>> PhotosAsync(AppDbContext db, long id, CancellationToken ct) =>
+        db.ReportPhotos.AsNoTracking().Where(p => p.ReportId == id).OrderBy(p => p.Number).ToListAsync(ct);
+
+    /// <summary>The answers to the service's questions, code → values.</summary>
+    public static Dictionary<string, List<string>> AttributesOf(ResidentReport report) =>
+        JsonSerializer.Deserialize<Dictionary<string, List<string>>>(report.AttributesJson) ?? [];
+
+    /// <summary>
+    /// Open reports of the same service within the service's radius (resident-reporting-features.md §1, duplicates):
+    /// what the form suggests before a report is sent. Hidden reports are never suggested.
+    /// </summary>
+    public static async Task<List<(ResidentReport Report, double Metres)>> NearbyOpenAsync(
+        AppDbContext db, ReportService service, double latitude, double longitude, CancellationToken ct)
+    {
+        if (service.DuplicateRadiusMetres <= 0)
+        {
+            return [];
+        }
+
+        var filter = new ReportFilter
+        {
+            ServiceCodes = [service.Code], Statuses = [.. ReportStatuses.All.Where(s => s.IsOpen())],
+            Near = new GeoCircle(latitude, longitude, service.DuplicateRadiusMetres), Take = 20,
+        };
+        var found = await ReportSearch.RunAsync(db, filter, ct);
+        return [.. found.Reports.Select(r => (r, GeoCircle.Metres(latitude, longitude, r.Latitude!.Value, r.Longitude!.Value))).OrderBy(x => x.Item2)];
+    }
+
+    private static async Task<Result<ResidentReport>> WriteAsync(AppDbContext db, ResidentReport draft, List<Photos.Photo> photos, CancellationToken ct)
+    {
+        // The reference number is the tenant's next number. It is taken inside the transaction that writes the report,
+        // after the tenant's audit lock (PostgreSQL) or the write lock (SQLite), so two reports never get the same one.
+        // On SQLite the writers of this process also queue here first: waiting for the database's own lock is a
+        // sleep-and-retry loop, which under a burst of reports costs far more than the writes themselves.
+        var gate = db.Database.IsSqlite() ? SqliteWriters.GetOrAdd(db.Database.GetConnectionString() ?? "", _ => new SemaphoreSlim(1, 1)) : null;
+        if (gate is not null)
+        {
+            await gate.WaitAsync(ct);
+        }
+
+        try
+        {
+            return await WriteLockedAsync(db, draft, photos, ct);
+        }
+        finally
+        {
+            gate?.Release();
+        }
+    }
+
+    private static async Task<Result<ResidentReport>> WriteLockedAsync(AppDbContext db, ResidentReport draft, List<Photos.Photo> photos, CancellationToken ct)
+    {
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        await db.LastAuditEventAsync(sync: false, ct);
+        var id = (await db.ResidentReports.MaxAsync(r => (long?)r.Id, ct) ?? 0) + 1;
+        var report = draft;
+        report.Id = id;
+        db.ResidentReports.Add(report);
+        db.ReportNotes.Add(new ReportNote
+        {
+            TenantId = report.TenantId, ReportId = id, Number = 1, AtUtc = report.RequestedAtUtc, Type = "submitted",
+            Status = ReportStatus.Received, IsPublic = true, Author = db.Scope.Actor,
+        });
+        for (var i = 0; i < photos.Count; i++)
+        {
+            db.ReportPhotos.Add(new ReportPhoto
+            {
+                TenantId = report.TenantId, ReportId = id, Number = i + 1, ContentType = photos[i].ContentType,
+                Content = photos[i].Content, Width = photos[i].Width, Height = photos[i].Height,
+            });
+        }
+
+        await db.SaveChangesAsync(ct);
+        await transaction.CommitAsync(ct);
+        return report;
+    }
+
+    internal static string NewToken() => Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(12));
+
+    internal static string Invariant(double value) => value.ToString("0.######", CultureInfo.InvariantCulture);
+}

@@ -1,0 +1,105 @@
+using InfraLedger.Core.Register.Import;
+using InfraLedger.Core.Tenancy;
+using InfraLedger.Web.Identity;
+using InfraLedger.Web.Jobs;
+using InfraLedger.Web.Tenancy;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace InfraLedger.Web.Pages.Register.Import;
+
+/// <summary>Progress of an import job, then its report: problems, the column mapping to adjust, commit.</summary>
+[Authorize(Policy = Policies.TenantEditor)]
+public sealed class ImportJobModel(ImportJobs jobs, TenantScope scope) : PageModel
+{
+    public JobState Job { get; private set; } = null!;
+
+    public RegisterImport.Report? Report { get; private set; }
+
+    /// <summary>Read once, before the result: the job may finish while the page renders.</summary>
+    public bool Finished { get; private set; }
+
+    public string TenantCode => HttpContext.Tenant().Code;
+
+    public IActionResult OnGet(Guid id)
+    {
+        if (!Load(id))
+        {
+            return NotFound();
+        }
+
+        if (Finished && Job.Report() is { IsSuccess: false } failed)
+        {
+            ErrorResponses.AddTo(ModelState, failed.Error!);
+        }
+
+        return Page();
+    }
+
+    public IActionResult OnPostCancel(Guid id)
+    {
+        if (!Load(id))
+        {
+            return NotFound();
+        }
+
+        Job.Cancellation.Cancel();
+        return Redirect($"/{TenantCode}/import/{id}");
+    }
+
+    /// <summary>A changed mapping or prefix; the prefix field is read as sent, since an emptied field (no prefix) must not read as absent.</summary>
+    public IActionResult OnPostRecheck(Guid id, Dictionary<int, string?> columns) =>
+        Follow(id, commit: false, columns, Request.Form.TryGetValue("codePrefix", out var prefix) ? prefix.ToString() : null, allowOverwrite: false);
+
+    public IActionResult OnPostCommit(Guid id, bool allowOverwrite) => Follow(id, commit: true, columns: null, codePrefix: null, allowOverwrite);
+
+    /// <summary>
+    /// A new job on the same upload: a dry run with a changed mapping or code prefix, or the commit of the checked mapping
+    /// (which must confirm the overwrite the check found, if any).
+    /// </summary>
+    private IActionResult Follow(Guid id, bool commit, Dictionary<int, string?>? columns, string? codePrefix, bool allowOverwrite)
+    {
+        if (!Load(id) || Job.Input is not ImportRequest request || Report is null)
+        {
+            return NotFound();
+        }
+
+        if (commit && Report.NeedsConfirmation && !allowOverwrite)
+        {
+            ModelState.AddModelError("allowOverwrite", "既存の行を上書きします。内容を確認し、「上書きを確認しました」にチェックを入れてください。");
+            return Page();
+        }
+
+        var mapping = columns is null
+            ? Report.Mapping
+            : Report.Mapping with
+            {
+                Columns = columns.Where(c => !string.IsNullOrEmpty(c.Value) && c.Key >= 0 && c.Key < Report.Headers.Count)
+                    .GroupBy(c => c.Value!).ToDictionary(g => g.Key, g => g.First().Key),
+            };
+        var options = request.Options with
+        {
+            Commit = commit,
+            Mapping = mapping with { CodePrefix = codePrefix is null ? mapping.CodePrefix : codePrefix.Trim().Length == 0 ? null : codePrefix.Trim() },
+            CodePrefix = codePrefix is null ? request.Options.CodePrefix : codePrefix.Trim(),
+            AllowOverwrite = allowOverwrite,
+        };
+        var next = jobs.Start(TenantCode, scope.Actor, request with { Options = options });
+        return Redirect($"/{TenantCode}/import/{next.Id}");
+    }
+
+    private bool Load(Guid id)
+    {
+        var job = jobs.Find(TenantCode, id);
+        if (job is null)
+        {
+            return false;
+        }
+
+        Job = job;
+        Finished = job.IsFinished;
+        Report = Finished && job.Report() is { IsSuccess: true } ok ? ok.Value : null;
+        return true;
+    }
+}
