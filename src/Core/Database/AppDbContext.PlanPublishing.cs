@@ -7,7 +7,19 @@ public sealed partial class AppDbContext
 {
     public DbSet<PublishedPlanSummary> PublishedPlanSummaries => Set<PublishedPlanSummary>();
 
-    private static void ConfigurePlanPublishing(ModelBuilder builder) =>
+    /// <summary>Group plans: read only through Planning.GroupPlans, which checks membership first.</summary>
+    public DbSet<GroupPlanRecord> GroupPlanRecords => Set<GroupPlanRecord>();
+
+    private static void ConfigurePlanPublishing(ModelBuilder builder)
+    {
+        builder.Entity<GroupPlanRecord>(e =>
+        {
+            e.ToTable("group_plans");
+            e.HasKey(x => new { x.GroupId, x.Version });
+            e.Property(x => x.CreatedBy).HasMaxLength(6).IsFixedLength();
+            e.HasOne<Tenancy.WideAreaGroup>().WithMany().HasForeignKey(x => x.GroupId).OnDelete(DeleteBehavior.Cascade);
+        });
+
         builder.Entity<PublishedPlanSummary>(e =>
         {
             e.ToTable("published_plan_summaries");
@@ -16,4 +28,5 @@ public sealed partial class AppDbContext
             e.Property(x => x.Title).HasMaxLength(200);
             e.HasOne<Tenancy.LocalGovernment>().WithMany().HasForeignKey(x => x.Code).OnDelete(DeleteBehavior.Restrict);
         });
+    }
 }

@@ -102,5 +102,11 @@ public static class Errors
     public static Error SummaryNotPublished() =>
         new("planning.summary_not_published", "公表している計画の概要はありません。", Kind: ErrorKind.NotFound);
 
+    public static Error GroupPlanAdminOnly(string group) =>
+        new("planning.group_admin_only", $"広域グループ「{group}」の計画を作成できるのは幹事団体の編集者・管理者です。構成団体は作成済みの計画の自団体分を見られます。", Kind: ErrorKind.Forbidden);
+
+    public static Error GroupPlanNotRun(string group) =>
+        new("planning.group_plan_not_run", $"広域グループ「{group}」の計画はまだ作成されていません。", Kind: ErrorKind.NotFound);
+
     private static string Body(string member) => member.Length == 0 ? "共通予算の" : $"団体「{member}」の";
 }
