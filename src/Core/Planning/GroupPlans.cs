@@ -73,7 +73,7 @@ public static class GroupPlans
         db.GroupPlanRecords.Add(new GroupPlanRecord { GroupId = groupId, Version = version, CreatedBy = caller.TenantId, CreatedAtUtc = nowUtc, Content = json });
         var last = await db.LastAuditEventAsync(sync: false, ct);
         var summary = new { GroupId = groupId, Version = version, Mode = mode.ToString(), Method = method.ToString(), Works = p.Works.Count, p.Cost, p.Benefit };
-        db.AuditEvents.Add(AuditRecorder.Summary("GroupPlanRun", caller.TenantId, db.Scope.Actor, nameof(GroupPlanRecord),
+        db.AuditEvents.Add(AuditRecorder.Summary("GroupPlan", caller.TenantId, db.Scope.Actor, nameof(GroupPlanRecord),
             string.Create(CultureInfo.InvariantCulture, $"{groupId}/{version}"), JsonSerializer.Serialize(summary), last, nowUtc));
         await db.SaveChangesAsync(ct);
         await transaction.CommitAsync(ct);

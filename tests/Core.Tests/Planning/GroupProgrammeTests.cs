@@ -112,7 +112,7 @@ public sealed class GroupProgrammeTests
 
     private static Error Refusal(GroupProblem problem) => GroupProgramme.Solve(problem, SolveMethod.Heuristic).Error.ShouldNotBeNull();
 
-    private static void WithinBudgets(GroupProblem problem, GroupPlan plan)
+    internal static void WithinBudgets(GroupProblem problem, GroupPlan plan)
     {
         foreach (var g in plan.Works.GroupBy(w => (Owner: problem.Mode == GroupBudgetMode.Shared ? "" : w.Member, w.Candidate.Year, w.Candidate.Source)))
         {
@@ -121,7 +121,7 @@ public sealed class GroupProgrammeTests
     }
 
     /// <summary>The best total benefit over every selection of at most one candidate per facility of a member, within every budget.</summary>
-    private static decimal BruteForce(GroupProblem p)
+    internal static decimal BruteForce(GroupProblem p)
     {
         var slots = p.Candidates.GroupBy(c => (c.Member, c.Candidate.Facility)).Select(g => g.ToArray()).ToArray();
         var budgets = p.Budgets.ToDictionary(b => (b.Member, b.Year, b.Source), b => b.Amount);
