@@ -81,4 +81,18 @@ public sealed class GroupPlanViewsTests
         error.Kind.ShouldBe(ErrorKind.NotFound);
         error.Code.ShouldBe("planning.group_not_found");
     }
+
+    [Fact]
+    public void a_members_export_holds_its_own_works_and_its_part_of_each_package()
+    {
+        var tables = GroupPlanExport.Tables(GroupPlanViews.For(Plan, new GroupCaller(A, TenantRole.Editor)).Value);
+
+        var works = tables[0];
+        works.Title.ShouldBe("志太榛原群 対策工事リスト（222127 分）");
+        works.Rows.Select(r => r[0].Text).ShouldAllBe(m => m == A);
+        works.Rows.Select(r => r[9].Text).ShouldBe(["1-Bridge-M523846", "1-Road-M523846"]);
+        var packages = tables[1];
+        packages.Rows.Single(r => r[0].Text == "1-Bridge-M523846").Select(c => c.Number ?? (object?)c.Text).ShouldBe(["1-Bridge-M523846", 1m, "橋梁", "M523846", 1m, 20m, 3m, A]);
+        GroupPlanExport.Tables(GroupPlanViews.For(Plan, new GroupCaller(Admin, TenantRole.Admin)).Value)[0].Rows.Count.ShouldBe(5);
+    }
 }
