@@ -28,11 +28,12 @@ public sealed record GroupCandidateSet(
 /// The candidates of every member's facilities (ADR 0025): per asset kind, the group's pooled deterioration model (fitted
 /// over the group by any member still in it) and the running body's treatment library; for each member facility in
 /// service its latest grade on the member's own scale, priced and valued by <see cref="CandidateBuilder"/>. Members'
-/// rows are read through <see cref="CrossTenant"/> only after the running body's membership is checked.
+/// rows are read through <see cref="CrossTenant"/> only after the running body's membership is checked. Internal: the
+/// set holds every member's facilities; callers get it through <see cref="GroupPlans.CandidatesAsync"/>, filtered.
 /// </summary>
 public static class GroupCandidates
 {
-    public static async Task<Result<GroupCandidateSet>> BuildAsync(AppDbContext db, long groupId, GroupPlanOptions options, CancellationToken ct)
+    internal static async Task<Result<GroupCandidateSet>> BuildAsync(AppDbContext db, long groupId, GroupPlanOptions options, CancellationToken ct)
     {
         if (options.Years is < 1 or > 50)
         {

@@ -40,6 +40,26 @@ public static class GroupPlans
         SolveMethod Method, IReadOnlyList<GroupWork> Works, bool ProvedOptimal, decimal? Bound);
 
     /// <summary>
+    /// The candidates a group plan would be built from, as the caller may see them: every member's for the group's admin,
+    /// the caller's own facilities (and their skip reasons) for any other member; "not found" outside the group.
+    /// </summary>
+    public static async Task<Result<GroupCandidateSet>> CandidatesAsync(AppDbContext db, GroupCaller caller, long groupId, GroupPlanOptions options, CancellationToken ct)
+    {
+        CheckCaller(db, caller);
+        var set = await GroupCandidates.BuildAsync(db, groupId, options, ct);
+        if (!set.IsSuccess || GroupPlanViews.SeesWhole(set.Value.Admin, caller))
+        {
+            return set;
+        }
+
+        return set.Value with
+        {
+            Candidates = [.. set.Value.Candidates.Where(c => c.Member == caller.TenantId)],
+            Skipped = [.. set.Value.Skipped.Where(s => s.Member == caller.TenantId)],
+        };
+    }
+
+    /// <summary>
     /// Builds the candidates, solves with <paramref name="mode"/>'s budgets, stores the plan as the group's next version
     /// (with an audit event in the admin body's chain) and returns what the caller sees: the whole plan.
     /// </summary>

@@ -37,6 +37,10 @@ public sealed record PlanSummary(
     /// <summary>The saving as a share of the 事後保全 cost, 4 decimals; null when that cost is 0.</summary>
     public decimal? SavingRate => CorrectiveCost == 0 ? null : Math.Round(Saving / CorrectiveCost, 4, MidpointRounding.AwayFromZero);
 
+    /// <summary>The cost per year and source of a solved programme, in the form of <see cref="Costs"/> (plan years as they are).</summary>
+    public static IReadOnlyList<PlanSummaryCost> CostsOf(ProgrammePlan plan) =>
+        [.. plan.Spending.OrderBy(s => s.Key.Year).ThenBy(s => s.Key.Source, StringComparer.Ordinal).Select(s => new PlanSummaryCost(s.Key.Year, s.Key.Source, s.Value))];
+
     /// <summary>Every cost of one year, all sources.</summary>
     public decimal CostOf(int year) => Costs.Where(c => c.Year == year).Sum(c => c.Cost);
 

@@ -90,8 +90,8 @@ public sealed class GroupPlansTests : IAsyncLifetime
     [Fact]
     public async Task candidates_cover_every_members_facilities_on_the_groups_pooled_model()
     {
-        await using var db = database.Context(Fujieda); // any member may see what the plan would be built from
-        var set = (await GroupCandidates.BuildAsync(db, groupId, Options, default)).Value;
+        await using var db = database.Context(Yaizu);
+        var set = (await GroupPlans.CandidatesAsync(db, new GroupCaller(Yaizu, TenantRole.Editor), groupId, Options, default)).Value;
 
         set.Admin.ShouldBe(Yaizu);
         set.Members.ShouldBe([Yaizu, Fujieda]);
@@ -101,6 +101,13 @@ public sealed class GroupPlansTests : IAsyncLifetime
         set.Candidates.Where(c => c.Candidate.Facility == "P1").Select(c => c.Area).Distinct().ShouldBe(["M523822"]);
         set.Candidates.Where(c => c.Candidate.Facility == "P2").Select(c => c.Area).Distinct().ShouldBe(["B" + Fujieda]);
         set.Skipped.Count(s => s.Facility.StartsWith('B')).ShouldBe(20);
+
+        // Another member sees what the plan would be built from for its own facilities only.
+        await using var member = database.Context(Fujieda);
+        var own = (await GroupPlans.CandidatesAsync(member, new GroupCaller(Fujieda, TenantRole.Admin), groupId, Options, default)).Value;
+        own.Candidates.ShouldAllBe(c => c.Member == Fujieda);
+        own.Candidates.Select(c => c.Candidate.Facility).Distinct().Order().ShouldBe(["P1", "P2"]);
+        own.Skipped.ShouldAllBe(s => s.Member == Fujieda);
     }
 
     [Theory]
@@ -182,7 +189,7 @@ public sealed class GroupPlansTests : IAsyncLifetime
         (await CurrentAsync(outsider, TenantRole.Admin)).Error!.Kind.ShouldBe(ErrorKind.NotFound);
         (await RunAsync(outsider, TenantRole.Admin, GroupBudgetMode.Shared, shared)).Error!.Kind.ShouldBe(ErrorKind.NotFound);
         await using var db = database.Context(outsider);
-        (await GroupCandidates.BuildAsync(db, groupId, Options, default)).Error!.Code.ShouldBe("planning.group_not_found");
+        (await GroupPlans.CandidatesAsync(db, new GroupCaller(outsider, TenantRole.Admin), groupId, Options, default)).Error!.Code.ShouldBe("planning.group_not_found");
     }
 
     [Fact]

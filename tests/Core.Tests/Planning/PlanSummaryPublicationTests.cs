@@ -106,6 +106,15 @@ public sealed class PlanSummaryPublicationTests : IAsyncLifetime
         (await db.AuditEvents.CountAsync()).ShouldBe(0);
     }
 
+    [Fact]
+    public void the_costs_of_a_solved_programme_are_summed_per_year_and_source()
+    {
+        var plan = new ProgrammePlan(SolveMethod.Heuristic,
+            [new("B1", 2026, "補修", 100, 1, "国費"), new("B2", 2026, "補修", 50, 1, "国費"), new("B3", 2027, "更新", 70, 1, "単費")], false, null);
+
+        PlanSummary.CostsOf(plan).ShouldBe([new PlanSummaryCost(2026, "国費", 150), new PlanSummaryCost(2027, "単費", 70)]);
+    }
+
     private async Task<InfraLedger.Core.Common.Result<Downloads.File>> OpenAsync(string tenant, string table)
     {
         await using var db = database.Context(tenant);
