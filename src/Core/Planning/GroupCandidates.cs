@@ -133,10 +133,12 @@ public static class GroupCandidates
     /// </summary>
     private static async Task<List<(StockItem Item, double? Lat, double? Lon)>> StockAsync(AppDbContext db, string member, AssetKind kind, GradeScheme scheme, int baseYear, CancellationToken ct)
     {
-        var facilities = await CrossTenant.FacilitiesOfGroupMember(db, member).AsNoTracking().Where(f => f.Kind == kind && f.Status == FacilityStatus.InService)
-            .OrderBy(f => f.Code).Select(f => new { f.Code, f.Quantity, f.QuantityKind, f.Width, f.Diameter, f.YearBuilt, f.Latitude, f.Longitude }).ToListAsync(ct);
-        var codes = facilities.Select(f => f.Code).ToList();
-        var records = await CrossTenant.InspectionsOfGroupMember(db, member).AsNoTracking().Where(i => codes.Contains(i.FacilityCode) && i.Scheme == scheme.Code)
+        var inService = CrossTenant.FacilitiesOfGroupMember(db, member).AsNoTracking().Where(f => f.Kind == kind && f.Status == FacilityStatus.InService);
+        var facilities = await inService.OrderBy(f => f.Code)
+            .Select(f => new { f.Code, f.Quantity, f.QuantityKind, f.Width, f.Diameter, f.YearBuilt, f.Latitude, f.Longitude }).ToListAsync(ct);
+        // A subquery, not a list of codes: a member may have tens of thousands of facilities of a kind.
+        var codes = inService.Select(f => f.Code);
+        var records = await CrossTenant.InspectionsOfGroupMember(db, member).AsNoTracking().Where(i => i.Scheme == scheme.Code && codes.Contains(i.FacilityCode))
             .Select(i => new { i.FacilityCode, i.Member, i.InspectedOn, i.Grade }).ToListAsync(ct);
         var grades = records.GroupBy(r => r.FacilityCode).ToDictionary(g => g.Key, g =>
         {

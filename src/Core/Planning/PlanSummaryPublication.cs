@@ -70,6 +70,11 @@ public static class PlanSummaryPublication
         return await Publication.WithdrawAsync(db, DatasetKind.Plan, ct);
     }
 
+    /// <summary>Every body's published plan summary, by code: the national and prefectural dashboards' list (public data).</summary>
+    public static async Task<List<Published>> AllAsync(AppDbContext db, string? prefecture, CancellationToken ct) =>
+        [.. (await db.PublishedPlanSummaries.AsNoTracking().Where(s => prefecture == null || s.Code.StartsWith(prefecture)).OrderBy(s => s.Code).ToListAsync(ct))
+            .Select(row => new Published(row.Code, row.ToSummary(), row.PublishedAtUtc))];
+
     /// <summary>
     /// The published plan summary of a body for its public dashboard, or null: public data, readable without a tenant
     /// scope, and only what the body published.

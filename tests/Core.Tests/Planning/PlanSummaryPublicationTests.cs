@@ -51,6 +51,8 @@ public sealed class PlanSummaryPublicationTests : IAsyncLifetime
             dashboard.Summary.SavingRate.ShouldBe(0.3m);
             dashboard.Summary.GradeShares[2].Shares.ShouldBe([0.50m, 0.30m, 0.20m, 0m]);
             (await PlanSummaryPublication.OfBodyAsync(anyone, Fujieda, default)).ShouldBeNull();
+            (await PlanSummaryPublication.AllAsync(anyone, "22", default)).Select(p => p.Code).ShouldBe([Yaizu]);
+            (await PlanSummaryPublication.AllAsync(anyone, "13", default)).ShouldBeEmpty();
         }
 
         (await CsvAsync(Yaizu, "plan-costs")).ShouldBe(
@@ -72,6 +74,7 @@ public sealed class PlanSummaryPublicationTests : IAsyncLifetime
         await using var after = database.Context();
         (await Catalog.LoadAsync(after, "https://example.jp", OpenDataLicences.Default, default)).Packages.ShouldBeEmpty();
         (await PlanSummaryPublication.OfBodyAsync(after, Yaizu, default)).ShouldBeNull();
+        (await PlanSummaryPublication.AllAsync(after, null, default)).ShouldBeEmpty();
         (await OpenAsync(Yaizu, "plan-costs")).Error!.Code.ShouldBe("opendata.not_published");
     }
 
