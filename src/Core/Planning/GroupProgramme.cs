@@ -24,8 +24,8 @@ public enum GroupBudgetMode
 public sealed record GroupBudget(string Member, int Year, string Source, decimal Amount);
 
 /// <summary>
-/// A group's programme: its members (the first-listed admin body, 幹事団体, may be null when the group has none), the
-/// candidates of all members' facilities, and the budgets of <paramref name="Mode"/>.
+/// A group's programme: its admin body (幹事団体; null when the group has none), its members, the candidates of all
+/// members' facilities, and the budgets of <paramref name="Mode"/>.
 /// </summary>
 public sealed record GroupProblem(
     long GroupId,
