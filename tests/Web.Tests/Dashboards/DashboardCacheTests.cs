@@ -26,13 +26,9 @@ public sealed class DashboardCacheTests : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        app = await AppFactory.CreateAsync();
+        app = await AppFactory.CreateWithStatisticsAsync();
         var host = app.WithWebHostBuilder(b => b.ConfigureServices(s => s.AddSingleton<IOutputCacheStore>(store)));
         anonymous = host.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
-        await using (var db = app.Database.Context())
-        {
-            await FiscalIndicatorImport.ImportEmbeddedAsync(db, DateTime.UtcNow, default);
-        }
 
         await using (var db = app.Database.Context(Yaizu, actor: "test-setup"))
         {
