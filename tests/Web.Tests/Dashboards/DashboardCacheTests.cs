@@ -113,7 +113,7 @@ public sealed class DashboardCacheTests : IAsyncLifetime
         decimal published;
         await using (var db = app.Database.Context(Yaizu))
         {
-            published = Projections.Run(db, Presets.Find(Presets.Baseline)!.Parameters, 2025, null, default).Total.Sum(ProjectionReport.Thousands);
+            published = Projections.Run(db, Presets.Find(Presets.Baseline)!.Parameters, 2025, null, default).Total.Sum(ProjectionTables.Thousands);
         }
 
         await PublishAsync();

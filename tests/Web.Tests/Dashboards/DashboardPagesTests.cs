@@ -160,7 +160,7 @@ public sealed class DashboardPagesTests(DashboardPagesTests.Published published)
         {
             var own = Core.Projection.Projections.Run(db, Core.Projection.Presets.Find(Core.Projection.Presets.Baseline)!.Parameters, 2025, null, default);
             projection.Sum(r => decimal.Parse(r[^1].Replace(",", "", StringComparison.Ordinal), System.Globalization.CultureInfo.InvariantCulture))
-                .ShouldBe(own.Total.Sum(t => Core.Projection.ProjectionReport.Thousands(t)));
+                .ShouldBe(own.Total.Sum(t => Core.Projection.ProjectionTables.Thousands(t)));
             own.Total.Sum().ShouldBePositive();
         }
 
