@@ -105,7 +105,7 @@ static async Task<TimeSpan> CopyAsync(string connectionString, string file, stri
     return elapsed;
 }
 
-static async Task<(TimeSpan Time, long PeakBytes, RegisterImport.Report Report)> ImportAsync(DatabaseSettings settings, string file, bool commit)
+static async Task<(TimeSpan Time, long PeakBytes, RegisterImport.Outcome Report)> ImportAsync(DatabaseSettings settings, string file, bool commit)
 {
     var scope = new TenantScope { Actor = "bench" };
     scope.Enter(LocalGovernmentCode.Parse("222127").Value);

@@ -101,7 +101,7 @@ internal static class CliHost
     /// replaced and left; <c>--dry-run</c> writes nothing.
     /// </summary>
     public static Func<ParseResult, CancellationToken, Task<int>> TenantFileImport(Option<string> tenant, Argument<FileInfo> file, Option<bool> dryRun, string? unit,
-        Func<AppDbContext, Stream, string, bool, CancellationToken, Task<Result<MergeReport>>> import) =>
+        Func<AppDbContext, Stream, string, bool, CancellationToken, Task<Result<MergeOutcome>>> import) =>
         async (parse, ct) =>
         {
             await using var services = Services();
@@ -123,7 +123,7 @@ internal static class CliHost
         };
 
     /// <summary>Prints a merge report: problems, or per year what is added, replaced and left, and whether it was written.</summary>
-    public static int PrintMerge(MergeReport report, string? unit)
+    public static int PrintMerge(MergeOutcome report, string? unit)
     {
         foreach (var problem in report.Problems)
         {

@@ -23,11 +23,11 @@ internal static class DeteriorationCommands
         importWorks.SetAction(async (parse, ct) => await ImportFileAsync(parse, worksTenant, worksFile, "工事・補修", Core.Inspections.InspectionRecords.ImportWorksAsync, ct));
 
         var listTenant = TenantOption();
-        var format = ReportOutput.Format();
+        var format = TableOutput.Format();
         var distribution = new Command("distribution", "判定区分の分布（資産種別ごと）/ Grade distribution per asset kind") { listTenant, format };
         distribution.SetAction(async (parse, ct) => await WithTenantAsync(parse, listTenant, async db =>
         {
-            await ReportOutput.WriteAsync([DeteriorationReport.Distribution(await Core.Inspections.InspectionRecords.DistributionAsync(db, ct))], parse.GetValue(format)!, ct);
+            await TableOutput.WriteAsync([DeteriorationReport.Distribution(await Core.Inspections.InspectionRecords.DistributionAsync(db, ct))], parse.GetValue(format)!, ct);
             return 0;
         }, ct));
         return new Command("inspections", "点検記録 / Inspection records") { import, importWorks, distribution };
@@ -53,11 +53,11 @@ internal static class DeteriorationCommands
                 return CliHost.Fail(model.Error!);
             }
 
-            await ReportOutput.WriteAsync([DeteriorationReport.Hazards(model.Value, DeteriorationReport.SchemeOf(model.Value, await GradeScales.LoadAsync(db, ct)))], "text", ct);
+            await TableOutput.WriteAsync([DeteriorationReport.Hazards(model.Value, DeteriorationReport.SchemeOf(model.Value, await GradeScales.LoadAsync(db, ct)))], "text", ct);
             return 0;
         }, ct));
 
-        var (showTenant, showKind, showFormat) = (TenantOption(), KindOption(), ReportOutput.Format());
+        var (showTenant, showKind, showFormat) = (TenantOption(), KindOption(), TableOutput.Format());
         var interval = new Option<double>("--interval") { Description = "推移確率行列の期間（年）/ Interval of the transition matrix, years", DefaultValueFactory = _ => 5 };
         var show = new Command("show", "ハザード・推移確率行列・劣化曲線を表示 / Show hazards, transition matrix and curve") { showTenant, showKind, interval, showFormat };
         show.SetAction(async (parse, ct) => await WithModelAsync(parse, showTenant, showKind, async (db, model) =>
@@ -69,11 +69,11 @@ internal static class DeteriorationCommands
             }
 
             var scheme = DeteriorationReport.SchemeOf(model, await GradeScales.LoadAsync(db, ct));
-            await ReportOutput.WriteAsync([DeteriorationReport.Hazards(model, scheme), DeteriorationReport.Transition(model, years, scheme), DeteriorationReport.Curve(model, 50, scheme)], parse.GetValue(showFormat)!, ct);
+            await TableOutput.WriteAsync([DeteriorationReport.Hazards(model, scheme), DeteriorationReport.Transition(model, years, scheme), DeteriorationReport.Curve(model, 50, scheme)], parse.GetValue(showFormat)!, ct);
             return 0;
         }, ct));
 
-        var (forecastTenant, forecastKind, forecastFormat) = (TenantOption(), KindOption(), ReportOutput.Format());
+        var (forecastTenant, forecastKind, forecastFormat) = (TenantOption(), KindOption(), TableOutput.Format());
         var horizon = new Option<int>("--years") { Description = "予測年数 / Years to forecast", DefaultValueFactory = _ => 30 };
         var assume = new Option<string>("--assume")
         {
@@ -102,7 +102,7 @@ internal static class DeteriorationCommands
             }
 
             var f = result.Value;
-            await ReportOutput.WriteAsync([DeteriorationReport.Forecast(model, f.Rows, DateTime.Today.Year, DeteriorationReport.SchemeOf(model, await GradeScales.LoadAsync(db, ct)), f.Label, f.Note)], parse.GetValue(forecastFormat)!, ct);
+            await TableOutput.WriteAsync([DeteriorationReport.Forecast(model, f.Rows, DateTime.Today.Year, DeteriorationReport.SchemeOf(model, await GradeScales.LoadAsync(db, ct)), f.Label, f.Note)], parse.GetValue(forecastFormat)!, ct);
             return 0;
         }, ct));
 
@@ -136,7 +136,7 @@ internal static class DeteriorationCommands
                 return CliHost.Fail(model.Error!);
             }
 
-            await ReportOutput.WriteAsync([DeteriorationReport.Hazards(model.Value, DeteriorationReport.SchemeOf(model.Value, await GradeScales.LoadAsync(db, ct)))], "text", ct);
+            await TableOutput.WriteAsync([DeteriorationReport.Hazards(model.Value, DeteriorationReport.SchemeOf(model.Value, await GradeScales.LoadAsync(db, ct)))], "text", ct);
             return 0;
         }, ct));
 

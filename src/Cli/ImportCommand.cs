@@ -107,7 +107,7 @@ internal static class ImportCommand
         return new(mapping, overrides, null);
     }
 
-    private static int Print(RegisterImport.Report r, bool showMapping, bool commit)
+    private static int Print(RegisterImport.Outcome r, bool showMapping, bool commit)
     {
         Console.WriteLine($"{r.File}{(r.Sheet is null ? "" : $"［{r.Sheet}］")}: 見出し {r.HeaderRow} 行目、データ {r.Rows:N0} 行 / header row {r.HeaderRow}, {r.Rows:N0} rows");
         Console.WriteLine("この取込で使う設定 / in force:");

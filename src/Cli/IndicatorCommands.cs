@@ -12,7 +12,7 @@ internal static class IndicatorCommands
     {
         var (tenant, year) = TenantYear();
         var table = new Option<string?>("--table") { Description = "表の名前（省略時はすべて）ratio|usage|series|stock|per-resident|comparison|fiscal|fiscal-series|facility|assets / Table name (default: all)" };
-        var format = ReportOutput.Format();
+        var format = TableOutput.Format();
         var command = new Command("indicators", "台帳の有形固定資産減価償却率・一人当たりストック・主要財政指標を表示 / Show the tenant's indicators") { tenant, year, table, format };
         command.SetAction(async (parse, ct) => await WithReportAsync(parse, tenant, year, async (_, report) =>
         {
@@ -23,7 +23,7 @@ internal static class IndicatorCommands
                 return CliHost.Fail(Errors.TableNotFound(name, report.Tables.Select(x => x.Name)));
             }
 
-            await ReportOutput.WriteAsync(tables, parse.GetValue(format)!, ct);
+            await TableOutput.WriteAsync(tables, parse.GetValue(format)!, ct);
             return 0;
         }, ct));
 

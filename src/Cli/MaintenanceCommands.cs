@@ -18,7 +18,7 @@ internal static class MaintenanceCommands
         var years = new Option<int>("--years") { Description = "有限期間（年）/ Finite horizon, years", DefaultValueFactory = _ => 50 };
         var baseYear = new Option<int?>("--base-year") { Description = "基準年度（既定は今年度）/ Base fiscal year" };
         var optimal = new Option<bool>("--optimal") { Description = "各状態で「何もしない」と方針ファイルの対策から最適な方針も求める / Also solve the MDP" };
-        var format = ReportOutput.Format();
+        var format = TableOutput.Format();
         var lcc = new Command("lcc", "ライフサイクルコスト（予防保全と事後保全の比較）/ Life-cycle cost of maintenance policies")
         {
             model, policy, tenant, kind, rate, years, baseYear, optimal, format,
@@ -78,7 +78,7 @@ internal static class MaintenanceCommands
             best = new OptimalPolicy(default, mdp, mdp.ValueIteration(), mdp.PolicyIteration(), MdpLinearProgram.Solve(mdp));
         }
 
-        await ReportOutput.WriteAsync(LccReport.ModelFile(parsed.Value, parsed.Value.Chain(oneYear.Value), years, rate, best), format, ct);
+        await TableOutput.WriteAsync(LccTables.ModelFile(parsed.Value, parsed.Value.Chain(oneYear.Value), years, rate, best), format, ct);
         return 0;
     }
 
@@ -104,7 +104,7 @@ internal static class MaintenanceCommands
 
         var levels = (await Core.Inspections.GradeScales.LoadAsync(t.Db, ct)).For(kind).Levels;
         Console.Error.WriteLine($"{t.Tenant.Name} {FacilityRegister.KindLabel(kind)}: {comparison.Value.Library.Label}");
-        await ReportOutput.WriteAsync(LccReport.Comparison(comparison.Value, levels), format, ct);
+        await TableOutput.WriteAsync(LccTables.Comparison(comparison.Value, levels), format, ct);
         return 0;
     }
 

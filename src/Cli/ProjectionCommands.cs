@@ -9,7 +9,7 @@ namespace InfraLedger.Cli;
 internal static class ProjectionCommands
 {
     /// <summary>The tables a run can print (<see cref="All"/>, for --table) and those printed when none is named.</summary>
-    private sealed record Report(IReadOnlyList<ReportTable> All, IReadOnlyList<ReportTable> Default);
+    private sealed record Report(IReadOnlyList<Table> All, IReadOnlyList<Table> Default);
 
     public static Command Project()
     {
@@ -23,9 +23,9 @@ internal static class ProjectionCommands
         var years = new Option<int?>("--years") { Description = "試算期間（年、省略時はシナリオの設定）/ Years projected (default: the scenario's)" };
         var table = new Option<string?>("--table")
         {
-            Description = $"表の名前（省略時はすべて）{string.Join("|", ProjectionReport.TableNames)}、--compare では compare-summary|compare、--group では members|member-annual|annual|stock|skipped / Table name (default: all)",
+            Description = $"表の名前（省略時はすべて）{string.Join("|", ProjectionTables.TableNames)}、--compare では compare-summary|compare、--group では members|member-annual|annual|stock|skipped / Table name (default: all)",
         };
-        var format = ReportOutput.Format();
+        var format = TableOutput.Format();
         var compare = new Option<string?>("--compare") { Description = "比べるシナリオ（プリセットまたはシナリオ名）/ A second scenario to compare with" };
         var group = new Option<long?>("--group") { Description = "広域グループのID（この団体が加わっているもの、プリセットのみ）/ Project a wide-area group the tenant belongs to (presets only)" };
         var command = new Command("project", "台帳の更新費用を推計する（総務省の試算方法）/ Project the renewal costs of the tenant's register")
@@ -57,7 +57,7 @@ internal static class ProjectionCommands
                 return CliHost.Fail(Errors.TableNotFound(name!, report.Value.All.Select(x => x.Name)));
             }
 
-            await ReportOutput.WriteAsync(tables, parse.GetValue(format)!, ct);
+            await TableOutput.WriteAsync(tables, parse.GetValue(format)!, ct);
             return 0;
         });
         return command;

@@ -1,5 +1,6 @@
 using InfraLedger.Core.Database;
 using InfraLedger.Core.Tenancy;
+using Microsoft.Data.Sqlite;
 using Npgsql;
 
 namespace InfraLedger.Tests;
@@ -15,6 +16,7 @@ public sealed class TestDatabase : IAsyncDisposable
     private static readonly SemaphoreSlim TemplateLock = new(1, 1);
     private static string? sqliteTemplate;
     private static string? postgresTemplate;
+    private static readonly Dictionary<string, Task<string>> Prepared = [];
 
     private TestDatabase(DatabaseSettings settings, Func<Task> drop)
     {
@@ -60,6 +62,78 @@ public sealed class TestDatabase : IAsyncDisposable
             NpgsqlConnection.ClearAllPools();
             await AdminAsync(server, $"DROP DATABASE IF EXISTS {db} WITH (FORCE)");
         });
+    }
+
+    /// <summary>
+    /// A fresh database with the 主要財政指標 (the embedded file, 95,787 values) loaded as the demo seed loads them: a copy of
+    /// one database loaded once per run, for tests that read the statistics (their import has its own tests).
+    /// </summary>
+    public static Task<TestDatabase> WithStatisticsAsync() => CopyOfAsync("statistics", async settings =>
+    {
+        await PrepareAsync(settings);
+        await using var db = settings.CreateContext();
+        await Core.Indicators.FiscalIndicatorImport.ImportEmbeddedAsync(db, StatisticsLoadedAtUtc, CancellationToken.None);
+    });
+
+    /// <summary>When the statistics of <see cref="WithStatisticsAsync"/> were loaded.</summary>
+    public static readonly DateTime StatisticsLoadedAtUtc = new(2026, 11, 22, 0, 0, 0, DateTimeKind.Utc);
+
+    /// <summary>
+    /// A copy of the database that <paramref name="prepare"/> builds once per run, named <paramref name="name"/>, from an
+    /// empty database (no tables): a file copy on SQLite (to <paramref name="sqliteFile"/>, or a temporary file), a
+    /// <c>CREATE DATABASE … TEMPLATE</c> on PostgreSQL. For expensive setups many tests share unchanged (a seed, a large
+    /// import), each test still writing to its own copy.
+    /// </summary>
+    public static async Task<TestDatabase> CopyOfAsync(string name, Func<DatabaseSettings, Task> prepare, string? sqliteFile = null)
+    {
+        Task<string> prepared;
+        lock (Prepared)
+        {
+            if (!Prepared.TryGetValue(name, out prepared!))
+            {
+                prepared = PrepareTemplateAsync(prepare);
+                Prepared[name] = prepared;
+            }
+        }
+
+        var template = await prepared;
+        if (Provider == DatabaseProvider.Sqlite)
+        {
+            var file = sqliteFile ?? Path.Combine(Path.GetTempPath(), $"infraledger-test-{Guid.NewGuid():N}.db");
+            File.Copy(template, file);
+            return new TestDatabase(new DatabaseSettings(DatabaseProvider.Sqlite, $"Data Source={file};Pooling=False"), () =>
+            {
+                foreach (var f in new[] { file, file + "-wal", file + "-shm" })
+                {
+                    File.Delete(f);
+                }
+
+                return Task.CompletedTask;
+            });
+        }
+
+        var server = PostgresServer();
+        var db = $"il_test_{Guid.NewGuid():N}";
+        await AdminAsync(server, $"CREATE DATABASE {db} TEMPLATE {template}");
+        return new TestDatabase(new DatabaseSettings(DatabaseProvider.Postgres, Connection(server, db)), async () =>
+        {
+            NpgsqlConnection.ClearAllPools();
+            await AdminAsync(server, $"DROP DATABASE IF EXISTS {db} WITH (FORCE)");
+        });
+    }
+
+    /// <summary>An empty database prepared by <paramref name="prepare"/>, kept until the process exits: its file or database name.</summary>
+    private static async Task<string> PrepareTemplateAsync(Func<DatabaseSettings, Task> prepare)
+    {
+        var empty = await CreateEmptyAsync();
+        AppDomain.CurrentDomain.ProcessExit += (_, _) => empty.DisposeAsync().AsTask().GetAwaiter().GetResult();
+        await prepare(empty.Settings);
+        // No connection may stay open on a template (PostgreSQL refuses to copy it; a SQLite file is copied whole).
+        SqliteConnection.ClearAllPools();
+        NpgsqlConnection.ClearAllPools();
+        return empty.Settings.Provider == DatabaseProvider.Sqlite
+            ? new SqliteConnectionStringBuilder(empty.Settings.ConnectionString).DataSource
+            : new NpgsqlConnectionStringBuilder(empty.Settings.ConnectionString).Database!;
     }
 
     /// <summary>A context with the given tenant scope (none: the fail-closed state).</summary>

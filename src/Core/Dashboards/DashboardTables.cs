@@ -1,7 +1,7 @@
 using System.Globalization;
+using InfraLedger.Core.Common;
 using InfraLedger.Core.Indicators;
-using Cell = InfraLedger.Core.Common.ReportCell;
-using Table = InfraLedger.Core.Common.ReportTable;
+using Cell = InfraLedger.Core.Common.TableCell;
 
 namespace InfraLedger.Core.Dashboards;
 

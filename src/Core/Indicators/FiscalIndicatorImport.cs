@@ -28,7 +28,7 @@ public static class FiscalIndicatorImport
     public sealed record Options(bool Commit = true, int? Year = null, bool ReplaceExisting = true);
 
     /// <summary>The file shipped with the application (demo seed, see <c>Indicators/Data/SOURCE.md</c>): adds what is missing, replaces nothing.</summary>
-    public static async Task<MergeReport> ImportEmbeddedAsync(AppDbContext db, DateTime nowUtc, CancellationToken ct)
+    public static async Task<MergeOutcome> ImportEmbeddedAsync(AppDbContext db, DateTime nowUtc, CancellationToken ct)
     {
         await using var stream = Assembly.GetExecutingAssembly().GetManifestResourceStream("indicators/" + EmbeddedFile)
             ?? throw new InvalidOperationException($"埋め込みリソースがありません: {EmbeddedFile}");
@@ -36,7 +36,7 @@ public static class FiscalIndicatorImport
         return result.IsSuccess && !result.Value.HasProblems ? result.Value : throw new InvalidDataException($"同梱の主要財政指標を読めません: {result.Error?.Message ?? result.Value.Problems[0].ToString()}");
     }
 
-    public static async Task<Result<MergeReport>> ImportAsync(AppDbContext db, Stream file, string fileName, Options options, DateTime nowUtc, CancellationToken ct)
+    public static async Task<Result<MergeOutcome>> ImportAsync(AppDbContext db, Stream file, string fileName, Options options, DateTime nowUtc, CancellationToken ct)
     {
         using var buffer = new MemoryStream();
         await file.CopyToAsync(buffer, ct);
@@ -45,7 +45,7 @@ public static class FiscalIndicatorImport
         if (!options.ReplaceExisting && loaded.Any(s => s.Sha256 == sha))
         {
             // The same file was the last one loaded, and nothing can have changed it since.
-            return new MergeReport(loaded.Sum(s => s.RowCount), [], 0, [], false, []) { SameFileAsLoaded = true };
+            return new MergeOutcome(loaded.Sum(s => s.RowCount), [], 0, [], false, []) { SameFileAsLoaded = true };
         }
 
         buffer.Position = 0;
@@ -59,7 +59,7 @@ public static class FiscalIndicatorImport
         var parsed = FiscalIndicatorRows.Read(read.Value, options.Year, await BodiesAsync(db, ct), problems);
         if (problems.Count > 0)
         {
-            return MergeReport.Refused(parsed.Rows, problems, read.Value.Match.Notes);
+            return MergeOutcome.Refused(parsed.Rows, problems, read.Value.Match.Notes);
         }
 
         var (tally, changed) = await CompareAsync(db, parsed.Pairs, options.ReplaceExisting, ct);
@@ -69,7 +69,7 @@ public static class FiscalIndicatorImport
             await WriteAsync(db, changed, sha, nowUtc, ct);
         }
 
-        return new MergeReport(parsed.Rows, tally.Years, 0, [], committed, read.Value.Match.Notes)
+        return new MergeOutcome(parsed.Rows, tally.Years, 0, [], committed, read.Value.Match.Notes)
         {
             Skipped = parsed.Skipped,
             SkippedReason = parsed.SkippedExample is null ? null : $"平均・合計の行（{parsed.SkippedExample}など）",

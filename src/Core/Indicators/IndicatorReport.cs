@@ -2,8 +2,7 @@ using System.Globalization;
 using InfraLedger.Core.Common;
 using InfraLedger.Core.Database;
 using InfraLedger.Core.Depreciation;
-using Cell = InfraLedger.Core.Common.ReportCell;
-using Table = InfraLedger.Core.Common.ReportTable;
+using Cell = InfraLedger.Core.Common.TableCell;
 
 namespace InfraLedger.Core.Indicators;
 

@@ -36,7 +36,7 @@ public static class Populations
     /// 国勢調査 industry shares 第2次産業比率, 第3次産業比率): every row checked first, then the years in the file are
     /// added or replaced, all or none; other years stay. <paramref name="commit"/> false is a dry run.
     /// </summary>
-    public static async Task<Result<MergeReport>> ImportAsync(AppDbContext db, Stream file, string fileName, bool commit, CancellationToken ct)
+    public static async Task<Result<MergeOutcome>> ImportAsync(AppDbContext db, Stream file, string fileName, bool commit, CancellationToken ct)
     {
         var tenantId = db.Scope.TenantId ?? throw new InvalidOperationException("テナントが設定されていません。");
         var read = TableFile.Read(file, fileName, Vocabularies.Get(Vocabularies.Populations));
@@ -85,7 +85,7 @@ public static class Populations
 
         if (problems.Count > 0)
         {
-            return MergeReport.Refused(count, problems, t.Match.Notes);
+            return MergeOutcome.Refused(count, problems, t.Match.Notes);
         }
 
         var stored = await db.Populations.ToDictionaryAsync(p => p.FiscalYear, ct);
@@ -114,7 +114,7 @@ public static class Populations
         }
 
         db.ChangeTracker.Clear();
-        return new MergeReport(count, tally.Years, 0, [], commit, t.Match.Notes);
+        return new MergeOutcome(count, tally.Years, 0, [], commit, t.Match.Notes);
     }
 
     /// <summary>Removes the tenant's population of one fiscal year (only when asked: an import never removes a year).</summary>

@@ -95,7 +95,7 @@ public static class SimilarGroups
     /// Loads a 類似団体区分 file (団体コード, 年度, 類似団体区分): the (body, year) pairs in the file are added or
     /// replaced, all or none; other bodies and years stay. <paramref name="commit"/> false is a dry run.
     /// </summary>
-    public static async Task<Result<MergeReport>> ImportAsync(
+    public static async Task<Result<MergeOutcome>> ImportAsync(
         AppDbContext db, Stream file, string fileName, StatisticsSource source, bool commit, DateTime nowUtc, CancellationToken ct)
     {
         var read = TableFile.Read(file, fileName, Vocabularies.Get(Vocabularies.SimilarGroups));
@@ -139,7 +139,7 @@ public static class SimilarGroups
 
         if (problems.Count > 0)
         {
-            return MergeReport.Refused(count, problems, t.Match.Notes);
+            return MergeOutcome.Refused(count, problems, t.Match.Notes);
         }
 
         var years = rows.Keys.Select(k => k.Year).Distinct().ToList();
@@ -189,6 +189,6 @@ public static class SimilarGroups
         }
 
         db.ChangeTracker.Clear();
-        return new MergeReport(count, tally.Years, 0, [], commit, t.Match.Notes);
+        return new MergeOutcome(count, tally.Years, 0, [], commit, t.Match.Notes);
     }
 }

@@ -20,11 +20,11 @@ public sealed record ProjectionOutcome(
     ScenarioRef? CompareScenario, ProjectionResult? CompareResult)
 {
     /// <summary>The comparison's tables (compare-summary, compare), empty without a second scenario.</summary>
-    public IReadOnlyList<ReportTable> Comparison => CompareResult is null
+    public IReadOnlyList<Table> Comparison => CompareResult is null
         ? []
-        : ProjectionReport.Compare(Result, Scenario, CompareResult, CompareScenario!);
+        : ProjectionTables.Compare(Result, Scenario, CompareResult, CompareScenario!);
 
-    public IReadOnlyList<ReportTable> Tables => [.. ProjectionReport.Tables(Result, Scenario, Investment), .. Comparison];
+    public IReadOnlyList<Table> Tables => [.. ProjectionTables.Tables(Result, Scenario, Investment), .. Comparison];
 }
 
 /// <summary>
@@ -89,7 +89,7 @@ public static class ProjectionRun
 /// <summary>A wide-area group's projection with a shipped preset (the same rules for every member), as the group page, its downloads and the CLI show it.</summary>
 public sealed record GroupProjection(Projections.GroupResult Result, ScenarioRef Scenario, int BaseYear)
 {
-    public IReadOnlyList<ReportTable> Tables => ProjectionReport.Group(Result, Scenario);
+    public IReadOnlyList<Table> Tables => ProjectionTables.Group(Result, Scenario);
 
     public static async Task<Result<GroupProjection>> RunAsync(
         AppDbContext db, long groupId, string? scenario, int? baseYear, int? years, IProgress<long>? progress, CancellationToken ct)

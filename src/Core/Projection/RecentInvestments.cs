@@ -64,7 +64,7 @@ public static class RecentInvestments
     /// A CSV/XLSX with 年度, 既存更新分, 新規整備分, 用地取得分 (円) and 出典: every row checked, then the years in the
     /// file are added or replaced, all or none; other years stay. <paramref name="commit"/> false is a dry run.
     /// </summary>
-    public static async Task<Result<MergeReport>> ImportAsync(AppDbContext db, Stream file, string fileName, bool commit, CancellationToken ct)
+    public static async Task<Result<MergeOutcome>> ImportAsync(AppDbContext db, Stream file, string fileName, bool commit, CancellationToken ct)
     {
         var tenantId = db.Scope.TenantId ?? throw new InvalidOperationException("テナントが設定されていません。");
         var read = TableFile.Read(file, fileName, Vocabularies.Get(Vocabularies.Investments));
@@ -113,7 +113,7 @@ public static class RecentInvestments
 
         if (problems.Count > 0)
         {
-            return MergeReport.Refused(count, problems, t.Match.Notes);
+            return MergeOutcome.Refused(count, problems, t.Match.Notes);
         }
 
         var stored = await db.RecentInvestments.ToDictionaryAsync(r => r.FiscalYear, ct);
@@ -142,7 +142,7 @@ public static class RecentInvestments
         }
 
         db.ChangeTracker.Clear();
-        return new MergeReport(count, tally.Years, 0, [], commit, t.Match.Notes);
+        return new MergeOutcome(count, tally.Years, 0, [], commit, t.Match.Notes);
     }
 
     /// <summary>The yen per unit of an amount column: its header's money unit (「既存更新分（千円）」), else the table's title unit, else 1.</summary>

@@ -21,9 +21,7 @@ public sealed class PublicDashboardTests(PublicDashboardTests.Published publishe
 
         public async Task InitializeAsync()
         {
-            Database = await TestDatabase.CreateAsync();
-            await using var db = Database.Context();
-            await FiscalIndicatorImport.ImportEmbeddedAsync(db, new DateTime(2026, 11, 22, 0, 0, 0, DateTimeKind.Utc), default);
+            Database = await TestDatabase.WithStatisticsAsync();
         }
 
         public async Task DisposeAsync() => await Database.DisposeAsync();

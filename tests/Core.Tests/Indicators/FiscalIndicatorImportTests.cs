@@ -102,12 +102,9 @@ public sealed class FiscalIndicatorImportTests : IAsyncLifetime
     [Fact]
     public async Task a_body_is_compared_with_its_prefecture_and_the_nation_as_computed_from_the_file()
     {
-        await using (var db = database.Context())
-        {
-            await FiscalIndicatorImport.ImportEmbeddedAsync(db, Now, default);
-        }
+        await using var loaded = await TestDatabase.WithStatisticsAsync();
 
-        await using var read = database.Context();
+        await using var read = loaded.Context();
         var view = (await PublicIndicators.ForBodyAsync(read, "222127", 2021, default)).Value.ShouldNotBeNull();
 
         // Oracle: the FY2021 経常収支比率 column of the file, averaged and ranked here with plain LINQ.
@@ -131,15 +128,15 @@ public sealed class FiscalIndicatorImportTests : IAsyncLifetime
     [Fact]
     public async Task without_a_loaded_group_the_tenant_s_own_group_is_estimated_from_its_population_and_labelled()
     {
-        await using (var db = database.Context("222127"))
+        await using var loaded = await TestDatabase.WithStatisticsAsync();
+        await using (var db = loaded.Context("222127"))
         {
-            await FiscalIndicatorImport.ImportEmbeddedAsync(db, Now, default);
             // 焼津市 is a 市: 100,000–149,999 → Ⅲ; Ⅱ次 + Ⅲ次 = 95% with Ⅲ次 below 65% → 2 (local-government-codes.md §4.2).
             db.Populations.Add(new TenantPopulation { TenantId = "222127", FiscalYear = 2020, Population = 136_000, Basis = "国勢調査人口", Source = "国勢調査", SecondaryIndustryShare = 33m, TertiaryIndustryShare = 62m });
             await db.SaveChangesAsync();
         }
 
-        await using (var own = database.Context("222127"))
+        await using (var own = loaded.Context("222127"))
         {
             var view = (await PublicIndicators.ForBodyAsync(own, "222127", 2021, default)).Value.ShouldNotBeNull();
             view.SimilarGroup.ShouldNotBeNull().Group.ShouldBe("都市Ⅲ-2");
@@ -148,15 +145,15 @@ public sealed class FiscalIndicatorImportTests : IAsyncLifetime
         }
 
         // Another tenant looking at 焼津市 does not read 焼津市's population.
-        await using var other = database.Context("222143");
+        await using var other = loaded.Context("222143");
         (await PublicIndicators.ForBodyAsync(other, "222127", 2021, default)).Value.ShouldNotBeNull().SimilarGroup.ShouldBeNull();
     }
 
     [Fact]
     public async Task a_year_outside_the_data_is_refused_with_the_range()
     {
-        await using var db = database.Context();
-        await FiscalIndicatorImport.ImportEmbeddedAsync(db, Now, default);
+        await using var loaded = await TestDatabase.WithStatisticsAsync();
+        await using var db = loaded.Context();
         var result = await PublicIndicators.ForBodyAsync(db, "222127", 2030, default);
         result.Error!.Message.ShouldBe("2030年度のデータはありません（2011〜2021年度）。");
     }

@@ -24,7 +24,7 @@ public sealed class MinistryWorkbookTests : IAsyncLifetime
 
     private static string Tidy() => Path.Combine(Fixtures.Repository(), "..", "shared", "data", "fiscal", "soumu_municipal_fiscal_indicators_H23-R3.csv");
 
-    private async Task<Core.Tables.MergeReport> ImportAsync(string path, FiscalIndicatorImport.Options options)
+    private async Task<Core.Tables.MergeOutcome> ImportAsync(string path, FiscalIndicatorImport.Options options)
     {
         await using var db = database.Context();
         await using var file = File.OpenRead(path);

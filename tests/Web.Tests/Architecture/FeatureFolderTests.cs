@@ -63,7 +63,7 @@ public sealed partial class FeatureFolderTests
     public void the_hosts_do_not_run_projections_themselves()
     {
         // Resolving the scenario, running it, comparing two and projecting a group are Core's ProjectionRun and GroupProjection.
-        string[] steps = ["Projections.Run(", "Projections.RunGroupAsync(", "Projections.WithHorizon(", "Projections.CheckBaseYear(", "ProjectionReport.Compare("];
+        string[] steps = ["Projections.Run(", "Projections.RunGroupAsync(", "Projections.WithHorizon(", "Projections.CheckBaseYear(", "ProjectionTables.Compare("];
         var offenders = new[] { "Web", "Cli" }
             .SelectMany(host => SourceFiles(Path.Combine(Src, host), "*.cs"))
             .Where(f => steps.Any(File.ReadAllText(f).Contains))

@@ -53,7 +53,7 @@ public sealed class BrowserFixture : IAsyncLifetime
     public async Task InitializeAsync()
     {
         var chromium = ChromiumPath();
-        factory = await AppFactory.CreateAsync();
+        factory = await AppFactory.CreateWithStatisticsAsync();
         factory.UseKestrel(o => o.Listen(IPAddress.Loopback, 0));
         factory.StartServer();
         var addresses = factory.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>();
@@ -124,7 +124,6 @@ public sealed class BrowserFixture : IAsyncLifetime
 
         await using (var db = factory.Database.Context())
         {
-            await Core.Indicators.FiscalIndicatorImport.ImportEmbeddedAsync(db, DateTime.UtcNow, CancellationToken.None);
             db.WideAreaGroups.Add(new Core.Tenancy.WideAreaGroup
             {
                 Name = "志太地域", Kind = Core.Tenancy.WideAreaGroupKind.InfrastructureGroup, Members = [new() { MemberCode = "222127" }, new() { MemberCode = "222143" }],

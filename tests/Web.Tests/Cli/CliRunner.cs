@@ -17,12 +17,14 @@ namespace InfraLedger.Web.Tests.Cli;
 public sealed class CliRunner : IAsyncDisposable
 {
     private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(90);
+    private readonly TestDatabase? database;
     private readonly TestDatabase? postgres;
 
-    private CliRunner(string directory, TestDatabase? postgres)
+    private CliRunner(string directory, TestDatabase? database)
     {
         Directory = directory;
-        this.postgres = postgres;
+        this.database = database;
+        postgres = database?.Settings.Provider == DatabaseProvider.Postgres ? database : null;
     }
 
     public string Directory { get; }
@@ -35,6 +37,43 @@ public sealed class CliRunner : IAsyncDisposable
         System.IO.Directory.CreateDirectory(dir);
         var pg = TestDatabase.Provider == DatabaseProvider.Postgres ? await TestDatabase.CreateEmptyAsync() : null;
         return new CliRunner(dir, pg);
+    }
+
+    /// <summary>
+    /// A directory whose database is what <c>infraledger db seed</c> leaves in an empty one (the demo), for tests that use
+    /// the seed as their starting point: the command runs once per test run, in-process, and each runner gets a copy of
+    /// its database (on SQLite the directory's default <c>infraledger.db</c>). Tests about the seed itself run the command.
+    /// </summary>
+    public static async Task<CliRunner> CreateSeededAsync()
+    {
+        var dir = Path.Combine(Path.GetTempPath(), $"infraledger-cli-{Guid.NewGuid():N}");
+        System.IO.Directory.CreateDirectory(dir);
+        var database = await TestDatabase.CopyOfAsync("cli-demo-seed", SeedAsync, Path.Combine(dir, "infraledger.db"));
+        return new CliRunner(dir, database);
+    }
+
+    private static async Task SeedAsync(DatabaseSettings settings)
+    {
+        var dir = System.IO.Directory.CreateTempSubdirectory("infraledger-cli-seed-");
+        try
+        {
+            using var stdout = new StringWriter();
+            using var stderr = new StringWriter();
+            var configuration = new ConfigurationBuilder().AddEnvironmentVariables().AddInMemoryCollection(new Dictionary<string, string?>
+            {
+                ["Database:Provider"] = settings.Provider == DatabaseProvider.Postgres ? "postgres" : "sqlite",
+                ["ConnectionStrings:InfraLedger"] = settings.ConnectionString,
+            }).Build();
+            using var timeout = new CancellationTokenSource(Timeout);
+            var exitCode = await CliApp.RunAsync(["db", "seed"], new CliInvocation(stdout, stderr, configuration, dir.FullName), timeout.Token);
+            exitCode.ShouldBe(0, $"{stdout}{stderr}");
+            stdout.ToString().ShouldContain(Core.Tenancy.DemoData.AdminEmail);
+        }
+        finally
+        {
+            SqliteConnection.ClearAllPools();
+            dir.Delete(recursive: true);
+        }
     }
 
     /// <summary>Runs a command line in this process, as the binary would run it in <see cref="Directory"/>.</summary>
@@ -87,11 +126,12 @@ public sealed class CliRunner : IAsyncDisposable
     {
         // In-process invocations leave pooled connections to this directory's SQLite file.
         SqliteConnection.ClearAllPools();
-        System.IO.Directory.Delete(Directory, recursive: true);
-        if (postgres is not null)
+        if (database is not null)
         {
-            await postgres.DisposeAsync();
+            await database.DisposeAsync();
         }
+
+        System.IO.Directory.Delete(Directory, recursive: true);
     }
 
     /// <summary>The database settings the command line gets (null: unset, the SQLite file of the working directory).</summary>

@@ -16,6 +16,13 @@ public sealed partial class CliTests : IAsyncLifetime
 
     public async Task DisposeAsync() => await cli.DisposeAsync();
 
+    /// <summary>Starts the test over in a directory holding the seeded demo (a copy: the seed itself is tested in CliTests).</summary>
+    private async Task UseSeededDemoAsync()
+    {
+        await cli.DisposeAsync();
+        cli = await CliRunner.CreateSeededAsync();
+    }
+
     [Fact]
     public async Task help_is_in_japanese_and_english()
     {
@@ -52,7 +59,7 @@ public sealed partial class CliTests : IAsyncLifetime
     [Fact]
     public async Task tenants_list_prints_one_body_per_line_and_refuses_a_wrong_code()
     {
-        await cli.RunAsync("db", "seed");
+        await UseSeededDemoAsync();
 
         var all = await cli.RunAsync("tenants", "list");
         var yaizu = await cli.RunAsync("tenants", "list", "--code", "222127");
@@ -67,7 +74,7 @@ public sealed partial class CliTests : IAsyncLifetime
     [Fact]
     public async Task users_and_tokens_are_created_for_a_tenant()
     {
-        await cli.RunAsync("db", "seed");
+        await UseSeededDemoAsync();
 
         var user = await cli.RunAsync("users", "add", "--email", "kanri@yaizu.example.jp", "--name", "管理 太郎", "--tenant", "222127", "--role", "Editor");
         var token = await cli.RunAsync("tokens", "create", "--tenant", "222127", "--role", "Viewer", "--name", "連携テスト");
@@ -84,7 +91,7 @@ public sealed partial class CliTests : IAsyncLifetime
     [Fact]
     public async Task audit_verify_reports_the_first_tampered_event()
     {
-        await cli.RunAsync("db", "seed");
+        await UseSeededDemoAsync();
         await cli.RunAsync("tokens", "create", "--tenant", "222127", "--name", "一つ目");
         await cli.RunAsync("tokens", "create", "--tenant", "222127", "--name", "二つ目");
 
@@ -103,7 +110,7 @@ public sealed partial class CliTests : IAsyncLifetime
     [Fact]
     public async Task the_web_app_started_in_the_same_directory_uses_the_same_database()
     {
-        await cli.RunAsync("db", "seed");
+        await UseSeededDemoAsync();
         var user = await cli.RunAsync("users", "add", "--email", "web@yaizu.example.jp", "--tenant", "222127");
         var password = Password().Match(user.Out).Groups[1].Value;
         var port = FreePort();
@@ -133,7 +140,7 @@ public sealed partial class CliTests : IAsyncLifetime
     [Fact]
     public async Task killing_the_process_during_a_large_import_leaves_none_of_its_rows()
     {
-        await cli.RunAsync("db", "seed");
+        await UseSeededDemoAsync();
         var file = Path.Combine(cli.Directory, "roads.csv");
         await using (var writer = new StreamWriter(file))
         {

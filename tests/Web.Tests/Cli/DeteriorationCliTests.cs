@@ -7,8 +7,7 @@ public sealed class DeteriorationCliTests : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        cli = await CliRunner.CreateAsync();
-        (await cli.RunAsync("db", "seed")).ExitCode.ShouldBe(0);
+        cli = await CliRunner.CreateSeededAsync();
     }
 
     public async Task DisposeAsync() => await cli.DisposeAsync();

@@ -25,8 +25,7 @@ public sealed class ProjectionCliTests(ProjectionCliTests.SeededDatabase databas
 
         public async Task InitializeAsync()
         {
-            Cli = await CliRunner.CreateAsync();
-            (await Cli.RunAsync("db", "seed")).ExitCode.ShouldBe(0);
+            Cli = await CliRunner.CreateSeededAsync();
             var register = Path.Combine(Cli.Directory, "register.csv");
             await File.WriteAllTextAsync(register, "施設コード,施設名,大分類,延床面積,建築年\nB-1,市民会館,市民文化系施設,1000,2014\n");
             var import = await Cli.RunAsync("import", "--tenant", Fujieda, "--kind", "Building", register);

@@ -9,8 +9,7 @@ public sealed partial class UserCliTests : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        cli = await CliRunner.CreateAsync();
-        (await cli.RunAsync("db", "seed")).ExitCode.ShouldBe(0);
+        cli = await CliRunner.CreateSeededAsync();
     }
 
     public async Task DisposeAsync() => await cli.DisposeAsync();

@@ -26,13 +26,9 @@ public sealed class DashboardCacheTests : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        app = await AppFactory.CreateAsync();
+        app = await AppFactory.CreateWithStatisticsAsync();
         var host = app.WithWebHostBuilder(b => b.ConfigureServices(s => s.AddSingleton<IOutputCacheStore>(store)));
         anonymous = host.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
-        await using (var db = app.Database.Context())
-        {
-            await FiscalIndicatorImport.ImportEmbeddedAsync(db, DateTime.UtcNow, default);
-        }
 
         await using (var db = app.Database.Context(Yaizu, actor: "test-setup"))
         {
@@ -117,7 +113,7 @@ public sealed class DashboardCacheTests : IAsyncLifetime
         decimal published;
         await using (var db = app.Database.Context(Yaizu))
         {
-            published = Projections.Run(db, Presets.Find(Presets.Baseline)!.Parameters, 2025, null, default).Total.Sum(ProjectionReport.Thousands);
+            published = Projections.Run(db, Presets.Find(Presets.Baseline)!.Parameters, 2025, null, default).Total.Sum(ProjectionTables.Thousands);
         }
 
         await PublishAsync();

@@ -33,11 +33,7 @@ public sealed class DashboardPagesTests(DashboardPagesTests.Published published)
 
     private static async Task<AppFactory> CreateAppAsync()
     {
-        var app = await AppFactory.CreateAsync();
-        await using (var db = app.Database.Context())
-        {
-            await FiscalIndicatorImport.ImportEmbeddedAsync(db, DateTime.UtcNow, default);
-        }
+        var app = await AppFactory.CreateWithStatisticsAsync();
 
         // Two tenants with a register; only 焼津市 publishes its FY2021 figures.
         foreach (var (code, name) in new[] { ("222127", "焼津小学校"), ("222143", "藤枝秘密倉庫") })
@@ -164,7 +160,7 @@ public sealed class DashboardPagesTests(DashboardPagesTests.Published published)
         {
             var own = Core.Projection.Projections.Run(db, Core.Projection.Presets.Find(Core.Projection.Presets.Baseline)!.Parameters, 2025, null, default);
             projection.Sum(r => decimal.Parse(r[^1].Replace(",", "", StringComparison.Ordinal), System.Globalization.CultureInfo.InvariantCulture))
-                .ShouldBe(own.Total.Sum(t => Core.Projection.ProjectionReport.Thousands(t)));
+                .ShouldBe(own.Total.Sum(t => Core.Projection.ProjectionTables.Thousands(t)));
             own.Total.Sum().ShouldBePositive();
         }
 

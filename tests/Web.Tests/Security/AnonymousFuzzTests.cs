@@ -3,7 +3,6 @@ using System.Reflection;
 using System.Text;
 using System.Text.RegularExpressions;
 using InfraLedger.Core.Identity;
-using InfraLedger.Core.Indicators;
 using InfraLedger.Web.Tests.OpenData;
 using InfraLedger.Web.Tests.Reports;
 using InfraLedger.Web.Tests.Support;
@@ -53,11 +52,7 @@ public sealed partial class AnonymousFuzzTests(ITestOutputHelper output) : IAsyn
 
     public async Task InitializeAsync()
     {
-        app = await AppFactory.CreateAsync();
-        await using (var db = app.Database.Context())
-        {
-            await FiscalIndicatorImport.ImportEmbeddedAsync(db, DateTime.UtcNow, default);
-        }
+        app = await AppFactory.CreateWithStatisticsAsync();
 
         await OpenDataSeed.RegistersAsync(app.Database);
         await OpenDataSeed.PublishAsync(app.Database, Yaizu, "facilities");

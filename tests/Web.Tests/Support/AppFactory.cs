@@ -28,6 +28,9 @@ public sealed partial class AppFactory(TestDatabase database) : WebApplicationFa
 
     public static async Task<AppFactory> CreateAsync() => new(await TestDatabase.CreateAsync());
 
+    /// <summary>The app over a fresh database with the 主要財政指標 loaded (<see cref="TestDatabase.WithStatisticsAsync"/>).</summary>
+    public static async Task<AppFactory> CreateWithStatisticsAsync() => new(await TestDatabase.WithStatisticsAsync());
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseSetting("Database:Provider", Database.Settings.Provider == DatabaseProvider.Sqlite ? "sqlite" : "postgres");

@@ -4,13 +4,19 @@ using InfraLedger.Web.Tests.Support;
 
 namespace InfraLedger.Web.Tests.Tenancy;
 
-public sealed class TenantRoutingTests : IAsyncLifetime
+/// <summary>Every test only reads (anonymous requests, the health check): one app for the class.</summary>
+public sealed class TenantRoutingTests(TenantRoutingTests.App shared) : IClassFixture<TenantRoutingTests.App>
 {
-    private AppFactory app = null!;
+    private readonly AppFactory app = shared.Factory;
 
-    public async Task InitializeAsync() => app = await AppFactory.CreateAsync();
+    public sealed class App : IAsyncLifetime
+    {
+        public AppFactory Factory { get; private set; } = null!;
 
-    public async Task DisposeAsync() => await app.DisposeAsync();
+        public async Task InitializeAsync() => Factory = await AppFactory.CreateAsync();
+
+        public async Task DisposeAsync() => await Factory.DisposeAsync();
+    }
 
     [Theory]
     [InlineData("/222128")]

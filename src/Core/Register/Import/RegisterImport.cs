@@ -62,7 +62,7 @@ public static partial class RegisterImport
             }.OfType<string>());
     }
 
-    public sealed record Report(
+    public sealed record Outcome(
         string File, string? Sheet, ImportTarget Target, IReadOnlyList<string> Headers, int HeaderRow, ColumnMapping Mapping,
         long Rows, long Added, long Updated, long Unchanged, long ProblemCount, IReadOnlyList<ImportProblem> Problems, bool Committed)
     {
@@ -80,7 +80,7 @@ public static partial class RegisterImport
         public bool HasProblems => ProblemCount > 0;
     }
 
-    public static async Task<Result<Report>> RunAsync(
+    public static async Task<Result<Outcome>> RunAsync(
         AppDbContext db, Stream file, string fileName, Options options, IProgress<Progress>? progress, DateTime nowUtc, CancellationToken ct)
     {
         var tenantId = db.Scope.TenantId ?? throw new InvalidOperationException("テナントが設定されていません。");
@@ -157,7 +157,7 @@ public static partial class RegisterImport
         }
 
         db.ChangeTracker.Clear();
-        return new Report(fileName, table.Sheet, options.Target, table.Headers, table.HeaderRow, mapping,
+        return new Outcome(fileName, table.Sheet, options.Target, table.Headers, table.HeaderRow, mapping,
             run.Rows, run.Added, run.Updated, run.Unchanged, run.ProblemCount, run.Problems, committed)
         {
             Notes = notes,

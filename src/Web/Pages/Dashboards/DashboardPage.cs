@@ -63,11 +63,11 @@ public abstract class DashboardPage : PageModel
     /// A table on the page, downloadable as CSV, JSON and XLSX from the page itself (its <c>export</c> handler with the
     /// same view), so a download is always what the page shows.
     /// </summary>
-    public TableView View(ReportTable table, Func<IReadOnlyList<ReportCell>, string?>? rowLink, params (string Key, object? Value)[] view) =>
+    public TableView View(Table table, Func<IReadOnlyList<TableCell>, string?>? rowLink, params (string Key, object? Value)[] view) =>
         new(table, Link(Request.Path.Value!, [.. view, ("handler", "export"), ("table", table.Name)]), rowLink, ["csv", "json", "xlsx"], English, CellValues: true, CsvEncoding: "UTF-8");
 
     /// <summary>The tables of the view, for the export handler.</summary>
-    protected abstract IEnumerable<ReportTable> ViewTables();
+    protected abstract IEnumerable<Table> ViewTables();
 
     protected abstract Task<IActionResult> LoadAsync(CancellationToken ct);
 

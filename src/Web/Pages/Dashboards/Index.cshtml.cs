@@ -67,7 +67,7 @@ public sealed class IndexModel(AppDbContext db) : DashboardPage
         return Page();
     }
 
-    protected override IEnumerable<Core.Common.ReportTable> ViewTables() =>
+    protected override IEnumerable<Core.Common.Table> ViewTables() =>
         Ranking is { } r ? [Tables.Ranking(r, Sort, Descending), Tables.Distribution(r)] : [];
 
     public string Path => Prefecture is null ? "/dashboard" : $"/dashboard/{Prefecture}";

@@ -51,5 +51,5 @@ public sealed class ScatterModel(AppDbContext db) : DashboardPage
     protected override IEnumerable<(string Key, string? Value)> ViewParameters() =>
         [("x", Given("x")), ("y", Given("y")), ("year", Number(Year)), ("pref", Given("pref"))];
 
-    protected override IEnumerable<Core.Common.ReportTable> ViewTables() => Result is { } s ? [Tables.Scatter(s)] : [];
+    protected override IEnumerable<Core.Common.Table> ViewTables() => Result is { } s ? [Tables.Scatter(s)] : [];
 }

@@ -20,7 +20,7 @@ public static class DeteriorationTables
     /// is refused (no records to estimate practice from, an unknown policy), the forecast is the one without works and
     /// the refusal is returned beside it for the page to show.
     /// </summary>
-    public static async Task<(List<ReportTable> Tables, Error? Refused)> BuildAsync(AppDbContext db, DeteriorationModel model, double interval, int baseYear,
+    public static async Task<(List<Table> Tables, Error? Refused)> BuildAsync(AppDbContext db, DeteriorationModel model, double interval, int baseYear,
         ForecastAssumption assumption, CancellationToken ct)
     {
         var scheme = DeteriorationReport.SchemeOf(model, await Core.Inspections.GradeScales.LoadAsync(db, ct));
@@ -40,6 +40,6 @@ public static class DeteriorationTables
         ], refused);
     }
 
-    public static TableView View(ReportTable table, string tenant, AssetKind kind, double interval, string assume = "none") =>
+    public static TableView View(Table table, string tenant, AssetKind kind, double interval, string assume = "none") =>
         new(table, $"/{tenant}/deterioration/export?table={table.Name}&kind={KindName(kind)}&interval={interval.ToString(System.Globalization.CultureInfo.InvariantCulture)}&assume={Uri.EscapeDataString(assume)}");
 }

@@ -28,7 +28,7 @@ public sealed class IndexModel(AppDbContext db, IAuthorizationService authorizat
 
     public DeteriorationModel? Model { get; private set; }
 
-    public List<ReportTable> Tables { get; private set; } = [];
+    public List<Table> Tables { get; private set; } = [];
 
     public List<WideAreaGroup> Groups { get; private set; } = [];
 
@@ -65,14 +65,15 @@ public sealed class IndexModel(AppDbContext db, IAuthorizationService authorizat
         }
         else
         {
-            ModelState.AddModelError(assumption.Error!.Field ?? "assume", assumption.Error.Message);
+            ErrorResponses.AddTo(ModelState, assumption.Error!);
         }
 
         if (interval is not null)
         {
             if (!double.TryParse(interval, NumberStyles.Float, CultureInfo.InvariantCulture, out var z) || !(z > 0 && z <= 100))
             {
-                ModelState.AddModelError("interval", Core.Deterioration.Errors.IntervalInvalid(interval).Message);
+                // The error is shared with the forecast years (field "years"); here it is about the parameter "interval".
+                ErrorResponses.AddTo(ModelState, Core.Deterioration.Errors.IntervalInvalid(interval) with { Field = "interval" });
             }
             else
             {
@@ -193,7 +194,7 @@ public sealed class IndexModel(AppDbContext db, IAuthorizationService authorizat
         Tables = tables;
         if (refused is not null)
         {
-            ModelState.AddModelError(refused.Field ?? "assume", $"{refused.Message}（補修なしの予測を表示しています）");
+            ErrorResponses.AddTo(ModelState, refused with { Message = $"{refused.Message}（補修なしの予測を表示しています）", Field = refused.Field ?? "assume" });
             Assumption = ForecastAssumption.None;
         }
     }

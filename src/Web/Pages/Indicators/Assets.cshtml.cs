@@ -28,7 +28,7 @@ public sealed class AssetsModel(AppDbContext db) : PageModel
     [BindProperty(SupportsGet = true, Name = "facility")]
     public string? Facility { get; set; }
 
-    public ReportTable? Table { get; private set; }
+    public Table? Table { get; private set; }
 
     public string? Ratio { get; private set; }
 

@@ -37,7 +37,7 @@ public static class IndicatorEndpoints
         }).RequireAuthorization(Policies.TenantViewer);
 
     /// <summary>The drill-down table needs only the year's positions, not the whole report.</summary>
-    private static async Task<Result<ReportTable>> AssetsAsync(AppDbContext db, int year, string? account, string? usage, string? facility, CancellationToken ct)
+    private static async Task<Result<Table>> AssetsAsync(AppDbContext db, int year, string? account, string? usage, string? facility, CancellationToken ct)
     {
         var settings = await IndicatorSettings.ForTenantAsync(db, ct);
         return settings.IsSuccess
@@ -45,7 +45,7 @@ public static class IndicatorEndpoints
             : settings.Error!;
     }
 
-    private static async Task<Result<ReportTable>> TableAsync(AppDbContext db, int year, string table, CancellationToken ct)
+    private static async Task<Result<Table>> TableAsync(AppDbContext db, int year, string table, CancellationToken ct)
     {
         var report = await IndicatorReport.BuildAsync(db, new FiscalYear(year), ct);
         return !report.IsSuccess ? report.Error!

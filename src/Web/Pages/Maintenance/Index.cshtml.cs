@@ -26,7 +26,7 @@ public sealed class IndexModel(AppDbContext db) : PageModel
 
     public PolicyComparison? Comparison { get; private set; }
 
-    public List<ReportTable> Tables { get; private set; } = [];
+    public List<Table> Tables { get; private set; } = [];
 
     public Error? Problem { get; private set; }
 
@@ -45,13 +45,13 @@ public sealed class IndexModel(AppDbContext db) : PageModel
 
         if (years is not null && !(int.TryParse(years, NumberStyles.None, CultureInfo.InvariantCulture, out var y) && (Years = y) is >= 1 and <= 200))
         {
-            ModelState.AddModelError("years", Core.Maintenance.Errors.YearsInvalid(years).Message);
+            ErrorResponses.AddTo(ModelState, Core.Maintenance.Errors.YearsInvalid(years));
             Years = 50;
         }
 
         if (rate is not null && !(double.TryParse(rate, NumberStyles.Float, CultureInfo.InvariantCulture, out var r) && r > 0 && r <= 1 && (Rate = r) > 0))
         {
-            ModelState.AddModelError("rate", Core.Maintenance.Errors.RateInvalid(rate).Message);
+            ErrorResponses.AddTo(ModelState, Core.Maintenance.Errors.RateInvalid(rate));
             Rate = 0.04;
         }
 
@@ -63,7 +63,7 @@ public sealed class IndexModel(AppDbContext db) : PageModel
         }
 
         Comparison = result.Value;
-        Tables = LccReport.Comparison(result.Value, (await Core.Inspections.GradeScales.LoadAsync(db, ct)).For(Kind).Levels);
+        Tables = LccTables.Comparison(result.Value, (await Core.Inspections.GradeScales.LoadAsync(db, ct)).For(Kind).Levels);
         return Page();
     }
 }

@@ -26,7 +26,7 @@ public static class MaintenanceEndpoints
                 return ErrorResponses.ToProblem(result.Error!);
             }
 
-            var tables = LccReport.Comparison(result.Value, (await Core.Inspections.GradeScales.LoadAsync(db, ct)).For(k).Levels);
+            var tables = LccTables.Comparison(result.Value, (await Core.Inspections.GradeScales.LoadAsync(db, ct)).For(k).Levels);
             return tables.FirstOrDefault(t => t.Name == table) is { } found
                 ? await TableDownload.WriteAsync(http, found, $"{http.Tenant().Code}_maintenance_{LibraryPresets.NameOf(k)}_{found.Name}", format, bom ?? false, ct)
                 : Results.NotFound();

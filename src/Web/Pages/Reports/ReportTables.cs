@@ -7,10 +7,10 @@ namespace InfraLedger.Web.Pages.Reports;
 /// <summary>The staff queue's tables, as shown and as downloaded: no contact detail is ever a column.</summary>
 public static class ReportTables
 {
-    public static ReportTable Queue(IReadOnlyList<ResidentReport> reports, IReadOnlyDictionary<string, string> serviceNames, DateTime nowUtc, string title) =>
+    public static Table Queue(IReadOnlyList<ResidentReport> reports, IReadOnlyDictionary<string, string> serviceNames, DateTime nowUtc, string title) =>
         new("reports", title,
             ["受付番号", "受付日", "種類", "状態", "担当課", "期限超過", "非公開", "住所・目印", "施設コード"],
-            [.. reports.Select(r => (IReadOnlyList<ReportCell>)
+            [.. reports.Select(r => (IReadOnlyList<TableCell>)
             [
                 new(r.Id.ToString(CultureInfo.InvariantCulture)),
                 new(ReportPages.JstDate(r.RequestedAtUtc)),
@@ -24,16 +24,16 @@ public static class ReportTables
             ])],
             "日付は日本時間。期限超過は、対応中の通報で種類ごとの対応目標日を過ぎたもの。連絡先は含みません。");
 
-    public static ReportTable ResponseTimes(IReadOnlyList<Core.Reports.ResponseTimes.Row> rows, DateTime fromUtc, DateTime toUtc) =>
+    public static Table ResponseTimes(IReadOnlyList<Core.Reports.ResponseTimes.Row> rows, DateTime fromUtc, DateTime toUtc) =>
         new("response-times", $"担当課ごとの対応時間（{ReportPages.JstDate(fromUtc)}〜{ReportPages.JstDate(toUtc.AddDays(-1))} の受付）",
             ["担当課", "受付件数", "対応中", "終了", "期限超過", "初回対応までの日数（中央値）", "終了までの日数（中央値）"],
-            [.. rows.Select(r => (IReadOnlyList<ReportCell>)
+            [.. rows.Select(r => (IReadOnlyList<TableCell>)
             [
                 new(r.Section), new(null, r.Received), new(null, r.Open), new(null, r.Closed), new(null, r.Overdue),
                 Days(r.MedianDaysToRespond), Days(r.MedianDaysToClose),
             ])],
             $"中央値は対象が{Core.Reports.ResponseTimes.MinimumCount}件未満のとき表示しません（少数では誤解を招くため）。初回対応は、最初の公開の対応（状態の変更・お知らせ）です。");
 
-    private static ReportCell Days(double? days) =>
-        days is { } d ? new ReportCell(null, Math.Round((decimal)d, 1), 1) : new ReportCell("5件未満");
+    private static TableCell Days(double? days) =>
+        days is { } d ? new TableCell(null, Math.Round((decimal)d, 1), 1) : new TableCell("5件未満");
 }

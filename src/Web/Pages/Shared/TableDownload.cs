@@ -3,14 +3,14 @@ using InfraLedger.Core.Register.Export;
 
 namespace InfraLedger.Web.Pages.Shared;
 
-/// <summary>A report table as a CSV or XLSX download: the same rows the page shows.</summary>
+/// <summary>A table as a CSV or XLSX download: the same rows the page shows.</summary>
 public static class TableDownload
 {
     /// <summary>A download in the documented encoding of its kind (public downloads: <paramref name="bom"/> as they state).</summary>
-    public static Task<IResult> WriteAsync(HttpContext http, ReportTable table, string fileName, string? format, bool bom, CancellationToken ct) =>
+    public static Task<IResult> WriteAsync(HttpContext http, Table table, string fileName, string? format, bool bom, CancellationToken ct) =>
         WriteAsync(http, table, fileName, format, bom ? CsvEncoding.Utf8Bom : CsvEncoding.Utf8, ct);
 
-    public static async Task<IResult> WriteAsync(HttpContext http, ReportTable table, string fileName, string? format, CsvEncoding encoding, CancellationToken ct)
+    public static async Task<IResult> WriteAsync(HttpContext http, Table table, string fileName, string? format, CsvEncoding encoding, CancellationToken ct)
     {
         switch (format)
         {
@@ -49,7 +49,7 @@ public static class TableDownload
     };
 
     /// <summary>The table as JSON: its title, note and columns, and one object per row keyed by column (numbers as numbers).</summary>
-    private static Dictionary<string, object?> Json(ReportTable table) => new()
+    private static Dictionary<string, object?> Json(Table table) => new()
     {
         ["title"] = table.Title,
         ["note"] = table.Note,

@@ -3,7 +3,7 @@ using InfraLedger.Core.Common;
 namespace InfraLedger.Web.Pages.Shared;
 
 /// <summary>
-/// A report table as shown on a page: its caption, note, download links (CSV, XLSX) and optionally a link from each
+/// A table as shown on a page: its caption, note, download links (CSV, XLSX) and optionally a link from each
 /// row's label to what is behind it (drill-down).
 /// </summary>
 /// <param name="Table">The table.</param>
@@ -14,7 +14,7 @@ namespace InfraLedger.Web.Pages.Shared;
 /// <param name="CellValues">Whether number cells carry their unformatted value (<c>data-value</c>) for a chart to draw.</param>
 /// <param name="CsvEncoding">What the plain CSV link gives (the staff downloads: UTF-8 with a BOM; public ones say theirs).</param>
 public sealed record TableView(
-    ReportTable Table, string ExportUrl, Func<IReadOnlyList<ReportCell>, string?>? RowLink = null, IReadOnlyList<string>? Formats = null, bool English = false, bool CellValues = false,
+    Table Table, string ExportUrl, Func<IReadOnlyList<TableCell>, string?>? RowLink = null, IReadOnlyList<string>? Formats = null, bool English = false, bool CellValues = false,
     string CsvEncoding = "UTF-8 BOM付き")
 {
     /// <summary>Staff tables: CSV for Excel (UTF-8 with a BOM), CSV in Shift_JIS, and XLSX.</summary>

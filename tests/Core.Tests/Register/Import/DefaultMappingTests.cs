@@ -18,7 +18,7 @@ public sealed class DefaultMappingTests : IAsyncLifetime
 
     public async Task DisposeAsync() => await database.DisposeAsync();
 
-    private async Task<RegisterImport.Report> ImportAsync(Stream file, string name, RegisterImport.Options options, string tenant = Yaizu)
+    private async Task<RegisterImport.Outcome> ImportAsync(Stream file, string name, RegisterImport.Options options, string tenant = Yaizu)
     {
         await using var db = database.Context(tenant, "user:importer");
         var result = await RegisterImport.RunAsync(db, file, name, options, null, Now, default);
@@ -26,7 +26,7 @@ public sealed class DefaultMappingTests : IAsyncLifetime
         return result.Value;
     }
 
-    private Task<RegisterImport.Report> ImportTextAsync(string text, string name, RegisterImport.Options options) =>
+    private Task<RegisterImport.Outcome> ImportTextAsync(string text, string name, RegisterImport.Options options) =>
         ImportAsync(new MemoryStream(Encoding.UTF8.GetBytes(text)), name, options);
 
     private static RegisterImport.Options Check(ImportTarget target = ImportTarget.Facilities) => new(target, Commit: false);
@@ -134,7 +134,7 @@ public sealed class DefaultMappingTests : IAsyncLifetime
         elsewhere.Mapping.CodePrefix.ShouldBeNull();
     }
 
-    private async Task<Common.Result<RegisterImport.Report>> RunAsync(string text, RegisterImport.Options options)
+    private async Task<Common.Result<RegisterImport.Outcome>> RunAsync(string text, RegisterImport.Options options)
     {
         await using var db = database.Context(Yaizu);
         return await RegisterImport.RunAsync(db, new MemoryStream(Encoding.UTF8.GetBytes(text)), "x.csv", options, null, Now, default);

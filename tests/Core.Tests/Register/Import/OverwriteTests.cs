@@ -18,7 +18,7 @@ public sealed class OverwriteTests : IAsyncLifetime
 
     public async Task DisposeAsync() => await database.DisposeAsync();
 
-    private async Task<RegisterImport.Report> ImportAsync(Stream file, string name, RegisterImport.Options options)
+    private async Task<RegisterImport.Outcome> ImportAsync(Stream file, string name, RegisterImport.Options options)
     {
         await using var db = database.Context(Yaizu, "user:importer");
         var result = await RegisterImport.RunAsync(db, file, name, options, null, Now, default);

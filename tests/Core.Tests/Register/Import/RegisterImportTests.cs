@@ -20,7 +20,7 @@ public sealed class RegisterImportTests : IAsyncLifetime
     internal static string YaizuFile(string file) =>
         Path.Combine(LocalGovernmentCodeTests.RepositoryRoot(), "..", "shared", "data", "facilities", "yaizu", file);
 
-    private async Task<RegisterImport.Report> ImportAsync(string tenant, Stream file, string name, RegisterImport.Options options, CancellationToken ct = default)
+    private async Task<RegisterImport.Outcome> ImportAsync(string tenant, Stream file, string name, RegisterImport.Options options, CancellationToken ct = default)
     {
         await using var db = database.Context(tenant, "user:importer");
         var result = await RegisterImport.RunAsync(db, file, name, options, null, Now, ct);
@@ -28,7 +28,7 @@ public sealed class RegisterImportTests : IAsyncLifetime
         return result.Value;
     }
 
-    private Task<RegisterImport.Report> ImportTextAsync(string text, string name, RegisterImport.Options options, string tenant = Yaizu) =>
+    private Task<RegisterImport.Outcome> ImportTextAsync(string text, string name, RegisterImport.Options options, string tenant = Yaizu) =>
         ImportAsync(tenant, new MemoryStream(Encoding.UTF8.GetBytes(text)), name, options);
 
     private static RegisterImport.Options Commit(ImportTarget target = ImportTarget.Facilities, string? prefix = null, AssetKind? kind = null) =>

@@ -15,7 +15,7 @@ public sealed class ImportJobModel(ImportJobs jobs, TenantScope scope) : PageMod
 {
     public JobState Job { get; private set; } = null!;
 
-    public RegisterImport.Report? Report { get; private set; }
+    public RegisterImport.Outcome? Outcome { get; private set; }
 
     /// <summary>Read once, before the result: the job may finish while the page renders.</summary>
     public bool Finished { get; private set; }
@@ -29,7 +29,7 @@ public sealed class ImportJobModel(ImportJobs jobs, TenantScope scope) : PageMod
             return NotFound();
         }
 
-        if (Finished && Job.Report() is { IsSuccess: false } failed)
+        if (Finished && Job.Outcome() is { IsSuccess: false } failed)
         {
             ErrorResponses.AddTo(ModelState, failed.Error!);
         }
@@ -60,22 +60,22 @@ public sealed class ImportJobModel(ImportJobs jobs, TenantScope scope) : PageMod
     /// </summary>
     private IActionResult Follow(Guid id, bool commit, Dictionary<int, string?>? columns, string? codePrefix, bool allowOverwrite)
     {
-        if (!Load(id) || Job.Input is not ImportRequest request || Report is null)
+        if (!Load(id) || Job.Input is not ImportRequest request || Outcome is null)
         {
             return NotFound();
         }
 
-        if (commit && Report.NeedsConfirmation && !allowOverwrite)
+        if (commit && Outcome.NeedsConfirmation && !allowOverwrite)
         {
             ModelState.AddModelError("allowOverwrite", "既存の行を上書きします。内容を確認し、「上書きを確認しました」にチェックを入れてください。");
             return Page();
         }
 
         var mapping = columns is null
-            ? Report.Mapping
-            : Report.Mapping with
+            ? Outcome.Mapping
+            : Outcome.Mapping with
             {
-                Columns = columns.Where(c => !string.IsNullOrEmpty(c.Value) && c.Key >= 0 && c.Key < Report.Headers.Count)
+                Columns = columns.Where(c => !string.IsNullOrEmpty(c.Value) && c.Key >= 0 && c.Key < Outcome.Headers.Count)
                     .GroupBy(c => c.Value!).ToDictionary(g => g.Key, g => g.First().Key),
             };
         var options = request.Options with
@@ -99,7 +99,7 @@ public sealed class ImportJobModel(ImportJobs jobs, TenantScope scope) : PageMod
 
         Job = job;
         Finished = job.IsFinished;
-        Report = Finished && job.Report() is { IsSuccess: true } ok ? ok.Value : null;
+        Outcome = Finished && job.Outcome() is { IsSuccess: true } ok ? ok.Value : null;
         return true;
     }
 }

@@ -76,5 +76,5 @@ public sealed class ImportJobs(JobRegistry registry, IConfiguration configuratio
 
 public static class ImportJobResults
 {
-    public static Result<RegisterImport.Report>? Report(this JobState job) => job.Result as Result<RegisterImport.Report>?;
+    public static Result<RegisterImport.Outcome>? Outcome(this JobState job) => job.Result as Result<RegisterImport.Outcome>?;
 }

@@ -4,12 +4,12 @@ namespace InfraLedger.Core.Tables;
 public sealed record YearChange(int FiscalYear, long Added, long Replaced, long Unchanged);
 
 /// <summary>
-/// The report of an import that merges yearly figures (public statistics, populations, recent investments): only the
+/// The outcome of an import that merges yearly figures (public statistics, populations, recent investments): only the
 /// (fiscal year, body) pairs in the file are touched, each year says what it adds, replaces and leaves; a dry run
 /// reports the same without writing. Rows the file deliberately leaves out (an average row, a footer) are counted as
 /// skipped with the reason.
 /// </summary>
-public sealed record MergeReport(
+public sealed record MergeOutcome(
     long Rows, IReadOnlyList<YearChange> Years, long ProblemCount, IReadOnlyList<ImportProblem> Problems, bool Committed, IReadOnlyList<ColumnNote> Notes)
 {
     public long Skipped { get; init; }
@@ -28,7 +28,7 @@ public sealed record MergeReport(
     public long Unchanged => Years.Sum(y => y.Unchanged);
 
     /// <summary>Nothing written: the problems (and the columns' notes) say why.</summary>
-    public static MergeReport Refused(long rows, ProblemList problems, IReadOnlyList<ColumnNote> notes) =>
+    public static MergeOutcome Refused(long rows, ProblemList problems, IReadOnlyList<ColumnNote> notes) =>
         new(rows, [], problems.Count, problems.Items, false, notes);
 
     /// <summary>

@@ -4,8 +4,8 @@ using InfraLedger.Core.Register.Export;
 
 namespace InfraLedger.Cli;
 
-/// <summary>Report tables on stdout: as text (title, tab-separated rows, note) or as CSV, the same for every command that prints them.</summary>
-internal static class ReportOutput
+/// <summary>Tables on stdout: as text (title, tab-separated rows, note) or as CSV, the same for every command that prints them.</summary>
+internal static class TableOutput
 {
     public static Option<string> Format()
     {
@@ -14,7 +14,7 @@ internal static class ReportOutput
         return format;
     }
 
-    public static async Task WriteAsync(IEnumerable<ReportTable> tables, string format, CancellationToken ct)
+    public static async Task WriteAsync(IEnumerable<Table> tables, string format, CancellationToken ct)
     {
         await using var stdout = CliConsole.OpenStandardOutput();
         foreach (var x in tables)
