@@ -25,10 +25,10 @@ public static class Errors
         new("planning.deadline", $"施設「{facility}」は{Year(byYear)}までに対策が必要です（{reason}）が、その期間の対策候補がありません。", "target");
 
     public static Error Infeasible(int year, string source, decimal amount, decimal needed) =>
-        new("planning.infeasible", $"{Year(year)}{Src(source)}の予算 {Yen(amount)} では、確約済みの工事と対策期限を満たせません（この予算に少なくとも {Yen(needed)} が必要です）。", "budget");
+        new("planning.infeasible", $"{Year(year)}{Src(source)}の予算 {Yen(amount)} では、確約済みの工事と対策期限・健全性の目標を満たせません（この予算に少なくとも {Yen(needed)} が必要です）。", "budget");
 
     public static Error InfeasibleAfterRelaxing(int year, string source, decimal amount, int more) =>
-        new("planning.infeasible", $"{Year(year)}{Src(source)}の予算 {Yen(amount)} までの {N(more)} 件の予算が不足し、確約済みの工事と対策期限を満たせません。", "budget");
+        new("planning.infeasible", $"{Year(year)}{Src(source)}の予算 {Yen(amount)} までの {N(more)} 件の予算が不足し、確約済みの工事と対策期限・健全性の目標を満たせません。", "budget");
 
     public static Error HeuristicInfeasible(string facility, int byYear, string reason) =>
         new("planning.infeasible", $"施設「{facility}」を{Year(byYear)}までに対策する予算の余りがありません（{reason}）。予算を見直すか厳密解法で原因の年度を確認してください。", "budget");
@@ -56,6 +56,23 @@ public static class Errors
 
     public static Error BudgetText(string value) =>
         new("planning.budget_text", $"予算「{value}」は年度ごとの金額をカンマで区切って指定してください（例: 800,800,800、財源を分けるときは 国費=100,100,100）。", "budget");
+
+    public static Error ShareWithoutForecast() =>
+        new("planning.share_forecast", "健全性の割合の目標には、施設ごと・候補ごとの状態の見通しが必要です。", "target");
+
+    public static Error ShareNeedsOnePerFacility() =>
+        new("planning.share_exclusivity", "健全性の割合の目標は、計画期間で1施設1対策の計画でだけ指定できます。", "target");
+
+    public static Error ShareInvalid(decimal share) =>
+        new("planning.share", $"健全性の割合の目標 {Percent(share)} は0%から100%の間で指定してください。", "target");
+
+    public static Error ShareUnreachable(int year, decimal max, decimal best) =>
+        new("planning.infeasible", $"{Year(year)}の区分の悪い施設の割合を {Percent(max)} 以下にする目標は、予算に関係なく達成できません（すべての候補を実施しても {Percent(best)}）。", "target");
+
+    public static Error ShareHeuristicInfeasible(int year, decimal max) =>
+        new("planning.infeasible", $"{Year(year)}の区分の悪い施設の割合を {Percent(max)} 以下にする予算の余りがありません。予算を見直すか厳密解法で原因の年度を確認してください。", "budget");
+
+    internal static string Percent(decimal share) => (share * 100).ToString("0.#", CultureInfo.InvariantCulture) + "%";
 
     internal static string Year(int year) => year < 1000 ? $"{N(year)}年目" : $"{N(year)}年度";
 
