@@ -72,6 +72,51 @@ public static class Errors
     public static Error ShareHeuristicInfeasible(int year, decimal max) =>
         new("planning.infeasible", $"{Year(year)}の区分の悪い施設の割合を {Percent(max)} 以下にする予算の余りがありません。予算を見直すか厳密解法で原因の年度を確認してください。", "budget");
 
+    public static Error ConsequencesChanged(int version) =>
+        new("planning.consequences_changed", $"影響度の設定はほかの人が保存しました（現在 第{N(version)}版）。読み込み直してから変更してください。", "version", ErrorKind.Conflict);
+
+    public static Error ConsequencesFile(string fileName, long line) =>
+        new("planning.consequences_file", $"{fileName}: 影響度の設定（JSON）として読めません（{line.ToString(CultureInfo.InvariantCulture)}行目付近）。", "file");
+
+    public static Error FacilityNotFound(string code) =>
+        new("planning.facility_not_found", $"施設「{code}」は施設台帳にありません。", "facility", ErrorKind.NotFound);
+
+    public static Error FacilityMissing() =>
+        new("planning.facility_missing", "施設コードが空です。", "facility");
+
+    public static Error FacilityTwice(string code) =>
+        new("planning.facility_twice", $"施設「{code}」がファイルに2回あります。", "facility");
+
+    public static Error AttributeUnknown(string key, string known) =>
+        new("planning.attribute_unknown", $"影響度の属性「{key}」は設定にありません（設定にある属性: {known}）。", "attribute");
+
+    public static Error AttributeValue(string key, decimal value) =>
+        new("planning.attribute_value", $"属性「{key}」の値 {Yen(value)} は0以上で指定してください。", "attribute");
+
+    public static Error AttributeFlag(string label) =>
+        new("planning.attribute_flag", $"{label}は「○」「はい」「有」か、空欄・「×」「なし」で指定してください。", "attribute");
+
+    public static Error AttributeNumber(string label) =>
+        new("planning.attribute_number", $"{label}は0以上の数値で指定してください。", "attribute");
+
+    public static Error NoAttributeColumns() =>
+        new("planning.attribute_columns", "影響度の属性の列（緊急輸送道路、跨線橋・跨道橋、迂回路の有無、交通量、避難所・避難路、利用者数、災害の危険区域）が1つもありません。", "file");
+
+    public static Error RiskYearsInvalid(int years) =>
+        new("planning.risk_years", $"損傷の確率を見る年数 {N(years)} は1から100の整数で指定してください。", "years");
+
+    public static Error AttributeKeyInvalid(string key) =>
+        new("planning.attribute_key", $"属性のキー「{key}」は英小文字で始まる英小文字・数字・ハイフン（50文字まで）で指定してください。", "key");
+
+    public static Error AttributeDuplicate(string key) =>
+        new("planning.attribute_duplicate", $"属性のキー「{key}」が2回あります。", "key");
+
+    public static Error AttributeLabel(string key) =>
+        new("planning.attribute_label", $"属性「{key}」の名前は1文字以上50文字以下で指定してください。", "label");
+
+    public static Error WeightInvalid(string label, decimal weight) =>
+        new("planning.weight", $"属性「{label}」の重み {Yen(weight)} は0から1000の間で、しきい値は0以上で指定してください。", "weight");
+
     internal static string Percent(decimal share) => (share * 100).ToString("0.#", CultureInfo.InvariantCulture) + "%";
 
     internal static string Year(int year) => year < 1000 ? $"{N(year)}年目" : $"{N(year)}年度";
