@@ -117,6 +117,45 @@ public static class Errors
     public static Error WeightInvalid(string label, decimal weight) =>
         new("planning.weight", $"属性「{label}」の重み {Yen(weight)} は0から1000の間で、しきい値は0以上で指定してください。", "weight");
 
+    public static Error NothingToPlan() =>
+        new("planning.nothing", "計画できる施設がありません（資産種別ごとの劣化モデル、補修工法の設定、点検記録のある供用中の施設が必要です）。", "tenant");
+
+    public static Error HorizonInvalid(int years) =>
+        new("planning.horizon", $"計画期間 {N(years)} 年は1から50年で指定してください。", "horizon");
+
+    public static Error FirstYearInvalid(int year) =>
+        new("planning.first_year", $"計画の最初の年度 {N(year)} は西暦（例: 2026）で指定してください。", "first_year");
+
+    public static Error BudgetOutside(int year, int first, int last) =>
+        new("planning.budget_outside", $"{N(year)}年度の予算は計画期間（{N(first)}〜{N(last)}年度）の外です。", "budget");
+
+    public static Error TargetYearOutside(int year, int first, int last) =>
+        new("planning.target_year", $"目標の年度 {N(year)} は計画期間（{N(first)}〜{N(last)}年度）の中で指定してください。", "target");
+
+    public static Error PlanParameters() =>
+        new("planning.parameters", "計画の条件（悪い区分の始まりは2以上、見通しは1〜100年、割引率は0より大きく1以下、制限時間は正）を確かめてください。");
+
+    public static Error CommittedWithoutCandidate(string facility, int year) =>
+        new("planning.committed", $"施設「{facility}」の{N(year)}年度の確約済みの工事は、その年度・財源の対策候補がないため費用を指定してください。", "committed");
+
+    public static Error CommittedText(string value) =>
+        new("planning.committed", $"確約済みの工事「{value}」は 施設コード:年度[:財源[:費用]] で指定してください（例: B-001:2027:国費:12000000）。", "committed");
+
+    public static Error ShareText(string value) =>
+        new("planning.share", $"割合の目標「{value}」は 年度:割合% で指定してください（例: 2030:15%）。", "target");
+
+    public static Error PlanNotFound(int id) =>
+        new("planning.plan_not_found", $"計画 {N(id)} はありません。", "id", ErrorKind.NotFound);
+
+    public static Error PlanNotDraft(int id, string status) =>
+        new("planning.plan_status", $"計画 {N(id)} は{status}のため決定できません（決定できるのは案だけです）。", "id", ErrorKind.Conflict);
+
+    public static Error NoBasePlan(int id) =>
+        new("planning.plan_base", $"計画 {N(id)} は再計算した計画ではないため、比べる決定済みの計画がありません。", "id");
+
+    public static Error ExportFormat(string format) =>
+        new("planning.export_format", $"出力形式「{format}」には対応していません（xlsx・csv）。", "format");
+
     internal static string Percent(decimal share) => (share * 100).ToString("0.#", CultureInfo.InvariantCulture) + "%";
 
     internal static string Year(int year) => year < 1000 ? $"{N(year)}年目" : $"{N(year)}年度";

@@ -78,9 +78,10 @@ internal sealed class ShareRows
             var delta = new long[p.Candidates.Count];
             for (var i = 0; i < delta.Length; i++)
             {
+                // A facility without a forecast (no grade) is not counted in the shares, nor is its work.
                 if (!c.Untreated.TryGetValue(p.Candidates[i].Facility, out var u))
                 {
-                    return Errors.ShareWithoutForecast();
+                    continue;
                 }
 
                 delta[i] = (long)Math.Ceiling((c.Treated[i][k] - u[k]) * Scale);
