@@ -156,6 +156,9 @@ public static class Errors
     public static Error ExportFormat(string format) =>
         new("planning.export_format", $"出力形式「{format}」には対応していません（xlsx・csv）。", "format");
 
+    public static Error ExportTable(string table, string known) =>
+        new("planning.export_table", $"表「{table}」はありません（{known}）。", "table");
+
     internal static string Percent(decimal share) => (share * 100).ToString("0.#", CultureInfo.InvariantCulture) + "%";
 
     internal static string Year(int year) => year < 1000 ? $"{N(year)}年目" : $"{N(year)}年度";
