@@ -159,6 +159,9 @@ public static class Errors
     public static Error ExportTable(string table, string known) =>
         new("planning.export_table", $"表「{table}」はありません（{known}）。", "table");
 
+    public static Error AttributeText(string value) =>
+        new("planning.attribute_text", $"属性「{value}」は キー=値 で指定してください（例: emergency-route=1、traffic=12000、外すときは traffic=）。", "attribute");
+
     internal static string Percent(decimal share) => (share * 100).ToString("0.#", CultureInfo.InvariantCulture) + "%";
 
     internal static string Year(int year) => year < 1000 ? $"{N(year)}年目" : $"{N(year)}年度";
