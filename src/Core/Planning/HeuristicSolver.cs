@@ -110,6 +110,8 @@ public static class HeuristicSolver
             }
         }
 
+        SourceRebalance.Run(state, order);
+
         for (var pass = 0; pass < ImprovementPasses && Improve(state, byRatio); pass++)
         {
         }
