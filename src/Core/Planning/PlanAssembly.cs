@@ -37,7 +37,7 @@ internal static class PlanAssembly
             plan.Method == SolveMethod.Heuristic ? plan.Benefit : heuristic?.Benefit,
             heuristic is null ? null : new ProgrammeComparison(plan, heuristic).Gap,
             works,
-            Facilities(n),
+            Facilities(n, chosen),
             years,
             [.. lcc.Select(l => new PlanLcc(l.Kind.Label, l.Policy.Policy.Name, l.Policy.Evaluated, l.Policy.Total(inputs.OutlookYears), l.Corrective.Total(inputs.OutlookYears),
                 l.Policy.DiscountedTotal(inputs.OutlookYears), l.Corrective.DiscountedTotal(inputs.OutlookYears), l.Kind.Library.Label))],
@@ -80,8 +80,11 @@ internal static class PlanAssembly
             n.Facilities.Count == 0 ? 0 : grades.Skip(inputs.PoorFrom - 1).Sum() / n.Facilities.Count);
     }
 
-    private static List<PlanFacility> Facilities(PlanNetwork n) =>
-        [.. n.Kinds.SelectMany(k => k.Stock.Select(item =>
+    private static List<PlanFacility> Facilities(PlanNetwork n, List<int> chosen)
+    {
+        var planned = chosen.Select(i => n.Candidates[i].Facility).ToHashSet(StringComparer.Ordinal);
+        var cheapest = n.Candidates.GroupBy(c => c.Facility, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Min(c => c.Cost), StringComparer.Ordinal);
+        return [.. n.Kinds.SelectMany(k => k.Stock.Select(item =>
         {
             var risk = n.Risk.GetValueOrDefault(item.Code);
             var reason = risk?.Reason ?? n.Skipped.GetValueOrDefault(item.Code) ?? "";
@@ -89,7 +92,14 @@ internal static class PlanAssembly
             {
                 reason += $"。対策候補なし: {skip}";
             }
+            else if (risk is not null && !planned.Contains(item.Code))
+            {
+                reason += cheapest.TryGetValue(item.Code, out var min)
+                    ? $"。対策候補（{min.ToString("#,0", CultureInfo.InvariantCulture)} 円から）は予算内で選ばれなかった"
+                    : "。計画期間中は方針が対策する区分に達しない見込み";
+            }
 
             return new PlanFacility(item.Code, n.Names.GetValueOrDefault(item.Code) ?? "", k.Label, item.State, risk?.Rank, risk?.Risk ?? 0, reason);
         })).OrderBy(f => f.Priority ?? int.MaxValue).ThenBy(f => f.Facility, StringComparer.Ordinal)];
+    }
 }
