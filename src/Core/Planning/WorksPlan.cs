@@ -16,7 +16,7 @@ public enum WorksPlanStatus
 /// <summary>
 /// A run of the works programme (個別施設計画), kept: its inputs and its result as JSON documents (UTF-8 bytes, so the
 /// audit trail records their digests, not their text), the plan it re-runs (<see cref="BasedOn"/>) and its status.
-/// Numbered per tenant from 1. Every change (run, decision) is an audit event (ADR 0025).
+/// Numbered per tenant from 1. Every change (run, decision) is an audit event (ADR 0026).
 /// </summary>
 public sealed class WorksPlan : Tenancy.ITenantOwned
 {

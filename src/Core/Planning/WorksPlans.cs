@@ -16,7 +16,7 @@ public sealed record WorksPlanSummary(
 public sealed record WorksPlanView(WorksPlanSummary Summary, PlanInputs Inputs, PlanResult Result);
 
 /// <summary>
-/// The current tenant's works plans (個別施設計画), kept and versioned (ADR 0025): run one (a 案), list, show, decide (案 →
+/// The current tenant's works plans (個別施設計画), kept and versioned (ADR 0026): run one (a 案), list, show, decide (案 →
 /// 決定; the plan decided before becomes 旧決定), re-run a plan on today's data (a new 案 based on it) and compare it with
 /// the plan it re-runs. Every write goes through the DbContext, so each is an audit event; another tenant's plans are
 /// never found (the tenant filter).
