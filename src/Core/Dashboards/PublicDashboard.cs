@@ -107,7 +107,9 @@ public static class PublicDashboard
     /// <summary>The register figures a body published: its latest year compared with the other publishers, and every year.</summary>
     public sealed record RegisterFigures(int Year, IReadOnlyList<PublicIndicators.Figure> Figures, IReadOnlyList<PublicIndicators.YearValues> Series, StatisticsSource Source);
 
-    public sealed record BodyPage(Tenancy.LocalGovernment Body, PublicIndicators.BodyView? Fiscal, RegisterFigures? Register, Projection.ProjectionResult? Projection = null);
+    /// <summary>A body's public page; <paramref name="Plan"/> is the plan summary it published (個別施設計画の概要), if any.</summary>
+    public sealed record BodyPage(Tenancy.LocalGovernment Body, PublicIndicators.BodyView? Fiscal, RegisterFigures? Register, Projection.ProjectionResult? Projection = null,
+        Planning.PlanSummaryPublication.Published? Plan = null);
 
     /// <summary>A municipality's page: its 主要財政指標 of the year (null = latest) compared, and its published register figures.</summary>
     public static async Task<Result<BodyPage>> BodyAsync(AppDbContext db, Tenancy.LocalGovernment body, int? year, CancellationToken ct)
@@ -121,7 +123,7 @@ public static class PublicDashboard
         var store = await PublicStore.GetAsync(db, ct);
         if (!store.Bodies.TryGetValue((RegisterPublication.SourceId, body.Code), out var published) || !store.Sources.TryGetValue(RegisterPublication.SourceId, out var source))
         {
-            return new BodyPage(body, fiscal.Value, null);
+            return new BodyPage(body, fiscal.Value, null, Plan: await Planning.PlanSummaryPublication.OfBodyAsync(db, body.Code, ct));
         }
 
         var latest = published.Keys.Max();
@@ -132,7 +134,8 @@ public static class PublicDashboard
         var series = published.Select(y => new PublicIndicators.YearValues(y.Key, y.Value)).ToList();
         // The projection published with the latest figures (computed at publication, ADR 0013); none for figures published before it was kept.
         var projection = store.Projections.TryGetValue(body.Code, out var p) && p.FiscalYear == latest ? p.Result : null;
-        return new BodyPage(body, fiscal.Value, new RegisterFigures(latest, figures, series, source), projection);
+        return new BodyPage(body, fiscal.Value, new RegisterFigures(latest, figures, series, source), projection,
+            await Planning.PlanSummaryPublication.OfBodyAsync(db, body.Code, ct));
     }
 
     private static async Task<List<Row>> RowsAsync(AppDbContext db, Choice choice, int year, string? prefecture, CancellationToken ct)

@@ -172,6 +172,7 @@ public sealed partial class AppDbContext(DbContextOptions<AppDbContext> options,
         ConfigureSessionsAndInvitations(builder);
         ConfigureMaintenance(builder);
         ConfigurePlanning(builder, Database.IsSqlite());
+        ConfigurePlanPublishing(builder);
 
         foreach (var entity in builder.Model.GetEntityTypes().Where(t => typeof(ITenantOwned).IsAssignableFrom(t.ClrType)))
         {

@@ -1,6 +1,7 @@
 using InfraLedger.Core.Common;
 using InfraLedger.Core.Database;
 using InfraLedger.Core.Indicators;
+using InfraLedger.Core.Planning;
 using InfraLedger.Core.Register;
 using InfraLedger.Core.Register.Export;
 using InfraLedger.Core.Tenancy;
@@ -53,6 +54,19 @@ public static class Downloads
                 var prefecture = await db.LocalGovernments.Where(b => b.Code == tenant.PrefectureCode).Select(b => b.Name).SingleAsync(ct);
                 return new Table<Facility>(fileName, table.Title, db.Facilities.AsNoTracking().OrderBy(f => f.Code).AsAsyncEnumerable(),
                     PublicFacilityList.Columns(tenant, prefecture));
+            case "plan-costs" or "plan-grades" or "plan-saving":
+                if (await db.PublishedPlanSummaries.AsNoTracking().SingleOrDefaultAsync(s => s.Code == tenant.Code, ct) is not { } plan)
+                {
+                    return Errors.NotPublished($"{tenant.Name} {kind.Title}");
+                }
+
+                var summary = plan.ToSummary();
+                return table.Name switch
+                {
+                    "plan-costs" => new Table<PlanSummaryCost>(fileName, table.Title, PlanSummaryTables.CostRows(summary).ToAsyncEnumerable(), PlanSummaryTables.CostColumns(tenant, summary)),
+                    "plan-grades" => new Table<PlanSummaryTables.GradeRow>(fileName, table.Title, PlanSummaryTables.GradeRows(summary).ToAsyncEnumerable(), PlanSummaryTables.GradeColumns(tenant, summary)),
+                    _ => new Table<PlanSummary>(fileName, table.Title, new[] { summary }.ToAsyncEnumerable(), PlanSummaryTables.SavingColumns(tenant)),
+                };
             case "fixed-assets":
                 return new Table<FixedAsset>(fileName, table.Title, db.FixedAssets.AsNoTracking().OrderBy(a => a.Number).AsAsyncEnumerable(), ExportColumns.Asset);
             default:

@@ -40,4 +40,7 @@ public static class Errors
 
     public static Error SortInvalid(string part, IEnumerable<string> fields) =>
         new("opendata.validation", $"sort の「{part}」は使えません（{string.Join("・", fields)} に asc または desc、例「metadata_modified desc」）。", "sort");
+
+    public static Error PlanSummaryMissing =>
+        new("opendata.plan_summary", "個別施設計画の概要がまだありません。計画を決定し、計画の画面から概要を公表してください。", "dataset");
 }

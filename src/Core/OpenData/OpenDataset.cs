@@ -33,6 +33,7 @@ public sealed record DatasetKind(string Id, string Slug, string Title, string De
     public const string Facilities = "facilities";
     public const string Register = "register";
     public const string Indicators = "indicators";
+    public const string Plan = "plan";
 
     public static readonly IReadOnlyList<DatasetKind> All =
     [
@@ -53,7 +54,20 @@ public sealed record DatasetKind(string Id, string Slug, string Title, string De
             ]),
     ];
 
-    public static DatasetKind? Find(string? id) => All.FirstOrDefault(k => k.Id == id);
+    /// <summary>
+    /// The summary of a decided 個別施設計画 (issue 20 item 6). Not in <see cref="All"/>, the register datasets published
+    /// from the open-data page: it is published with the summary itself (Planning.PlanSummaryPublication).
+    /// </summary>
+    public static readonly DatasetKind PlanSummary = new(Plan, "maintenance-plan", "個別施設計画の概要",
+        "団体が決定した個別施設計画の概要：年度別・財源別の概算費用、年度別の健全度の見込み（区分ごとの割合）、事後保全と比べたライフサイクルコストの縮減額。施設ごとの内容は含みません。",
+        ["個別施設計画", "長寿命化", "インフラ"],
+        [
+            new("plan-costs", "年度別の概算費用", "1行1値：年度・財源・概算費用（円）。"),
+            new("plan-grades", "年度別の健全度の見込み", "1行1値（縦持ち）：年度・健全度の区分・割合（0〜1、年度ごとの合計が1）。"),
+            new("plan-saving", "事後保全との比較", "1行：計画期間・計画のライフサイクルコスト・事後保全のライフサイクルコスト・縮減額（円）・縮減率。"),
+        ]);
+
+    public static DatasetKind? Find(string? id) => id == Plan ? PlanSummary : All.FirstOrDefault(k => k.Id == id);
 }
 
 /// <summary>A table of a dataset: its file name (without extension), title and a description of its rows and units.</summary>

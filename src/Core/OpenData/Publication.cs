@@ -28,6 +28,12 @@ public static class Publication
             return Errors.UnknownLicence(licence, licences);
         }
 
+        // The plan summary's dataset serves the summary the tenant published with it (PlanSummaryPublication): never empty.
+        if (k.Id == DatasetKind.Plan && !await db.PublishedPlanSummaries.AnyAsync(s => s.Code == tenant, ct))
+        {
+            return Errors.PlanSummaryMissing;
+        }
+
         var at = Microseconds(nowUtc);
         var row = await db.OpenDatasets.SingleOrDefaultAsync(d => d.Kind == k.Id, ct);
         if (row is null)
@@ -59,6 +65,12 @@ public static class Publication
         }
 
         db.OpenDatasets.Remove(row);
+        if (k.Id == DatasetKind.Plan)
+        {
+            // One consent for the dataset and the dashboard: withdrawing the dataset withdraws the published summary too.
+            db.PublishedPlanSummaries.RemoveRange(await db.PublishedPlanSummaries.Where(s => s.Code == row.TenantId).ToListAsync(ct));
+        }
+
         await db.SaveChangesAsync(ct);
         db.ChangeTracker.Clear();
         return k;

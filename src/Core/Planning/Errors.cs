@@ -171,4 +171,49 @@ public static class Errors
     private static string Yen(decimal v) => v.ToString("#,0.##", CultureInfo.InvariantCulture);
 
     private static string N(int v) => v.ToString(CultureInfo.InvariantCulture);
+
+    // Group plans (群マネ, issue 20 item 5) and the published plan summary (item 6).
+    public static Error GroupPlanNotFound(long groupId) =>
+        new("planning.group_not_found", $"広域グループ（ID {groupId.ToString(CultureInfo.InvariantCulture)}）の計画が見つかりません。", Kind: ErrorKind.NotFound);
+
+    public static Error GroupMemberUnknown(string member) =>
+        new("planning.group_member", $"団体コード「{member}」はこの広域グループの構成団体ではありません。", "member");
+
+    public static Error GroupBudgetNotShared(string member, int year) =>
+        new("planning.group_budget_mode", $"共通予算の計画に団体「{member}」の{Year(year)}の予算が指定されています。共通予算には団体を指定しないでください。", "budget");
+
+    public static Error GroupBudgetWithoutMember(int year) =>
+        new("planning.group_budget_mode", $"団体ごとの予算の計画に、団体を指定しない{Year(year)}の予算があります。", "budget");
+
+    public static Error GroupBudgetInvalid(string member, int year, string source, decimal amount) =>
+        new("planning.budget", $"{Body(member)}{Year(year)}{Src(source)}の予算 {Yen(amount)} は0以上で指定してください。", "budget");
+
+    public static Error GroupBudgetDuplicate(string member, int year, string source) =>
+        new("planning.budget_duplicate", $"{Body(member)}{Year(year)}{Src(source)}の予算が2回指定されています。", "budget");
+
+    public static Error GroupNoBudget(string member, string facility, string owner, int year, string source) =>
+        new("planning.no_budget", $"団体「{member}」の施設「{facility}」: {Body(owner)}{Year(year)}{Src(source)}の予算がありません。", "budget");
+
+    public static Error GroupNoKind(string group) =>
+        new("planning.group_no_model", $"広域グループ「{group}」には、共同推定した劣化モデルと対策ライブラリがそろう資産種別がありません。先にグループで劣化モデルを推定してください。", "kind");
+
+    public static Error PolicyUnknown(string kind, string policy) =>
+        new("planning.policy", $"{kind}の対策ライブラリに方針「{policy}」がありません。", "policy");
+
+    public static Error PlanOptionInvalid(string label, string value) =>
+        new("planning.option", $"{label}「{value}」が範囲外です。", label);
+
+    public static Error SummaryInvalid(string reason) =>
+        new("planning.summary", $"公表する計画の概要が正しくありません: {reason}", "summary");
+
+    public static Error SummaryNotPublished() =>
+        new("planning.summary_not_published", "公表している計画の概要はありません。", Kind: ErrorKind.NotFound);
+
+    public static Error GroupPlanAdminOnly(string group) =>
+        new("planning.group_admin_only", $"広域グループ「{group}」の計画を作成できるのは幹事団体の編集者・管理者です。構成団体は作成済みの計画の自団体分を見られます。", Kind: ErrorKind.Forbidden);
+
+    public static Error GroupPlanNotRun(string group) =>
+        new("planning.group_plan_not_run", $"広域グループ「{group}」の計画はまだ作成されていません。", Kind: ErrorKind.NotFound);
+
+    private static string Body(string member) => member.Length == 0 ? "共通予算の" : $"団体「{member}」の";
 }

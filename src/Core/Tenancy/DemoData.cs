@@ -34,7 +34,7 @@ public static class DemoData
                 Name = GroupName,
                 Kind = WideAreaGroupKind.InfrastructureGroup,
                 Description = "地域インフラ群再生戦略マネジメントのデモ用グループ（焼津市・藤枝市）",
-                Members = [new() { MemberCode = TenantCode }, new() { MemberCode = "222143" }],
+                Members = [new() { MemberCode = TenantCode, IsAdmin = true }, new() { MemberCode = "222143" }],
             });
             await db.SaveChangesAsync(ct);
         }

@@ -31,4 +31,10 @@ public sealed class WideAreaGroupMember
 
     /// <summary>6-digit code of the member tenant.</summary>
     public required string MemberCode { get; init; }
+
+    /// <summary>
+    /// The group's admin body (幹事団体): its editors and admins see and run the whole group plan; the other members see
+    /// their own share (Planning.GroupPlanViews). At most one per group is meant; platform data, set by the operator.
+    /// </summary>
+    public bool IsAdmin { get; set; }
 }
