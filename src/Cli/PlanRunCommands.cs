@@ -9,7 +9,7 @@ namespace InfraLedger.Cli;
 /// <summary><c>plan run|list|show|decide|rerun|diff|export</c>: a tenant's works plans (個別施設計画), kept and versioned (案 → 決定).</summary>
 internal static class PlanRunCommands
 {
-    public static IEnumerable<Command> Create() => [Run(), List(), Show(), Decide(), Rerun(), Diff(), Export()];
+    public static IEnumerable<Command> Create() => [Run(), List(), Show(), Decide(), Rerun(), Diff(), Export(), Publish()];
 
     private static Option<string> Tenant() => new("--tenant") { Description = "団体コード / Tenant code", Required = true };
 
@@ -220,6 +220,32 @@ internal static class PlanRunCommands
             return 0;
         }, ct));
         return export;
+    }
+
+    private static Command Publish()
+    {
+        var (tenant, id) = (Tenant(), Id());
+        var licences = Core.OpenData.OpenDataLicences.From(CliHost.Configuration());
+        var licence = new Option<string>("--licence") { Description = $"ライセンス（{string.Join("・", licences.All.Select(l => l.Id))}）/ Licence", DefaultValueFactory = _ => licences.All[0].Id };
+        var publish = new Command("publish", "決定した計画の概要（年度ごとの費用・健全度・縮減額）を公開ダッシュボードとオープンデータに公表 / Publish a decided plan's summary") { id, tenant, licence };
+        publish.SetAction(async (parse, ct) => await WithTenantAsync(parse, tenant, async db =>
+        {
+            var summary = await WorksPlans.SummaryAsync(db, parse.GetValue(id), ct);
+            if (!summary.IsSuccess)
+            {
+                return CliHost.Fail(summary.Error!);
+            }
+
+            var published = await PlanSummaryPublication.PublishAsync(db, summary.Value, parse.GetValue(licence), licences, DateTime.UtcNow, ct);
+            if (!published.IsSuccess)
+            {
+                return CliHost.Fail(published.Error!);
+            }
+
+            Console.Out.WriteLine($"計画 {N(parse.GetValue(id))}「{summary.Value.Title}」の概要を公表しました。");
+            return 0;
+        }, ct));
+        return publish;
     }
 
     private static async Task<int> WithTenantAsync(ParseResult parse, Option<string> tenant, Func<AppDbContext, Task<int>> action, CancellationToken ct)

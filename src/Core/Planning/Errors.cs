@@ -150,6 +150,9 @@ public static class Errors
     public static Error PlanNotDraft(int id, string status) =>
         new("planning.plan_status", $"計画 {N(id)} は{status}のため決定できません（決定できるのは案だけです）。", "id", ErrorKind.Conflict);
 
+    public static Error PlanNotDecided(int id, string status) =>
+        new("planning.plan_not_decided", $"計画 {N(id)} は{status}です。公表できるのは決定した計画だけです。", "id", ErrorKind.Conflict);
+
     public static Error NoBasePlan(int id) =>
         new("planning.plan_base", $"計画 {N(id)} は再計算した計画ではないため、比べる決定済みの計画がありません。", "id");
 

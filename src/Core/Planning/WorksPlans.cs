@@ -21,7 +21,7 @@ public sealed record WorksPlanView(WorksPlanSummary Summary, PlanInputs Inputs, 
 /// the plan it re-runs. Every write goes through the DbContext, so each is an audit event; another tenant's plans are
 /// never found (the tenant filter).
 /// </summary>
-public static class WorksPlans
+public static partial class WorksPlans
 {
     public static string Label(WorksPlanStatus status) => status switch
     {

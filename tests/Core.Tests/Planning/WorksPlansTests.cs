@@ -74,6 +74,24 @@ public sealed class WorksPlansTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task only_the_decided_plan_gives_a_summary_to_publish_and_it_passes_the_publications_checks()
+    {
+        await using var db = database.Context(Yaizu);
+        var plan = (await WorksPlans.RunAsync(db, Inputs(PlanSolver.Heuristic), Now, default)).Value;
+        (await WorksPlans.SummaryAsync(db, plan.Summary.Id, default)).Error!.Code.ShouldBe("planning.plan_not_decided");
+        await WorksPlans.DecideAsync(db, plan.Summary.Id, Now, default);
+
+        var summary = (await WorksPlans.SummaryAsync(db, plan.Summary.Id, default)).Value;
+
+        summary.Check().ShouldBeNull();
+        summary.Years.ShouldBe([.. Enumerable.Range(2026, 10)]);
+        summary.Costs.Sum(c => c.Cost).ShouldBe(plan.Result.Cost);
+        summary.GradeShares.ShouldAllBe(g => g.Shares.Sum() == 1m);
+        summary.Saving.ShouldBeGreaterThan(0m);
+        (await PlanSummaryPublication.PublishAsync(db, summary, "cc-by-4.0", Core.OpenData.OpenDataLicences.Default, Now, default)).IsSuccess.ShouldBeTrue();
+    }
+
+    [Fact]
     public async Task re_running_a_decided_plan_after_a_new_inspection_gives_a_new_draft_and_the_diff()
     {
         await using var db = database.Context(Yaizu);

@@ -51,6 +51,7 @@ public sealed class PlanRunCliTests : IAsyncLifetime
         again.ExitCode.ShouldBe(2);
         again.Error.ShouldContain("計画 1 は決定のため決定できません");
         (await cli.RunAsync("audit", "verify", "--tenant", Yaizu)).ExitCode.ShouldBe(0);
+        (await cli.RunAsync("plan", "publish", "1", "--tenant", Yaizu)).Out.ShouldContain("計画 1「2027〜2036年度 個別施設計画」の概要を公表しました。");
 
         (await cli.RunAsync("plan", "export", "1", "--tenant", Yaizu, "--format", "xlsx", "--out", "plan.xlsx")).ExitCode.ShouldBe(0);
         await using (var xlsx = File.OpenRead(Path.Combine(cli.Directory, "plan.xlsx")))
