@@ -7,7 +7,16 @@ namespace InfraLedger.Cli;
 /// <summary><c>plan</c>: the works programme within the budget (個別施設計画). <c>plan solve</c> needs no database.</summary>
 internal static class PlanCommands
 {
-    public static Command Create() => new("plan", "個別施設計画（予算内の対策工事の計画）/ Works programme within the budget") { Solve() };
+    public static Command Create()
+    {
+        var plan = new Command("plan", "個別施設計画（予算内の対策工事の計画）/ Works programme within the budget") { Solve(), PlanConsequenceCommands.Create() };
+        foreach (var command in PlanRunCommands.Create())
+        {
+            plan.Subcommands.Add(command);
+        }
+
+        return plan;
+    }
 
     private static Command Solve()
     {

@@ -171,6 +171,7 @@ public sealed partial class AppDbContext(DbContextOptions<AppDbContext> options,
         ConfigureReports(builder);
         ConfigureSessionsAndInvitations(builder);
         ConfigureMaintenance(builder);
+        ConfigurePlanning(builder, Database.IsSqlite());
         ConfigurePlanPublishing(builder);
 
         foreach (var entity in builder.Model.GetEntityTypes().Where(t => typeof(ITenantOwned).IsAssignableFrom(t.ClrType)))

@@ -10,7 +10,8 @@ public sealed record ExactOptions(double TimeLimitSeconds = 60, int Workers = 1)
 /// <summary>
 /// The programme of maintenance-planning.md §5 as an integer programme, solved by Google OR-Tools CP-SAT: x[c] ∈ {0,1}
 /// per candidate, Σ cost·x ≤ budget per year and source, at most one chosen per exclusivity slot, committed x = 1,
-/// for each deadline at least one of the facility's candidates up to its year. CP-SAT works on integers: costs and
+/// for each deadline at least one of the facility's candidates up to its year, for each share target year the expected
+/// number of poor facilities within its share (<see cref="ShareRows"/>, linear because a facility has one candidate). CP-SAT works on integers: costs and
 /// budgets are scaled to whole units of their finest decimal (costs rounded up, budgets down, so a plan can never
 /// exceed a budget), benefits likewise to at most four decimals. When it is infeasible, the budget that binds is found
 /// by relaxing budgets one at a time, with the least that budget would need.
@@ -25,7 +26,13 @@ public static class ExactSolver
             return error;
         }
 
-        var data = ScaledProblem.Of(problem);
+        var shares = ShareRows.Of(problem);
+        if (!shares.IsSuccess)
+        {
+            return shares.Error!;
+        }
+
+        var data = ScaledProblem.Of(problem, shares.Value);
         if (data is null)
         {
             return Errors.TooLarge("費用・予算・便益の桁");
@@ -97,6 +104,12 @@ public static class ExactSolver
         foreach (var d in p.Targets)
         {
             model.AddBoolOr(byFacility[d.Facility].Where(i => p.Candidates[i].Year <= d.ByYear).Select(i => x[i]));
+        }
+
+        foreach (var row in data.Shares.Items)
+        {
+            var terms = Enumerable.Range(0, x.Length).Where(i => row.Delta[i] != 0).ToList();
+            model.Add(LinearExpr.WeightedSum(terms.Select(i => x[i]), terms.Select(i => row.Delta[i])) <= row.Limit);
         }
 
         return (model, x);

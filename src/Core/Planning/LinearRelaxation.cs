@@ -12,7 +12,7 @@ internal static class LinearRelaxation
     public const int MaxCandidates = 200_000;
 
     /// <summary>x of every candidate (index as in the problem), or null when the relaxation is infeasible or not solved.</summary>
-    public static double[]? Solve(ProgrammeProblem problem, Func<int, (string, int)> slotOf)
+    public static double[]? Solve(ProgrammeProblem problem, Func<int, (string, int)> slotOf, ShareRows shares)
     {
         var candidates = problem.Candidates;
         using var solver = Solver.CreateSolver("GLOP") ?? throw new InvalidOperationException("OR-Tools GLOP is not available");
@@ -53,6 +53,18 @@ internal static class LinearRelaxation
             foreach (var i in byFacility[d.Facility].Where(i => candidates[i].Year <= d.ByYear))
             {
                 c.SetCoefficient(x[i], 1);
+            }
+        }
+
+        foreach (var row in shares.Items)
+        {
+            var c = solver.MakeConstraint(double.NegativeInfinity, row.Limit);
+            for (var i = 0; i < x.Length; i++)
+            {
+                if (row.Delta[i] != 0)
+                {
+                    c.SetCoefficient(x[i], row.Delta[i]);
+                }
             }
         }
 

@@ -23,14 +23,22 @@ public enum Exclusivity
     OnePerFacility,
 }
 
-/// <summary>The budget-constrained programme of maintenance-planning.md §5: maximise Σ benefit·x subject to the budgets, exclusivity, committed works and deadlines.</summary>
+/// <summary>
+/// The budget-constrained programme of maintenance-planning.md §5: maximise Σ benefit·x subject to the budgets,
+/// exclusivity, committed works, deadlines and share targets (which need <paramref name="Condition"/> and at most one
+/// candidate per facility).
+/// </summary>
 public sealed record ProgrammeProblem(
     IReadOnlyList<Candidate> Candidates,
     IReadOnlyList<Budget> Budgets,
     Exclusivity Exclusivity = Exclusivity.OnePerFacilityPerYear,
-    IReadOnlyList<Deadline>? Deadlines = null)
+    IReadOnlyList<Deadline>? Deadlines = null,
+    IReadOnlyList<ShareTarget>? Shares = null,
+    ConditionForecast? Condition = null)
 {
     public IReadOnlyList<Deadline> Targets => Deadlines ?? [];
+
+    public IReadOnlyList<ShareTarget> ShareTargets => Shares ?? [];
 }
 
 /// <summary>How a programme was solved.</summary>

@@ -3,9 +3,6 @@ using InfraLedger.Core.Maintenance;
 
 namespace InfraLedger.Core.Planning;
 
-/// <summary>A consequence attribute of the tenant's settings (緊急輸送道路, 跨線橋・跨道橋, 迂回路なし …) and its weight.</summary>
-public sealed record ConsequenceFactor(string Key, string Label, decimal Weight);
-
 /// <summary>The tenant's risk settings: the horizon n of the probability and the weighted attributes (maintenance-planning.md §6).</summary>
 public sealed record RiskSettings(int Years, IReadOnlyList<ConsequenceFactor> Attributes);
 
@@ -41,7 +38,7 @@ public static class RiskRanking
             var consequence = 1 + held.Sum(a => a.Weight);
             var p = reach[s - 1];
             var reason = string.Create(CultureInfo.InvariantCulture,
-                $"区分 {Roman[s - 1]}、{settings.Years}年以内に {Roman[n - 1]} に達する確率 {p * 100:0.0}%、影響度 {consequence:0.##}（基本 1{string.Concat(held.Select(a => $" ＋ {a.Label} {a.Weight.ToString("0.##", CultureInfo.InvariantCulture)}"))}）");
+                $"区分 {Roman[s - 1]}、{settings.Years}年以内に {Roman[n - 1]} に達する確率 {p * 100:0.0}%、影響度 {consequence:0.##}（基本 1{string.Concat(held.Select(a => $" ＋ {a.Describe()} {a.Weight.ToString("0.##", CultureInfo.InvariantCulture)}"))}）");
             rows.Add(new RiskEntry(f.Item.Code, s, p, consequence, p * (double)consequence, 0, reason));
         }
 

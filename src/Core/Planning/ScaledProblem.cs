@@ -5,11 +5,11 @@ namespace InfraLedger.Core.Planning;
 /// used, at most 4): costs are rounded up and budgets down, so a scaled plan never exceeds a real budget. Benefits get
 /// their own scale, as fine as keeps their sum well inside 64 bits.
 /// </summary>
-internal sealed record ScaledProblem(long[] Cost, long[] Benefit, Dictionary<(int, string), long> Budget, long BenefitScale)
+internal sealed record ScaledProblem(long[] Cost, long[] Benefit, Dictionary<(int, string), long> Budget, long BenefitScale, ShareRows Shares)
 {
     private const decimal Limit = 1e15m;
 
-    public static ScaledProblem? Of(ProgrammeProblem p)
+    public static ScaledProblem? Of(ProgrammeProblem p, ShareRows shares)
     {
         var costScale = Pow10(Math.Min(4, p.Candidates.Select(c => Decimals(c.Cost)).Concat(p.Budgets.Select(b => Decimals(b.Amount))).DefaultIfEmpty(0).Max()));
         var benefitDecimals = Math.Min(4, p.Candidates.Select(c => Decimals(c.Benefit)).DefaultIfEmpty(0).Max());
@@ -29,7 +29,8 @@ internal sealed record ScaledProblem(long[] Cost, long[] Benefit, Dictionary<(in
             [.. p.Candidates.Select(c => (long)decimal.Ceiling(c.Cost * costScale))],
             [.. p.Candidates.Select(c => (long)decimal.Round(c.Benefit * benefitScale, MidpointRounding.AwayFromZero))],
             p.Budgets.ToDictionary(b => (b.Year, b.Source), b => (long)decimal.Floor(b.Amount * costScale)),
-            benefitScale);
+            benefitScale,
+            shares);
     }
 
     private static int Decimals(decimal v) => (v / 1.000000000000000000000000000000000m).Scale;

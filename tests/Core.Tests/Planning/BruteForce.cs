@@ -5,7 +5,7 @@ namespace InfraLedger.Core.Tests.Planning;
 /// <summary>The exact optimum by enumerating every plan (each slot: nothing or one of its candidates); null when no plan is feasible.</summary>
 internal static class BruteForce
 {
-    public static decimal? Best(ProgrammeProblem p)
+    public static decimal? Best(ProgrammeProblem p, ShareRows? shares = null)
     {
         var slots = Enumerable.Range(0, p.Candidates.Count)
             .GroupBy(i => (p.Candidates[i].Facility, p.Exclusivity == Exclusivity.OnePerFacility ? 0 : p.Candidates[i].Year))
@@ -18,7 +18,7 @@ internal static class BruteForce
         {
             if (s == slots.Length)
             {
-                if (Feasible(p, chosen, budgets))
+                if (Feasible(p, chosen, budgets) && (shares is null || shares.Sums(chosen).Select((s, r) => s <= shares.Items[r].Limit).All(ok => ok)))
                 {
                     var benefit = chosen.Sum(i => p.Candidates[i].Benefit);
                     best = best is null ? benefit : Math.Max(best.Value, benefit);

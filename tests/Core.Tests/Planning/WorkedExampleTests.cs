@@ -87,7 +87,7 @@ public sealed class WorkedExampleTests
         var error = ExactSolver.Solve(tooMuch).Error!;
 
         error.Code.ShouldBe("planning.infeasible");
-        error.Message.ShouldBe("2年目の予算 800 では、確約済みの工事と対策期限を満たせません（この予算に少なくとも 1,155 が必要です）。");
+        error.Message.ShouldBe("2年目の予算 800 では、確約済みの工事と対策期限・健全性の目標を満たせません（この予算に少なくとも 1,155 が必要です）。");
         HeuristicSolver.Solve(tooMuch).Error!.Message.ShouldBe(error.Message);
     }
 
@@ -99,7 +99,7 @@ public sealed class WorkedExampleTests
 
         var error = ExactSolver.Solve(problem).Error!;
 
-        error.Message.ShouldBe("1年目の予算 800 では、確約済みの工事と対策期限を満たせません（この予算に少なくとも 1,100 が必要です）。");
+        error.Message.ShouldBe("1年目の予算 800 では、確約済みの工事と対策期限・健全性の目標を満たせません（この予算に少なくとも 1,100 が必要です）。");
         HeuristicSolver.Solve(problem).IsSuccess.ShouldBeFalse();
     }
 

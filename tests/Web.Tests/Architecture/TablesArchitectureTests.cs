@@ -31,7 +31,7 @@ public sealed partial class TablesArchitectureTests
 
         importers.Select(f => f.File).ShouldBe(
             ["Core/Indicators/FiscalIndicatorImport.cs", "Core/Indicators/Populations.cs", "Core/Indicators/SimilarGroups.cs",
-             "Core/Inspections/InspectionRecords.Import.cs", "Core/Projection/RecentInvestments.cs", "Core/Register/Import/RegisterImport.cs"], ignoreOrder: true);
+             "Core/Inspections/InspectionRecords.Import.cs", "Core/Planning/Consequences.Import.cs", "Core/Projection/RecentInvestments.cs", "Core/Register/Import/RegisterImport.cs"], ignoreOrder: true);
         importers.Where(f => !f.Text.Contains("TableFile.", StringComparison.Ordinal)).Select(f => f.File).ShouldBeEmpty();
     }
 

@@ -121,7 +121,7 @@ public sealed class PlanCliTests : IAsyncLifetime
         var run = await cli.RunAsync("plan", "solve", "--candidates", Write("c.csv", "facility,year,cost,benefit,committed\nB1,1,400,900,yes\nB2,2,900,500,yes\n"), "--budget", "800,800");
 
         run.ExitCode.ShouldBe(2);
-        run.Error.ShouldContain("2年目の予算 800 では、確約済みの工事と対策期限を満たせません（この予算に少なくとも 900 が必要です）。");
+        run.Error.ShouldContain("2年目の予算 800 では、確約済みの工事と対策期限・健全性の目標を満たせません（この予算に少なくとも 900 が必要です）。");
     }
 
     [Theory]

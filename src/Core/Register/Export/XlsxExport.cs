@@ -68,6 +68,60 @@ public static class XlsxExport
         await buffer.CopyToAsync(output, ct);
     }
 
+    /// <summary>
+    /// Several report tables, one sheet each in the order given (a 個別施設計画: 計画概要, 対策工事リスト, 年度別計画表 …), each
+    /// laid out as <see cref="WriteAsync{T}"/> lays out its one sheet. Sheet names are at most 31 characters (Excel's limit).
+    /// </summary>
+    public static async Task WriteTablesAsync(IReadOnlyList<(string Sheet, Common.ReportTable Table)> sheets, Stream output, CancellationToken ct)
+    {
+        using var buffer = new MemoryStream();
+        var formats = sheets.SelectMany(s => s.Table.Columns).Select(c => c.Format).OfType<string>().Distinct().ToList();
+        using (var document = SpreadsheetDocument.Create(buffer, SpreadsheetDocumentType.Workbook))
+        {
+            var workbook = document.AddWorkbookPart();
+            workbook.Workbook = new Workbook();
+            workbook.AddNewPart<WorkbookStylesPart>().Stylesheet = Styles(formats);
+            var list = new Sheets();
+            for (var i = 0; i < sheets.Count; i++)
+            {
+                ct.ThrowIfCancellationRequested();
+                var (name, table) = sheets[i];
+                var columns = table.Columns;
+                var rows = table.Rows.ToList();
+                var sheetPart = workbook.AddNewPart<WorksheetPart>();
+                using (var writer = OpenXmlWriter.Create(sheetPart))
+                {
+                    writer.WriteStartElement(new Worksheet());
+                    writer.WriteElement(new SheetViews(new SheetView(new Pane
+                    {
+                        VerticalSplit = 1, TopLeftCell = "A2", ActivePane = PaneValues.BottomLeft, State = PaneStateValues.Frozen,
+                    }) { WorkbookViewId = 0 }));
+                    writer.WriteElement(new Columns(columns.Select((c, k) => new Column
+                    {
+                        Min = (uint)k + 1, Max = (uint)k + 1, Width = Width(c, rows.Take(SizingRows).ToList()), CustomWidth = true,
+                    })));
+                    writer.WriteStartElement(new SheetData());
+                    WriteRow(writer, columns.Select(c => InlineText(c.Header, HeaderStyle)));
+                    foreach (var row in rows)
+                    {
+                        WriteRow(writer, Cells(columns, row, formats));
+                    }
+
+                    writer.WriteEndElement();
+                    writer.WriteEndElement();
+                }
+
+                list.AppendChild(new Sheet { Id = workbook.GetIdOfPart(sheetPart), SheetId = (uint)i + 1, Name = name.Length > 31 ? name[..31] : name });
+            }
+
+            workbook.Workbook.AppendChild(list);
+            workbook.Workbook.Save();
+        }
+
+        buffer.Position = 0;
+        await buffer.CopyToAsync(output, ct);
+    }
+
     /// <summary>Cell format 1: the bold header; 2… : one per number format, in the order of <c>formats</c>.</summary>
     private const uint HeaderStyle = 1;
 
