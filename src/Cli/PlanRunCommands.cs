@@ -67,7 +67,7 @@ internal static class PlanRunCommands
                 }
 
                 Console.Out.WriteLine($"計画 {N(plan.Value.Summary.Id)} を案として保存しました。");
-                await ReportOutput.WriteAsync([.. PlanExport.Tables(plan.Value).Take(1)], "text", ct);
+                await TableOutput.WriteAsync([.. PlanExport.Tables(plan.Value).Take(1)], "text", ct);
                 return 0;
             }, ct);
         });
@@ -95,7 +95,7 @@ internal static class PlanRunCommands
 
     private static Command Show()
     {
-        var (tenant, id, format) = (Tenant(), Id(), ReportOutput.Format());
+        var (tenant, id, format) = (Tenant(), Id(), TableOutput.Format());
         var table = new Option<string?>("--table") { Description = $"表だけ（{string.Join("|", PlanExport.Sheets.Keys)}）/ One table" };
         var show = new Command("show", "計画の概要、対策工事リスト、年度別計画表ほか / Show a plan") { id, tenant, format, table };
         show.SetAction(async (parse, ct) => await WithTenantAsync(parse, tenant, async db =>
@@ -112,7 +112,7 @@ internal static class PlanRunCommands
                 return CliHost.Fail(Errors.ExportTable(parse.GetValue(table)!, string.Join("・", PlanExport.Sheets.Keys)));
             }
 
-            await ReportOutput.WriteAsync(tables, parse.GetValue(format)!, ct);
+            await TableOutput.WriteAsync(tables, parse.GetValue(format)!, ct);
             return 0;
         }, ct));
         return show;

@@ -161,7 +161,7 @@ public static class PlanRun
         {
             var comparison = await MaintenancePlanning.CompareAsync(db, kind.Kind, inputs.OutlookYears, inputs.Rate, inputs.FirstYear, ct);
             if (comparison.IsSuccess && comparison.Value.Results.FirstOrDefault(r => r.Policy.Name == kind.Policy.Name) is { } policy
-                && comparison.Value.Results.FirstOrDefault(r => r.Policy.Name == LccReport.Corrective) is { } corrective)
+                && comparison.Value.Results.FirstOrDefault(r => r.Policy.Name == LccTables.Corrective) is { } corrective)
             {
                 list.Add((kind, policy, corrective));
             }

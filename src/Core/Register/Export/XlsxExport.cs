@@ -72,7 +72,7 @@ public static class XlsxExport
     /// Several report tables, one sheet each in the order given (a 個別施設計画: 計画概要, 対策工事リスト, 年度別計画表 …), each
     /// laid out as <see cref="WriteAsync{T}"/> lays out its one sheet. Sheet names are at most 31 characters (Excel's limit).
     /// </summary>
-    public static async Task WriteTablesAsync(IReadOnlyList<(string Sheet, Common.ReportTable Table)> sheets, Stream output, CancellationToken ct)
+    public static async Task WriteTablesAsync(IReadOnlyList<(string Sheet, Common.Table Table)> sheets, Stream output, CancellationToken ct)
     {
         using var buffer = new MemoryStream();
         var formats = sheets.SelectMany(s => s.Table.Columns).Select(c => c.Format).OfType<string>().Distinct().ToList();
