@@ -23,7 +23,7 @@ internal static class PlanAssembly
             plan.Method == SolveMethod.Exact
                 ? $"解法: 厳密解法（OR-Tools CP-SAT）{(plan.ProvedOptimal ? "、最適性を証明" : "、制限時間内に最適性は未証明")}{(heuristic is null ? "" : "、ヒューリスティックと比較")}"
                 : "解法: ヒューリスティック（増分便益費用比）",
-            "便益 = 計画期間中に対策しない場合に対する期待割引費用（リスク費用を含む）の減少（ADR 0024）",
+            "便益 = その年度から方針どおりに対策する場合の、計画期間中に対策しない場合に対する期待割引費用（対策費・リスク費用を含む）の純減（ADR 0024）",
         };
         basis.AddRange(n.Skipped.GroupBy(s => s.Value).OrderBy(g => g.Key, StringComparer.Ordinal)
             .Select(g => $"計画の対象外 {g.Count().ToString(CultureInfo.InvariantCulture)} 件: {g.Key}（{string.Join("、", g.Select(x => x.Key).Order(StringComparer.Ordinal).Take(5))}{(g.Count() > 5 ? " ほか" : "")}）"));
