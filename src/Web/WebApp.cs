@@ -9,6 +9,7 @@ using InfraLedger.Web.Pages.Indicators;
 using InfraLedger.Web.Pages.Inspections;
 using InfraLedger.Web.Pages.Maintenance;
 using InfraLedger.Web.Pages.OpenData;
+using InfraLedger.Web.Pages.Planning;
 using InfraLedger.Web.Pages.Projection;
 using InfraLedger.Web.Pages.Register;
 using InfraLedger.Web.Pages.Register.Import;
@@ -91,6 +92,7 @@ public static class WebApp
         app.MapProjectionExports();
         app.MapDeteriorationExports();
         app.MapMaintenanceExports();
+        app.MapPlanningExports();
         app.MapInspectionPhotos();
         app.MapRegisterApi();
         app.MapDashboardApi();
