@@ -20,7 +20,7 @@ internal static class PlanRunCommands
         var tenant = Tenant();
         var horizon = new Option<int>("--horizon") { Description = "計画期間（年）/ Plan horizon, years", DefaultValueFactory = _ => 10 };
         var firstYear = new Option<int?>("--first-year") { Description = "最初の年度（既定は来年度）/ First fiscal year (default: next)" };
-        var budget = new Option<string[]>("--budget") { Description = "年度ごとの予算（円）800,800,…（財源別は 国費=100,100,…、繰り返し可）/ Budget per year", Required = true, AllowMultipleArgumentsPerToken = false };
+        var budget = new Option<string[]>("--budget") { Description = "年度ごとの予算（円）800,800,…（1つだけなら毎年度同じ額、財源別は 国費=100,100,…、繰り返し可）/ Budget per year (one amount: every year)", Required = true, AllowMultipleArgumentsPerToken = false };
         var exact = new Option<bool>("--exact") { Description = "厳密解法だけ / Exact solver only" };
         var heuristic = new Option<bool>("--heuristic") { Description = "ヒューリスティックだけ / Heuristic only" };
         var both = new Option<bool>("--both") { Description = "両方で解いて差を記録（既定）/ Both, with the gap (default)" };
@@ -46,7 +46,7 @@ internal static class PlanRunCommands
             }
 
             var first = parse.GetValue(firstYear) ?? Core.Common.FiscalYear.Of(DateOnly.FromDateTime(DateTime.Today)).Year + 1;
-            var budgets = BudgetText.Parse(parse.GetValue(budget)!, first);
+            var budgets = BudgetText.Parse(parse.GetValue(budget)!, first, parse.GetValue(horizon));
             var works = PlanText.Committed(parse.GetValue(committed) ?? []);
             var shares = PlanText.Shares(parse.GetValue(share) ?? []);
             if ((budgets.Error ?? works.Error ?? shares.Error) is { } error)

@@ -70,9 +70,10 @@ public static class PlanExport
         [.. p.Result.Works.Select(w => (IReadOnlyList<ReportCell>)
         [
             w.Priority > 0 ? new(null, w.Priority, 0) : new(null), new(w.Facility), new(w.Name), new(w.Kind), new(Grade(p.Result, w.Grade)), new(w.Treatment), new(w.Category),
-            new(null, w.Year, 0), new(w.Source.Length == 0 ? "一般財源" : w.Source), new(null, w.Cost, 0), new(null, w.Benefit, 0), new(w.Committed ? "確約" : ""), new(w.Reason),
+            new(N(w.Year)), new(w.Source.Length == 0 ? "一般財源" : w.Source), new(null, w.Cost, 0), new(null, w.Benefit, 0), new(w.Committed ? "確約" : ""), new(w.Reason),
         ])]);
 
+    // Years are text cells: a page and the CLI show 2027, not 2,027 (ReportCell groups every number).
     private static ReportTable Years(WorksPlanView p)
     {
         var r = p.Result;
@@ -84,7 +85,7 @@ public static class PlanExport
              .. r.GradeLabels.Select(l => $"{l}（施設数の期待値）"), $"{r.GradeLabels[Math.Min(p.Inputs.PoorFrom, r.GradeLabels.Count) - 1]}〜{r.GradeLabels[^1]}の割合（%）"],
             [.. r.Years.Select(y => (IReadOnlyList<ReportCell>)
             [
-                new(null, y.Year, 0), .. sources.Select(s => new ReportCell(null, Of(y.Budget, s), 0)), .. sources.Select(s => new ReportCell(null, Of(y.BySource, s), 0)),
+                new(N(y.Year)), .. sources.Select(s => new ReportCell(null, Of(y.Budget, s), 0)), .. sources.Select(s => new ReportCell(null, Of(y.BySource, s), 0)),
                 .. kinds.Select(k => new ReportCell(null, Of(y.ByKind, k), 0)), new(null, y.BySource.Sum(x => x.Amount), 0),
                 .. y.Grades.Select(g => new ReportCell(null, Math.Round((decimal)g, 2, MidpointRounding.AwayFromZero), 2)),
                 new(null, Math.Round((decimal)y.PoorShare * 100, 1, MidpointRounding.AwayFromZero), 1),
@@ -115,7 +116,7 @@ public static class PlanExport
 
     private static ReportTable Outlook(WorksPlanView p) => new("outlook", $"費用の見通し（{N(p.Inputs.OutlookYears)}年、期待値）",
         ["年度", "計画の方針（円）", "事後保全（円）"],
-        [.. p.Result.Outlook.Select(o => (IReadOnlyList<ReportCell>)[new(null, o.Year, 0), Amount(o.Policy), Amount(o.Corrective)])]);
+        [.. p.Result.Outlook.Select(o => (IReadOnlyList<ReportCell>)[new(N(o.Year)), Amount(o.Policy), Amount(o.Corrective)])]);
 
     private static string Grade(PlanResult r, int? grade) => grade is { } g && g >= 1 && g <= r.GradeLabels.Count ? r.GradeLabels[g - 1] : "点検記録なし";
 

@@ -21,4 +21,13 @@ public sealed class FundingSourceTests
         both.Heuristic.Chosen.Single(c => c.Facility == "B").Source.ShouldBe("国費");
         both.Heuristic.Spending.ShouldAllBe(s => s.Value <= (s.Key.Source == "" ? 50 : 20));
     }
+
+    [Fact]
+    public void a_single_amount_is_the_budget_of_every_year_of_a_plan_run_and_a_list_gives_one_per_year()
+    {
+        BudgetText.Parse(["50000000", "国費=1,2"], 2027, years: 3).Value.ShouldBe([
+            new Budget(2027, "", 50_000_000), new Budget(2028, "", 50_000_000), new Budget(2029, "", 50_000_000),
+            new Budget(2027, "国費", 1), new Budget(2028, "国費", 2)]);
+        BudgetText.Parse(["800"], 1).Value.ShouldBe([new Budget(1, "", 800)], "plan solve: a list is one amount per year");
+    }
 }

@@ -37,7 +37,7 @@ public sealed class PlanRunCliTests : IAsyncLifetime
         run.ExitCode.ShouldBe(0, run.Error);
         run.Out.ShouldContain("計画 1 を案として保存しました。");
         run.Out.ShouldContain("⑥ 対策費用");
-        run.Out.ShouldContain("差 0.00%");
+        run.Out.ShouldContain("解法\t厳密解法の便益 ");
 
         var list = await cli.RunAsync("plan", "list", "--tenant", Yaizu);
         list.Out.Split('\n')[1].ShouldStartWith("1\t案\t2027〜2036年度 個別施設計画\t2027〜2036\texact\t");
