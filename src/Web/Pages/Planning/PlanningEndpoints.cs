@@ -3,6 +3,7 @@ using InfraLedger.Core.Planning;
 using InfraLedger.Web.Identity;
 using InfraLedger.Web.Pages.Shared;
 using InfraLedger.Web.Tenancy;
+using Microsoft.AspNetCore.Authorization;
 
 namespace InfraLedger.Web.Pages.Planning;
 
@@ -38,6 +39,30 @@ public static class PlanningEndpoints
             return tables.FirstOrDefault(t => t.Name == (table ?? "works")) is { } found
                 ? await TableDownload.WriteAsync(http, found, $"{tenant}_plan_{id.ToString(System.Globalization.CultureInfo.InvariantCulture)}_{found.Name}", format, csv.Value, ct)
                 : ErrorResponses.ToProblem(Errors.ExportTable(table!, string.Join("・", PlanExport.Sheets.Keys)));
+        }).RequireAuthorization(Policies.TenantViewer);
+
+        // A group plan's tables as the caller may see them: Core filters the view, so a member's file holds its share only.
+        app.MapGet("/{lgcode:lgcode}/plans/groups/{id:long}/export", async (long id, string? table, string? format, bool? bom, string? encoding,
+            HttpContext http, AppDbContext db, IAuthorizationService authorization, CancellationToken ct) =>
+        {
+            var csv = TableDownload.StaffEncoding(encoding, bom);
+            if (!csv.IsSuccess)
+            {
+                return ErrorResponses.ToProblem(csv.Error!);
+            }
+
+            var caller = await GroupModel.Caller(http, authorization);
+            var tenant = caller.TenantId;
+            var view = await GroupPlans.CurrentAsync(db, caller, id, ct);
+            if (!view.IsSuccess)
+            {
+                return Results.NotFound();
+            }
+
+            var tables = GroupPlanExport.Tables(view.Value);
+            return tables.FirstOrDefault(t => t.Name == (table ?? "group-plan-works")) is { } found
+                ? await TableDownload.WriteAsync(http, found, $"group{id.ToString(System.Globalization.CultureInfo.InvariantCulture)}_{tenant}_{found.Name}", format, csv.Value, ct)
+                : ErrorResponses.ToProblem(Errors.ExportTable(table!, string.Join("・", tables.Select(t => t.Name))));
         }).RequireAuthorization(Policies.TenantViewer);
     }
 }
