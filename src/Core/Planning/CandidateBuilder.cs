@@ -9,11 +9,12 @@ public sealed record ProposedCandidate(Candidate Candidate, int State, double Pr
 /// <summary>
 /// Candidates from the register (ADR 0024): for each plan year t (0-based, fiscal year <c>firstYear + t</c>), the
 /// facility's state distribution without works d_t = e(s₀)·Pᵗ; when the policy acts in its most likely state, that
-/// treatment is a candidate, priced on the facility. Its benefit is the reduction of expected discounted cost against
-/// not treating the facility during the plan: U − T_t, where U = Σ_{k&lt;H} γᵏ d_k·risk + γᴴ d_H·V and T_t is the same with
-/// the treatment applied at the start of year t (the treatment's own cost excluded: it is the candidate's cost).
-/// risk is the library's yearly risk cost of each state; V the policy's infinite-horizon discounted cost from each
-/// state (maintenance-planning.md §3), i.e. after the plan the facility follows its policy. Only positive benefits count.
+/// treatment is a candidate, priced on the facility. Its benefit is the net reduction of expected discounted cost of
+/// starting the policy in year t instead of after the plan: U − T_t, where U = Σ_{k&lt;H} γᵏ d_k·risk + γᴴ d_H·V and
+/// T_t = Σ_{k&lt;t} γᵏ d_k·risk + γᵗ d_t·V. risk is the library's yearly risk cost of each state; V the policy's
+/// infinite-horizon discounted cost from each state, its treatments included (maintenance-planning.md §3). Only positive
+/// benefits count, and zero ones in a state where something must be done (the library's required states). Where acting beats waiting a year (as the optimal policy of E2 does), T_t grows with t: a work the
+/// policy would do now is worth most now.
 /// </summary>
 public static class CandidateBuilder
 {
@@ -73,28 +74,21 @@ public static class CandidateBuilder
                 continue;
             }
 
-            var d = new double[n];
-            for (var s = 0; s < n; s++)
-            {
-                d[treatment.Effect.After(s + 1) - 1] += untreated[t][s];
-            }
-
-            var cost = before[t];
-            for (var k = t; k < years; k++)
-            {
-                cost += Math.Pow(gamma, k) * Dot(d, risk);
-                d = Step(oneYear, d);
-            }
-
-            var benefit = Yen(u - (cost + (Math.Pow(gamma, years) * Dot(d, v))));
-            if (benefit <= 0)
+            // Nothing until year t, then the policy from the state the facility is in (its treatment now, at the price of
+            // the state it is in, and all later costs): the policy started at t instead of after the plan.
+            var benefit = Yen(u - (before[t] + (Math.Pow(gamma, t) * Dot(untreated[t], v))));
+            var required = library.RequiredStates?.Contains(mode + 1) == true;
+            if (benefit <= 0 && !required)
             {
                 continue;
             }
 
+            // A state where something must be done (e.g. 判定区分 IV) stays a candidate even when waiting costs nothing in
+            // the library's figures (no risk cost): its benefit is then 0, and a deadline or a committed work takes it.
+            benefit = Math.Max(benefit, 0);
             var year = firstYear + t;
             var reason = string.Create(CultureInfo.InvariantCulture,
-                $"{year}年度に最も可能性の高い区分 {Roman[mode]}（確率 {untreated[t][mode] * 100:0}%）で方針「{policy.Name}」が{treatment.Name}を行う");
+                $"{year}年度に最も可能性の高い区分 {Roman[mode]}（確率 {untreated[t][mode] * 100:0}%）で方針「{policy.Name}」が{treatment.Name}を行う{(required ? "（措置が必要な区分）" : "")}");
             proposed.Add(new ProposedCandidate(
                 new Candidate(facility.Code, year, treatment.Name, Yen(facility.Price(treatment.Cost).Cost), benefit),
                 mode + 1, untreated[t][mode], reason));

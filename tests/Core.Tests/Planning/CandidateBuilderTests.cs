@@ -6,7 +6,8 @@ namespace InfraLedger.Core.Tests.Planning;
 
 /// <summary>
 /// Candidates and risk from the register's facilities on the chain of maintenance-planning.md §4 (θ = 0.10, 0.15, 0.20,
-/// r = 4%), with E1's costs in 円 (400,000 in III, 1,000,000 in IV, to I), so E1's V (×1,000) is the oracle.
+/// r = 4%), with E2's costs and risk costs in 円 (repair 400,000 in III, 1,000,000 in IV, to I; risk 20,000 in III and
+/// 300,000 in IV per year), so E2's V* (= E1's 予防保全 V, ×1,000) is the oracle.
 /// </summary>
 [Trait("Database", "any")] // no database
 public sealed class CandidateBuilderTests
@@ -20,7 +21,8 @@ public sealed class CandidateBuilderTests
             new Treatment("補修", TreatmentCategory.Preventive, [3], null, new CostRule(CostUnit.Facility, 400_000), new TreatmentEffect(1)),
             new Treatment("更新", TreatmentCategory.Renewal, [4], null, new CostRule(CostUnit.Facility, 1_000_000), new TreatmentEffect(1)),
         ],
-        [new PolicySpec("予防保全", PolicyType.Threshold, 3), new PolicySpec("事後保全", PolicyType.Threshold, 4), new PolicySpec("周期", PolicyType.Age)]);
+        [new PolicySpec("予防保全", PolicyType.Threshold, 3), new PolicySpec("事後保全", PolicyType.Threshold, 4), new PolicySpec("周期", PolicyType.Age)],
+        Risk: new RiskRule(CostUnit.Facility, [0, 0, 20_000, 300_000]));
 
     private static StockItem Bridge(string code, int? state) => new(code, state, 30, 100, 20, null);
 
@@ -32,14 +34,27 @@ public sealed class CandidateBuilderTests
         skip.ShouldBeNull();
         var c = candidates.ShouldHaveSingleItem();
         c.Candidate.ShouldBe(new Candidate("B1", 2026, "補修", 400_000m, c.Candidate.Benefit));
-        // Not treating for the one plan year, then 予防保全: γ·(P[III]·V); treating now: V(I) = V(III) − 400 (E1's V, 千円).
+        // Not treating for the one plan year: the year's risk in III, then 予防保全: 20 + γ·(P[III]·V*); treating now, its
+        // cost included: 400 + V*(I) = V*(III) (E2's V*, 千円). The benefit is the net saving.
         double[] v = [576.3582971943, 803.2434025734, 976.3582971943, 1576.3582971943];
-        var untreated = (0.8187307531 * v[2] + 0.1812692469 * v[3]) / 1.04;
-        var treated = v[2] - 400;
+        var untreated = 20 + ((0.8187307531 * v[2] + 0.1812692469 * v[3]) / 1.04);
+        var treated = v[2];
         c.Candidate.Benefit.ShouldBe(Math.Round((decimal)((untreated - treated) * 1000), 0, MidpointRounding.AwayFromZero));
-        // Optimal to repair in III (E2 without risk is E1's 予防保全), so the benefit exceeds the cost.
-        c.Candidate.Benefit.ShouldBeGreaterThan(c.Candidate.Cost);
+        // E2: repairing in III is optimal, so treating now saves money against waiting a year (87,026 円).
+        c.Candidate.Benefit.ShouldBeGreaterThan(0);
         c.Reason.ShouldBe("2026年度に最も可能性の高い区分 III（確率 100%）で方針「予防保全」が補修を行う");
+    }
+
+    [Fact]
+    public void deferring_a_repair_due_now_is_worth_less_each_year_so_plans_do_not_push_works_to_their_end()
+    {
+        var (candidates, _) = CandidateBuilder.For(P, Library, Library.Policy("予防保全")!, Bridge("B1", 3), 10, Rate, 2026);
+
+        // In III the policy repairs; each year of waiting adds risk and the chance of IV (E2: repair in III is optimal).
+        candidates.Count.ShouldBeGreaterThan(1);
+        candidates[0].Candidate.Year.ShouldBe(2026);
+        candidates.Select(c => c.Candidate.Benefit).ShouldBeInOrder(SortDirection.Descending);
+        candidates.Select(c => c.Candidate.Benefit).Distinct().Count().ShouldBe(candidates.Count);
     }
 
     [Fact]
