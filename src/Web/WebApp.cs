@@ -50,6 +50,7 @@ public static class WebApp
         builder.Services.AddHostedService<JobRunner>();
         builder.Services.AddSingleton<ImportJobs>();
         builder.Services.AddSingleton<ProjectionJobs>();
+        builder.Services.AddSingleton<PlanJobs>();
         builder.Services.AddSingleton(Core.OpenData.OpenDataLicences.From(builder.Configuration));
         builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
         // The public dashboards: the same page for every anonymous reader of the same view, kept for a minute (a

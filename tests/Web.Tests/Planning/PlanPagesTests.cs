@@ -155,4 +155,38 @@ public sealed class PlanPagesTests : IAsyncLifetime
         await using var db = app.Database.Context(Yaizu);
         (await db.WorksPlans.SingleAsync()).Status.ShouldBe(Core.Planning.WorksPlanStatus.Draft);
     }
+    [Fact]
+    public async Task a_large_register_is_planned_as_a_background_job_with_a_progress_bar()
+    {
+        await using var jobApp = await AppFactory.CreateAsync();
+        jobApp.Settings["Planning:JobThreshold"] = "0";
+        var jobEditor = await jobApp.SignedInClientAsync("e@yaizu.example.jp", await jobApp.CreateUserAsync("e@yaizu.example.jp", Yaizu, TenantRole.Editor));
+        await using (var db = jobApp.Database.Context(Yaizu, actor: "test-setup"))
+        {
+            await PlanSeed.BridgesAsync(db, Yaizu, "B-", "II", "III", "IV");
+        }
+
+        var start = await AppFactory.PostFormAsync(jobEditor, "/222127/plans/new", Form());
+        start.StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        var location = start.Headers.Location!.OriginalString;
+        location.ShouldStartWith("/222127/plans/new?job=");
+
+        HttpResponseMessage poll;
+        var deadline = DateTime.UtcNow.AddSeconds(60);
+        do
+        {
+            poll = await jobEditor.GetAsync(location);
+            if (poll.StatusCode == HttpStatusCode.OK)
+            {
+                (await poll.Content.ReadAsStringAsync()).ShouldContain("<progress id=\"job-progress\">");
+                await Task.Delay(200);
+            }
+        }
+        while (poll.StatusCode == HttpStatusCode.OK && DateTime.UtcNow < deadline);
+
+        poll.StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        poll.Headers.Location!.OriginalString.ShouldBe("/222127/plans/1");
+        var fujiedaEditor = await jobApp.SignedInClientAsync("e@fujieda.example.jp", await jobApp.CreateUserAsync("e@fujieda.example.jp", "222143", TenantRole.Editor));
+        (await fujiedaEditor.GetAsync(location.Replace("222127", "222143", StringComparison.Ordinal))).StatusCode.ShouldBe(HttpStatusCode.NotFound);
+    }
 }

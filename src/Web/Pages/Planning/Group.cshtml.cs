@@ -17,7 +17,7 @@ namespace InfraLedger.Web.Pages.Planning;
 /// admin body's editors see and run the whole; any other member its share; a body outside the group gets 404.
 /// </summary>
 [Authorize(Policy = Policies.TenantViewer)]
-public sealed class GroupModel(AppDbContext db, IAuthorizationService authorization, IConfiguration configuration) : PageModel
+public sealed class GroupModel(AppDbContext db, IAuthorizationService authorization, PlanJobs runs) : PageModel
 {
     public LocalGovernment Tenant { get; private set; } = null!;
 
@@ -33,7 +33,7 @@ public sealed class GroupModel(AppDbContext db, IAuthorizationService authorizat
     [BindProperty]
     public GroupForm Input { get; set; } = new();
 
-    public double TimeLimit => configuration.GetValue("Planning:PageTimeLimitSeconds", 10.0);
+    public double TimeLimit => runs.PageTimeLimit;
 
     public async Task<IActionResult> OnGetAsync(long id, CancellationToken ct)
     {

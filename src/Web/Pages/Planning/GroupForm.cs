@@ -59,7 +59,7 @@ public sealed class GroupForm
         }
 
         return errors.Count > 0 ? errors[0]
-            : new Inputs(new GroupPlanOptions(first, years), mode, budgets, Solver == "heuristic" ? SolveMethod.Heuristic : SolveMethod.Exact);
+            : new Inputs(new GroupPlanOptions(first, years, PlanRun.DefaultPolicy), mode, budgets, Solver == "heuristic" ? SolveMethod.Heuristic : SolveMethod.Exact);
     }
 
     public static string FieldOf(Error error) => error.Field switch
