@@ -101,6 +101,26 @@ public sealed class PlanPagesTests : IAsyncLifetime
         (await db.WorksPlans.CountAsync()).ShouldBe(0);
     }
 
+    [Theory]
+    [InlineData("Input.FirstYear", "来年", "Input_FirstYear_error", "最初の年度「来年」は整数で入力してください。")]
+    [InlineData("Input.Solver", "magic", "Input_Solver_error", "解法「magic」は選択肢にありません。")]
+    [InlineData("Input.NoWorstAfter", "2100", "Input_Shares_error", "目標の年度 2100 は計画期間（2027〜2029年度）の中で指定してください。")]
+    [InlineData("Input.Shares", "2028:たくさん", "Input_Shares_error", "2028:たくさん")]
+    [InlineData("Input.Committed", "NO-SUCH:2027", "Input_Committed_error", "施設「NO-SUCH」は施設台帳にありません。")]
+    [InlineData("Input.Budget", "2000000,2000000,2000000,2000000", "Input_Budget_error", "2030年度の予算は計画期間（2027〜2029年度）の外です。")]
+    public async Task each_bad_field_is_refused_at_its_place_without_a_server_error(string field, string value, string errorId, string message)
+    {
+        var form = Form();
+        form[field] = value;
+        var refused = await AppFactory.PostFormAsync(editor, "/222127/plans/new", form);
+        refused.StatusCode.ShouldBe(HttpStatusCode.OK);
+        var page = await refused.Content.ReadAsStringAsync();
+        page.ShouldContain($"id=\"{errorId}\"");
+        page.ShouldContain(message);
+        await using var db = app.Database.Context(Yaizu);
+        (await db.WorksPlans.CountAsync()).ShouldBe(0);
+    }
+
     [Fact]
     public async Task a_viewer_sees_the_plan_but_cannot_run_decide_or_publish_it()
     {
