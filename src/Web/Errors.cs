@@ -26,6 +26,9 @@ public static class WebErrors
     public static Error ExportFormat(string? format, string offered) =>
         new("export.format", $"出力形式「{format}」には対応していません（{offered}）。", "format");
 
+    /// <summary>A background job that ended without its result (timed out, failed); its message says why when known.</summary>
+    public static Error JobFailed(string? message) => new("job.failed", message ?? "計算できませんでした。");
+
     public static Error NoFile(string field) => new("upload.none", "ファイルを選んでください。", field);
 
     public static Error FileTooLarge(string field, long maxMegabytes) =>

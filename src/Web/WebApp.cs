@@ -9,6 +9,7 @@ using InfraLedger.Web.Pages.Indicators;
 using InfraLedger.Web.Pages.Inspections;
 using InfraLedger.Web.Pages.Maintenance;
 using InfraLedger.Web.Pages.OpenData;
+using InfraLedger.Web.Pages.Planning;
 using InfraLedger.Web.Pages.Projection;
 using InfraLedger.Web.Pages.Register;
 using InfraLedger.Web.Pages.Register.Import;
@@ -49,6 +50,7 @@ public static class WebApp
         builder.Services.AddHostedService<JobRunner>();
         builder.Services.AddSingleton<ImportJobs>();
         builder.Services.AddSingleton<ProjectionJobs>();
+        builder.Services.AddSingleton<PlanJobs>();
         builder.Services.AddSingleton(Core.OpenData.OpenDataLicences.From(builder.Configuration));
         builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
         // The public dashboards: the same page for every anonymous reader of the same view, kept for a minute (a
@@ -91,6 +93,7 @@ public static class WebApp
         app.MapProjectionExports();
         app.MapDeteriorationExports();
         app.MapMaintenanceExports();
+        app.MapPlanningExports();
         app.MapInspectionPhotos();
         app.MapRegisterApi();
         app.MapDashboardApi();

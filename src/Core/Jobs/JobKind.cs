@@ -21,6 +21,9 @@ public sealed record JobKind(string Name, string Label, TimeSpan TimeLimit, long
     /// <summary>A renewal projection of a large register: its facilities.</summary>
     public static JobKind Projection { get; } = new("Projection", "更新費用の推計", TimeSpan.FromMinutes(10), 5_000_000, "施設");
 
+    /// <summary>A works plan (個別施設計画) of a large register: its facilities. The exact solver stops at its own time limit.</summary>
+    public static JobKind Plan { get; } = new("Plan", "個別施設計画の計算", TimeSpan.FromMinutes(15), 5_000_000, "施設");
+
     /// <summary>The kind with its time and size limit from settings, when given.</summary>
     public JobKind With(int? timeLimitSeconds, long? maxSize) =>
         this with { TimeLimit = timeLimitSeconds is > 0 and { } s ? TimeSpan.FromSeconds(s) : TimeLimit, MaxSize = maxSize is > 0 and { } m ? m : MaxSize };

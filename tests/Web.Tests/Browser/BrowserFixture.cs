@@ -143,6 +143,9 @@ public sealed class BrowserFixture : IAsyncLifetime
     /// <summary>Another user, e.g. one whose sign-in may fail without touching the shared admin.</summary>
     public Task<string> CreateUserAsync(string email, string tenant, TenantRole role) => factory!.CreateUserAsync(email, tenant, role);
 
+    /// <summary>A context scoped to <paramref name="tenant"/>, for a test that seeds its own tenant (not 焼津市, which the other pages show).</summary>
+    public Core.Database.AppDbContext Context(string tenant) => factory!.Database.Context(tenant, actor: "test-setup");
+
     /// <summary>A new browser context and page, anonymous or with the admin's sign-in cookie.</summary>
     public async Task<BrowserSession> OpenAsync(bool signedIn = false)
     {

@@ -72,10 +72,14 @@ public sealed class BodyModel(AppDbContext db) : DashboardPage
     public Core.Common.Table? ProjectionTable => Data?.Projection is not { } p ? null
         : Core.Projection.ProjectionTables.Annual(p, Core.Projection.ScenarioRef.Of(Core.Projection.Presets.Find(Core.Projection.Presets.Baseline)!)) with { Name = "projection" };
 
+    /// <summary>The published 個別施設計画 summary: cost per year, grade shares per year, the saving against 事後保全.</summary>
+    public IReadOnlyList<Core.Common.Table> PlanSummaryTables => Data?.Plan is not { } p ? []
+        : [PlanTables.Costs(p.Summary, L), PlanTables.Grades(p.Summary, L), PlanTables.Saving(p.Summary, L)];
+
     protected override IEnumerable<(string Key, string? Value)> ViewParameters() => [("year", Number(Year))];
 
     protected override IEnumerable<Core.Common.Table> ViewTables() =>
-        new[] { FiscalTable, FiscalSeries, RegisterTable, RegisterSeries, ProjectionTable }.OfType<Core.Common.Table>();
+        new[] { FiscalTable, FiscalSeries, RegisterTable, RegisterSeries, ProjectionTable }.OfType<Core.Common.Table>().Concat(PlanSummaryTables);
 
     private string GroupLabel(SimilarGroupAssignment? g) => g is null ? L("未登録", "not loaded") : $"{g.Group}（{g.FiscalYear}）";
 }

@@ -13,6 +13,7 @@ public enum UploadKind
     RecentInvestments,
     DeteriorationModel,
     MaintenanceLibrary,
+    PlanConsequences,
 }
 
 /// <summary>The one upload guard of the pages: a file was chosen and is within the limit of its kind.</summary>
@@ -32,6 +33,7 @@ public static class Uploads
         UploadKind.RecentInvestments => 5 * MiB,
         UploadKind.DeteriorationModel => 1 * MiB,
         UploadKind.MaintenanceLibrary => 2 * MiB,
+        UploadKind.PlanConsequences => 5 * MiB,
         _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, null),
     };
 

@@ -12,7 +12,7 @@
         const status = await response.json();
         if (status.finished) { window.location.reload(); return; }
         if (status.fraction !== null) bar.value = status.fraction;
-        rows.textContent = status.rows.toLocaleString("ja-JP") + " 行を処理しました。";
+        if (job.dataset.rows !== "off") rows.textContent = status.rows.toLocaleString("ja-JP") + " 行を処理しました。";
       }
     } catch (e) {
       // A failed poll is retried at the next tick.
