@@ -3,14 +3,13 @@ using InfraLedger.Web.Tests.Support;
 
 namespace InfraLedger.Web.Tests;
 
-/// <summary>Issue 17, F10: the error page answers the status the application produced, never the number in its URL.</summary>
-public sealed class ErrorPageTests : IAsyncLifetime
+/// <summary>
+/// Issue 17, F10: the error page answers the status the application produced, never the number in its URL. The tests
+/// share one app; the one that lowers the rate limit starts its own.
+/// </summary>
+public sealed class ErrorPageTests(SharedApp shared) : IClassFixture<SharedApp>
 {
-    private AppFactory app = null!;
-
-    public async Task InitializeAsync() => app = await AppFactory.CreateAsync();
-
-    public async Task DisposeAsync() => await app.DisposeAsync();
+    private readonly AppFactory app = shared.Factory;
 
     [Theory]
     [InlineData("/error/999")]
@@ -48,8 +47,9 @@ public sealed class ErrorPageTests : IAsyncLifetime
     [Fact]
     public async Task F10_a_refused_post_keeps_its_status_on_the_error_page()
     {
-        app.Settings["Reports:RateLimit:AnonymousPerWindow"] = "1";
-        var resident = app.Client();
+        await using var limitedApp = await AppFactory.CreateAsync();
+        limitedApp.Settings["Reports:RateLimit:AnonymousPerWindow"] = "1";
+        var resident = limitedApp.Client();
         await resident.PostAsync("/222127/report", new FormUrlEncodedContent(new Dictionary<string, string> { ["description"] = "穴" }));
 
         var limited = await resident.PostAsync("/222127/report", new FormUrlEncodedContent(new Dictionary<string, string> { ["description"] = "穴" }));

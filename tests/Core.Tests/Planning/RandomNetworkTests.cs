@@ -70,7 +70,7 @@ public sealed class RandomNetworkTests
 
         foreach (var method in new[] { SolveMethod.Exact, SolveMethod.Heuristic })
         {
-            var solved = Programmes.Solve(problem, method, new ExactOptions(TimeLimitSeconds: 20));
+            var solved = AnyPlan.Solve(problem, method);
             if (!solved.IsSuccess)
             {
                 // Only a committed work or a deadline can make a plan impossible (the heuristic may miss a plan the exact solver finds).

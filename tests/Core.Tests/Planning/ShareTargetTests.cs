@@ -137,7 +137,7 @@ public sealed class ShareTargetTests
             var from = p.ShareTargets[0].FromYear;
             foreach (var method in new[] { SolveMethod.Exact, SolveMethod.Heuristic })
             {
-                var solved = Programmes.Solve(p, method, new ExactOptions(TimeLimitSeconds: 20));
+                var solved = AnyPlan.Solve(p, method);
                 if (!solved.IsSuccess)
                 {
                     solved.Error!.Code.ShouldBe("planning.infeasible");

@@ -15,22 +15,54 @@ namespace InfraLedger.Web.Tests.Dashboards;
 /// <summary>
 /// Issue 17 F5: <c>/dashboard/body/222127?year=2021&amp;z=&lt;random&gt;</c> missed the cache every time and each miss
 /// projected the whole register. The cache now keys on the parameters a page reads, a non-canonical address is redirected,
-/// refusals are not kept, and the municipality page's projection is the one computed when the body published.
+/// refusals are not kept, and the municipality page's projection is the one computed when the body published. The
+/// redirects share one app (<see cref="Redirects"/>: nothing is kept); each other test starts its own.
 /// </summary>
-public sealed class DashboardCacheTests : IAsyncLifetime
+public sealed class DashboardCacheTests(DashboardCacheTests.Redirects redirects) : IClassFixture<DashboardCacheTests.Redirects>, IAsyncLifetime
 {
     private const string Yaizu = "222127";
-    private readonly CountingStore store = new();
-    private AppFactory app = null!;
+    private CountingStore store = null!;
+    private AppFactory? app;
     private HttpClient anonymous = null!;
 
-    public async Task InitializeAsync()
+    /// <summary>The app the redirect tests share, with its counting cache store.</summary>
+    public sealed class Redirects : IAsyncLifetime
     {
-        app = await AppFactory.CreateWithStatisticsAsync();
-        var host = app.WithWebHostBuilder(b => b.ConfigureServices(s => s.AddSingleton<IOutputCacheStore>(store)));
-        anonymous = host.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+        public CountingStore Store { get; } = new();
 
-        await using (var db = app.Database.Context(Yaizu, actor: "test-setup"))
+        public AppFactory App { get; private set; } = null!;
+
+        public HttpClient Anonymous { get; private set; } = null!;
+
+        public async Task InitializeAsync() => (App, Anonymous) = await StartAsync(Store);
+
+        public async Task DisposeAsync() => await App.DisposeAsync();
+    }
+
+    private static async Task<(AppFactory App, HttpClient Anonymous)> StartAsync(CountingStore store)
+    {
+        var app = await AppFactory.CreateWithStatisticsAsync();
+        var host = app.WithWebHostBuilder(b => b.ConfigureServices(s => s.AddSingleton<IOutputCacheStore>(store)));
+        return (app, host.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false }));
+    }
+
+    public Task InitializeAsync() => Task.CompletedTask;
+
+    public async Task DisposeAsync()
+    {
+        if (app is not null)
+        {
+            await app.DisposeAsync();
+        }
+    }
+
+    /// <summary>An app of the test's own, with a register of one school and its asset.</summary>
+    private async Task StartWithRegisterAsync()
+    {
+        store = new CountingStore();
+        (app, anonymous) = await StartAsync(store);
+
+        await using (var db = app!.Database.Context(Yaizu, actor: "test-setup"))
         {
             await RegisterSeed.SaveAsync(db, School("S-001", 5000m, 1980));
             var asset = RegisterSeed.Asset(Yaizu, "A-001", "焼津小学校 校舎", "S-001", 1_000_000m);
@@ -38,8 +70,6 @@ public sealed class DashboardCacheTests : IAsyncLifetime
             await RegisterSeed.SaveAsync(db, asset);
         }
     }
-
-    public async Task DisposeAsync() => await app.DisposeAsync();
 
     private static Core.Register.Facility School(string code, decimal area, int built)
     {
@@ -50,7 +80,7 @@ public sealed class DashboardCacheTests : IAsyncLifetime
 
     private async Task PublishAsync()
     {
-        await using var db = app.Database.Context(Yaizu, actor: "test-setup");
+        await using var db = app!.Database.Context(Yaizu, actor: "test-setup");
         var report = (await IndicatorReport.BuildAsync(db, new FiscalYear(2024), default)).Value;
         (await RegisterPublication.PublishAsync(db, report, DateTime.UtcNow, default)).IsSuccess.ShouldBeTrue();
     }
@@ -58,6 +88,7 @@ public sealed class DashboardCacheTests : IAsyncLifetime
     [Fact]
     public async Task F5_a_random_unknown_parameter_adds_no_cache_entry_and_is_never_computed()
     {
+        await StartWithRegisterAsync();
         const string view = "/dashboard/body/222127?year=2021";
         var first = await anonymous.GetAsync(view);
         first.StatusCode.ShouldBe(HttpStatusCode.OK);
@@ -87,16 +118,17 @@ public sealed class DashboardCacheTests : IAsyncLifetime
     [InlineData("/dashboard/scatter?x=financial-strength&utm_source=mail", "/dashboard/scatter?x=financial-strength")]
     public async Task F5_a_non_canonical_address_is_redirected_to_its_canonical_view_before_anything_is_computed(string path, string canonical)
     {
-        var response = await anonymous.GetAsync(path);
+        var response = await redirects.Anonymous.GetAsync(path);
 
         response.StatusCode.ShouldBe(HttpStatusCode.Redirect);
         response.Headers.Location!.ToString().ShouldBe(canonical);
-        store.Writes.ShouldBe(0);
+        redirects.Store.Writes.ShouldBe(0);
     }
 
     [Fact]
     public async Task F5_refusals_are_answered_but_not_kept()
     {
+        await StartWithRegisterAsync();
         for (var year = 1990; year < 2000; year++)
         {
             var response = await anonymous.GetAsync($"/dashboard?year={year}");
@@ -110,14 +142,15 @@ public sealed class DashboardCacheTests : IAsyncLifetime
     [Fact]
     public async Task F5_the_municipality_pages_projection_is_the_one_computed_when_it_published()
     {
+        await StartWithRegisterAsync();
         decimal published;
-        await using (var db = app.Database.Context(Yaizu))
+        await using (var db = app!.Database.Context(Yaizu))
         {
             published = Projections.Run(db, Presets.Find(Presets.Baseline)!.Parameters, 2025, null, default).Total.Sum(ProjectionTables.Thousands);
         }
 
         await PublishAsync();
-        await using (var db = app.Database.Context(Yaizu, actor: "test-setup"))
+        await using (var db = app!.Database.Context(Yaizu, actor: "test-setup"))
         {
             // The register grows after the publication: the public page does not project it on a reader's request.
             await RegisterSeed.SaveAsync(db, School("S-002", 20_000m, 1970));
@@ -140,7 +173,7 @@ public sealed class DashboardCacheTests : IAsyncLifetime
     }
 
     /// <summary>An output cache store that counts what it is asked to keep.</summary>
-    private sealed class CountingStore : IOutputCacheStore
+    public sealed class CountingStore : IOutputCacheStore
     {
         private readonly ConcurrentDictionary<string, byte[]> entries = new();
         private int writes;

@@ -5,14 +5,15 @@ using InfraLedger.Web.Tests.Support;
 
 namespace InfraLedger.Web.Tests.Identity;
 
-/// <summary>Issue 17, F4: sessions that end (ADR 0016). A cookie copied before its session ended is replayed and refused.</summary>
-public sealed class SessionTests : IAsyncLifetime
+/// <summary>
+/// Issue 17, F4: sessions that end (ADR 0016). A cookie copied before its session ended is replayed and refused. The
+/// tests share one app; each has users of its own (xUnit makes an instance per test, so the addresses differ).
+/// </summary>
+public sealed class SessionTests(SharedApp shared) : IClassFixture<SharedApp>
 {
-    private AppFactory app = null!;
-
-    public async Task InitializeAsync() => app = await AppFactory.CreateAsync();
-
-    public async Task DisposeAsync() => await app.DisposeAsync();
+    private readonly AppFactory app = shared.Factory;
+    private readonly string staff = $"staff-{Guid.NewGuid():N}@yaizu.example.jp";
+    private readonly string admin = $"admin-{Guid.NewGuid():N}@yaizu.example.jp";
 
     [Theory]
     [InlineData("/")]
@@ -23,8 +24,8 @@ public sealed class SessionTests : IAsyncLifetime
     [InlineData("/222127/no-such-page")]
     public async Task F4_the_sign_out_button_in_the_header_signs_out_from_every_kind_of_page(string path)
     {
-        var password = await app.CreateUserAsync("staff@yaizu.example.jp", "222127", TenantRole.Admin);
-        var client = await app.SignedInClientAsync("staff@yaizu.example.jp", password);
+        var password = await app.CreateUserAsync(staff, "222127", TenantRole.Admin);
+        var client = await app.SignedInClientAsync(staff, password);
         var page = await client.GetAsync(path);
         var form = new HtmlParser().ParseDocument(await page.Content.ReadAsStringAsync()).QuerySelector("header form.sign-out");
         form.ShouldNotBeNull($"no sign-out form in the header of {path}");
@@ -43,8 +44,8 @@ public sealed class SessionTests : IAsyncLifetime
     [Fact]
     public async Task F4_the_old_cookie_replayed_after_signing_out_is_refused_on_pages_and_the_api()
     {
-        var password = await app.CreateUserAsync("staff@yaizu.example.jp", "222127", TenantRole.Admin);
-        var (client, cookie) = await SignInAsync("staff@yaizu.example.jp", password);
+        var password = await app.CreateUserAsync(staff, "222127", TenantRole.Admin);
+        var (client, cookie) = await SignInAsync(staff, password);
         var replay = Replaying(cookie);
         (await replay.GetAsync("/222127")).StatusCode.ShouldBe(HttpStatusCode.OK);
         (await replay.GetAsync("/api/v1/222127/members")).StatusCode.ShouldBe(HttpStatusCode.OK);
@@ -60,9 +61,9 @@ public sealed class SessionTests : IAsyncLifetime
     [Fact]
     public async Task F4_a_password_change_ends_the_other_sessions_at_once_and_keeps_the_browser_that_made_it()
     {
-        var password = await app.CreateUserAsync("staff@yaizu.example.jp", "222127");
-        var (here, _) = await SignInAsync("staff@yaizu.example.jp", password);
-        var (_, elsewhere) = await SignInAsync("staff@yaizu.example.jp", password);
+        var password = await app.CreateUserAsync(staff, "222127");
+        var (here, _) = await SignInAsync(staff, password);
+        var (_, elsewhere) = await SignInAsync(staff, password);
         (await Replaying(elsewhere).GetAsync("/222127")).StatusCode.ShouldBe(HttpStatusCode.OK);
 
         var changed = await AppFactory.PostFormAsync(here, "/account/password",
@@ -72,14 +73,14 @@ public sealed class SessionTests : IAsyncLifetime
         (await Replaying(elsewhere).GetAsync("/222127")).StatusCode.ShouldBe(HttpStatusCode.Redirect);
         (await here.GetAsync("/222127")).StatusCode.ShouldBe(HttpStatusCode.OK);
         (await here.GetStringAsync("/account/password")).ShouldContain("パスワードを変更しました。");
-        await app.SignedInClientAsync("staff@yaizu.example.jp", "moss-lantern-orbit-quiet");
+        await app.SignedInClientAsync(staff, "moss-lantern-orbit-quiet");
     }
 
     [Fact]
     public async Task F4_a_wrong_current_password_or_a_weak_new_one_changes_nothing_and_says_why_in_japanese()
     {
-        var password = await app.CreateUserAsync("staff@yaizu.example.jp", "222127");
-        var (client, cookie) = await SignInAsync("staff@yaizu.example.jp", password);
+        var password = await app.CreateUserAsync(staff, "222127");
+        var (client, cookie) = await SignInAsync(staff, password);
 
         var wrong = await AppFactory.PostFormAsync(client, "/account/password",
             new() { ["currentPassword"] = "not-my-password", ["newPassword"] = "moss-lantern-orbit-quiet", ["confirmPassword"] = "moss-lantern-orbit-quiet" });
@@ -89,22 +90,22 @@ public sealed class SessionTests : IAsyncLifetime
         (await wrong.Content.ReadAsStringAsync()).ShouldContain("現在のパスワードが正しくありません。");
         (await weak.Content.ReadAsStringAsync()).ShouldContain("よく使われているパスワード");
         (await Replaying(cookie).GetAsync("/222127")).StatusCode.ShouldBe(HttpStatusCode.OK);
-        await app.SignedInClientAsync("staff@yaizu.example.jp", password);
+        await app.SignedInClientAsync(staff, password);
     }
 
     [Fact]
     public async Task F4_removing_a_member_ends_their_sessions_at_once()
     {
-        var adminPassword = await app.CreateUserAsync("admin@yaizu.example.jp", "222127", TenantRole.Admin);
-        var staffPassword = await app.CreateUserAsync("staff@yaizu.example.jp", "222127", TenantRole.Editor);
-        var admin = await app.SignedInClientAsync("admin@yaizu.example.jp", adminPassword);
-        var (_, cookie) = await SignInAsync("staff@yaizu.example.jp", staffPassword);
+        var adminPassword = await app.CreateUserAsync(admin, "222127", TenantRole.Admin);
+        var staffPassword = await app.CreateUserAsync(staff, "222127", TenantRole.Editor);
+        var adminClient = await app.SignedInClientAsync(admin, adminPassword);
+        var (_, cookie) = await SignInAsync(staff, staffPassword);
         (await Replaying(cookie).GetAsync("/account/password")).StatusCode.ShouldBe(HttpStatusCode.OK);
-        var members = new HtmlParser().ParseDocument(await admin.GetStringAsync("/222127/members"));
-        var staffId = members.QuerySelectorAll("tr").Single(r => r.TextContent.Contains("staff@yaizu.example.jp", StringComparison.Ordinal))
+        var members = new HtmlParser().ParseDocument(await adminClient.GetStringAsync("/222127/members"));
+        var staffId = members.QuerySelectorAll("tr").Single(r => r.TextContent.Contains(staff, StringComparison.Ordinal))
             .QuerySelector("input[name=userId]")!.GetAttribute("value")!;
 
-        var removed = await AppFactory.PostFormAsync(admin, "/222127/members?handler=Remove", new() { ["userId"] = staffId }, formPage: "/222127/members");
+        var removed = await AppFactory.PostFormAsync(adminClient, "/222127/members?handler=Remove", new() { ["userId"] = staffId }, formPage: "/222127/members");
 
         removed.StatusCode.ShouldBe(HttpStatusCode.Redirect);
         (await Replaying(cookie).GetAsync("/account/password")).StatusCode.ShouldBe(HttpStatusCode.Redirect);

@@ -5,18 +5,9 @@ using InfraLedger.Web.Tests.Support;
 namespace InfraLedger.Web.Tests.Tenancy;
 
 /// <summary>Every test only reads (anonymous requests, the health check): one app for the class.</summary>
-public sealed class TenantRoutingTests(TenantRoutingTests.App shared) : IClassFixture<TenantRoutingTests.App>
+public sealed class TenantRoutingTests(SharedApp shared) : IClassFixture<SharedApp>
 {
     private readonly AppFactory app = shared.Factory;
-
-    public sealed class App : IAsyncLifetime
-    {
-        public AppFactory Factory { get; private set; } = null!;
-
-        public async Task InitializeAsync() => Factory = await AppFactory.CreateAsync();
-
-        public async Task DisposeAsync() => await Factory.DisposeAsync();
-    }
 
     [Theory]
     [InlineData("/222128")]
