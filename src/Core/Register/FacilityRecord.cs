@@ -4,6 +4,7 @@ using InfraLedger.Core.Indicators;
 using InfraLedger.Core.Inspections;
 using InfraLedger.Core.Projection;
 using InfraLedger.Core.Reports;
+using Microsoft.EntityFrameworkCore;
 
 namespace InfraLedger.Core.Register;
 
@@ -24,7 +25,8 @@ public sealed record FacilityRecord(
     IReadOnlyDictionary<long, List<InspectionPhotos.Info>> Photos,
     IReadOnlyList<MaintenanceWork> Works,
     IReadOnlyList<FacilityRecord.Report> Reports,
-    FacilityRecord.Renewal RenewalCost)
+    FacilityRecord.Renewal RenewalCost,
+    int CurrentAssets)
 {
     /// <summary>Reports within this distance of the facility's position are shown as "nearby" (stated on the page).</summary>
     public const double NearbyMetres = 200;
@@ -48,6 +50,9 @@ public sealed record FacilityRecord(
 
     /// <summary>All the facility's assets on the books at the year end, summed.</summary>
     public RegisterIndicators.Group AllAssets => Sum("all", "全資産", Assets);
+
+    /// <summary>Assets linked to the facility today that the year end's register does not hold (registered or acquired after it).</summary>
+    public int NotYetOnBooks => Math.Max(0, CurrentAssets - Assets.Count(l => l.Asset.DisposalDate is null));
 
     /// <summary>The fiscal year a カルテ shows by default: the last closed one (as the indicators page).</summary>
     public static int DefaultYear(DateTime nowUtc) => FiscalYear.Of(DateOnly.FromDateTime(nowUtc)).Year - 1;
@@ -84,7 +89,9 @@ public sealed record FacilityRecord(
             return renewal.Error!;
         }
 
-        return new FacilityRecord(facility, fiscalYear.Value, settings.Value, assets, history, inspections, photos, works, reports, renewal.Value);
+        // The register today may hold assets that were not on the books at that year end (registered or acquired later).
+        var current = await db.FixedAssets.CountAsync(a => a.FacilityCode == code && a.DisposalDate == null, ct);
+        return new FacilityRecord(facility, fiscalYear.Value, settings.Value, assets, history, inspections, photos, works, reports, renewal.Value, current);
     }
 
     /// <summary>
