@@ -26,7 +26,8 @@ public sealed class FacilityRecordPageTests : IAsyncLifetime
             ("学校教育系施設", "学校", "RC", 5000m, Core.Register.QuantityKind.FloorArea, 1998);
         await RegisterSeed.SaveAsync(db, school);
         // register-and-depreciation.md §6.1 (RC 学校 47 years) and §5 (取得価額 ÷ 耐用年数): 47,000,000 ÷ 47 = 1,000,000 a year,
-        // acquired 1998-03-20 (FY1997), charged from FY1998 (翌年度から, the default): FY2021 end = 24 years → 24,000,000.
+        // acquired 1998-03-20 (FY1997), charged from FY1998 (翌年度から, the default): FY2025 end = 28 years → 28,000,000,
+        // 帳簿価額 19,000,000. (The test register is entered with 異動日 2024-04-01, so it stands from FY2024 on.)
         var building = RegisterSeed.Asset(Yaizu, "K-1", "焼津小学校 校舎", "S-001", 47_000_000m);
         await RegisterSeed.SaveAsync(db, building);
         (await Core.Inspections.InspectionRecords.RecordAsync(db, new("S-001", null, "2023-06-01", "点検者A", "II", null, "外壁にひび割れ", null), new DateOnly(2025, 1, 1), default))
@@ -39,7 +40,7 @@ public sealed class FacilityRecordPageTests : IAsyncLifetime
     [Fact]
     public async Task the_karte_shows_every_section_with_the_book_values_of_the_year()
     {
-        var page = new HtmlParser().ParseDocument(await viewer.GetStringAsync("/222127/facilities/S-001?year=2021"));
+        var page = new HtmlParser().ParseDocument(await viewer.GetStringAsync("/222127/facilities/S-001?year=2025"));
 
         foreach (var id in new[] { "karte-map", "karte-fields", "karte-assets", "karte-inspections", "karte-works", "karte-reports", "karte-renewal", "karte-history" })
         {
@@ -48,8 +49,8 @@ public sealed class FacilityRecordPageTests : IAsyncLifetime
 
         var row = page.QuerySelector("table.karte-assets tbody tr")!.TextContent;
         row.ShouldContain("47,000,000");
-        row.ShouldContain("24,000,000");
-        row.ShouldContain("23,000,000");
+        row.ShouldContain("28,000,000");
+        row.ShouldContain("19,000,000");
         page.GetElementById("karte-inspections")!.TextContent.ShouldContain("外壁にひび割れ");
         page.GetElementById("karte-works")!.TextContent.ShouldContain("外壁補修");
         page.GetElementById("karte-reports")!.TextContent.ShouldContain("半径200m以内");
@@ -57,14 +58,14 @@ public sealed class FacilityRecordPageTests : IAsyncLifetime
         page.QuerySelector("#facility-map")!.GetAttribute("data-kind").ShouldBe("Building");
         page.QuerySelector(".map-no-tiles")!.TextContent.ShouldContain("背景地図は設定されていません");
         page.QuerySelector(".map-legend")!.TextContent.ShouldContain("建物");
-        page.QuerySelector("a[href='/222127/facilities/S-001/print?year=2021']").ShouldNotBeNull();
+        page.QuerySelector("a[href='/222127/facilities/S-001/print?year=2025']").ShouldNotBeNull();
     }
 
     [Fact]
     public async Task its_book_values_equal_the_indicators_drill_down_for_the_same_facility_and_year()
     {
-        var karte = new HtmlParser().ParseDocument(await viewer.GetStringAsync("/222127/facilities/S-001?year=2021"));
-        var indicators = new HtmlParser().ParseDocument(await viewer.GetStringAsync("/222127/indicators/assets?year=2021&facility=S-001"));
+        var karte = new HtmlParser().ParseDocument(await viewer.GetStringAsync("/222127/facilities/S-001?year=2025"));
+        var indicators = new HtmlParser().ParseDocument(await viewer.GetStringAsync("/222127/indicators/assets?year=2025&facility=S-001"));
 
         var karteCells = karte.QuerySelector("table.karte-assets tbody tr")!.QuerySelectorAll("td").Select(c => c.TextContent.Trim()).ToList();
         var table = indicators.QuerySelectorAll("table").Single(t => t.TextContent.Contains("帳簿価額", StringComparison.Ordinal));
@@ -79,19 +80,19 @@ public sealed class FacilityRecordPageTests : IAsyncLifetime
     [Fact]
     public async Task the_print_layout_and_the_xlsx_hold_the_same_record()
     {
-        var print = new HtmlParser().ParseDocument(await viewer.GetStringAsync("/222127/facilities/S-001/print?year=2021"));
-        print.QuerySelector(".karte-print")!.TextContent.ShouldContain("23,000,000");
+        var print = new HtmlParser().ParseDocument(await viewer.GetStringAsync("/222127/facilities/S-001/print?year=2025"));
+        print.QuerySelector(".karte-print")!.TextContent.ShouldContain("19,000,000");
         print.QuerySelector("link[href^='/css/karte.css']").ShouldNotBeNull();
         print.QuerySelectorAll(".karte-print form").Length.ShouldBe(0);
 
-        var xlsx = await viewer.GetAsync("/222127/facilities/S-001/record.xlsx?year=2021");
+        var xlsx = await viewer.GetAsync("/222127/facilities/S-001/record.xlsx?year=2025");
         xlsx.StatusCode.ShouldBe(HttpStatusCode.OK);
         await using var stream = await xlsx.Content.ReadAsStreamAsync();
         var sheets = TableFile.ReadAll(stream, "karte.xlsx").Value;
         sheets.Select(s => s.Sheet).ShouldBe(["施設", "資産", "点検", "工事・補修", "住民通報", "更新費用", "履歴"]);
         var assets = sheets.Single(s => s.Sheet == "資産");
         var first = assets.Rows.First();
-        first.Cells[assets.Headers.ToList().IndexOf("帳簿価額（円）")].ShouldBe("23000000");
+        first.Cells[assets.Headers.ToList().IndexOf("帳簿価額（円）")].ShouldBe("19000000");
     }
 
     [Fact]
@@ -116,10 +117,10 @@ public sealed class FacilityRecordPageTests : IAsyncLifetime
     [Fact]
     public async Task the_asset_page_shows_accumulated_depreciation_and_book_value()
     {
-        var page = new HtmlParser().ParseDocument(await viewer.GetStringAsync("/222127/assets/K-1?year=2021"));
-        var facts = page.QuerySelectorAll("dl.facts").Last().TextContent;
+        var page = new HtmlParser().ParseDocument(await viewer.GetStringAsync("/222127/assets/K-1?year=2025"));
+        var facts = page.QuerySelectorAll("dl.facts")[^1].TextContent;
         facts.ShouldContain("減価償却累計額");
-        facts.ShouldContain("24,000,000");
-        facts.ShouldContain("23,000,000");
+        facts.ShouldContain("28,000,000");
+        facts.ShouldContain("19,000,000");
     }
 }
