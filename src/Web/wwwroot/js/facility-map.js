@@ -13,7 +13,8 @@
 
   const data = container.dataset;
   const maxZoom = data.maxZoom ? Number(data.maxZoom) : 18;
-  const map = L.map(container, { zoomControl: false, attributionControl: Boolean(data.tiles), minZoom: 4, maxZoom: maxZoom, zoomSnap: 0.25 });
+  // Whole zoom levels with tiles: a fractional zoom scales the tiles and shows seams between them.
+  const map = L.map(container, { zoomControl: false, attributionControl: Boolean(data.tiles), minZoom: 4, maxZoom: maxZoom, zoomSnap: data.tiles ? 1 : 0.25 });
   L.control.zoom({ zoomInTitle: '拡大', zoomOutTitle: '縮小' }).addTo(map);
   map.setView([36.2, 138.3], 5);
 
