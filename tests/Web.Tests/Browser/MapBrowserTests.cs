@@ -42,6 +42,7 @@ public sealed class MapBrowserTests(BrowserFixture browser)
                 (await session.Page.Locator(".leaflet-control-attribution").TextContentAsync())!.ShouldContain(Attribution);
                 (await session.Page.Locator(".map-tile-attribution").TextContentAsync())!.ShouldContain(Attribution);
                 (await session.Page.Locator("#facility-map .facility-marker").CountAsync()).ShouldBeGreaterThan(0, path);
+                (await session.Page.EvaluateAsync<bool>("() => typeof L.markerClusterGroup === 'function'")).ShouldBeTrue("Leaflet.markercluster is loaded");
                 (await session.Page.Locator(".map-legend").TextContentAsync())!.ShouldContain("建物");
                 (await session.Page.Locator("table").CountAsync()).ShouldBeGreaterThan(0, "a table stays behind every map");
                 await Screenshots.SaveAsync(session.Page, name);

@@ -33,6 +33,20 @@ public sealed class FacilityRecordPageTests : IAsyncLifetime
         (await Core.Inspections.InspectionRecords.RecordAsync(db, new("S-001", null, "2023-06-01", "点検者A", "II", null, "外壁にひび割れ", null), new DateOnly(2025, 1, 1), default))
             .IsSuccess.ShouldBeTrue();
         (await Core.Inspections.InspectionRecords.RecordWorkAsync(db, new("S-001", null, "2024-03-01", "外壁補修", "I", "1200000"), new DateOnly(2025, 1, 1), default)).IsSuccess.ShouldBeTrue();
+
+        // Residents' reports: about 100 m north of the school (nearby), about 1 km north and linked to it, about 1 km north and not.
+        await Core.Reports.Services.AddDefaultsAsync(db, DateTime.UtcNow, default);
+        foreach (var (latitude, text, link) in new[] { ("34.8678", "校門前のガードレール", false), ("34.8759", "通学路のガードレール", true), ("34.8760", "遠くのガードレール", false) })
+        {
+            var report = await Core.Reports.ResidentReports.SubmitAsync(db, new Core.Reports.Submission("102", latitude, "138.3230556", null, null, null, text,
+                new Dictionary<string, IReadOnlyList<string>> { ["damage"] = ["bent"], ["danger"] = ["medium"] }, [],
+                new Core.Reports.Submission.Reporter("resident@example.jp", null, "花子", "焼津", null, null), "web", []), DateTime.UtcNow, default);
+            report.IsSuccess.ShouldBeTrue(report.Error?.Message);
+            if (link)
+            {
+                (await Core.Reports.Workflow.LinkFacilityAsync(db, report.Value.Id, "S-001", DateTime.UtcNow, default)).IsSuccess.ShouldBeTrue();
+            }
+        }
     }
 
     public async Task DisposeAsync() => await app.DisposeAsync();
@@ -53,7 +67,16 @@ public sealed class FacilityRecordPageTests : IAsyncLifetime
         row.ShouldContain("19,000,000");
         page.GetElementById("karte-inspections")!.TextContent.ShouldContain("外壁にひび割れ");
         page.GetElementById("karte-works")!.TextContent.ShouldContain("外壁補修");
-        page.GetElementById("karte-reports")!.TextContent.ShouldContain("半径200m以内");
+        var reports = page.GetElementById("karte-reports")!;
+        reports.TextContent.ShouldContain("半径200m以内");
+        var rows = reports.QuerySelectorAll("tbody tr").Select(r => r.TextContent).ToList();
+        rows.Count.ShouldBe(2);
+        rows[0].ShouldContain("通学路のガードレール"); // linked first
+        rows[0].ShouldContain("この施設の通報");
+        rows[1].ShouldContain("校門前のガードレール");
+        rows[1].ShouldContain("半径200m以内");
+        // 0.000856° of latitude north ≈ 95 m (haversine, mean earth radius).
+        reports.QuerySelectorAll("tbody tr")[1].QuerySelectorAll("td")[^1].TextContent.Trim().ShouldBe("95");
         page.GetElementById("karte-renewal")!.QuerySelector("tfoot")!.TextContent.ShouldContain("計");
         page.QuerySelector("#facility-map")!.GetAttribute("data-kind").ShouldBe("Building");
         page.QuerySelector(".map-no-tiles")!.TextContent.ShouldContain("背景地図は設定されていません");
