@@ -95,13 +95,15 @@ public sealed record FacilityRecord(
     }
 
     /// <summary>
-    /// The facility's assets at the year end, each with its position: the lines of the indicators' snapshot for this
-    /// facility (<see cref="RegisterIndicators.Snapshot.Behind"/>), so the カルテ and the indicators page cannot disagree.
+    /// The facility's assets at the year end, each with its position: what the indicators' snapshot holds for this
+    /// facility (<see cref="RegisterIndicators.Snapshot.Behind"/>), computed by the same <see cref="RegisterIndicators.Compute"/>
+    /// over the same versions of the register (<see cref="RegisterHistory.FacilityAsOfAsync"/>) without reading the
+    /// rest of it, so the カルテ and the indicators page cannot disagree and a large register stays fast.
     /// </summary>
     public static async Task<List<RegisterIndicators.Line>> AssetsAsync(AppDbContext db, string code, FiscalYear year, IndicatorSettings settings, CancellationToken ct)
     {
-        var snapshot = await RegisterIndicators.ForYearAsync(db, year, settings, ct);
-        return [.. snapshot.Behind(null, null, code)];
+        var (facility, assets) = await RegisterHistory.FacilityAsOfAsync(db, code, year.End, ct);
+        return facility is null ? [] : [.. RegisterIndicators.Compute([facility], assets, year, settings).Lines];
     }
 
     /// <summary>One asset's position at the year end by the same rule (the asset pages), with its facility for the useful-life table.</summary>

@@ -2,6 +2,7 @@ using InfraLedger.Core.Common;
 using InfraLedger.Core.Indicators;
 using InfraLedger.Core.Register;
 using InfraLedger.Tests;
+using Microsoft.EntityFrameworkCore;
 
 namespace InfraLedger.Core.Tests.Register;
 
@@ -26,6 +27,12 @@ public sealed class FacilityRecordTests : IAsyncLifetime
         {
             (await FixedAssets.SaveAsync(db, a, true, new DateOnly(1998, 3, 20), "開始", Now, default)).IsSuccess.ShouldBeTrue();
         }
+
+        // Past versions: K-4 belongs to S1 until it moves to S2 on 2018-04-01 (FY2018); K-5 of S1 is deleted on 2019-04-01.
+        var moved = Asset("K-4", "S2", "事業用資産", "建物", 10_000_000m, 50, new(2000, 4, 1));
+        (await FixedAssets.SaveAsync(db, moved, false, new DateOnly(2018, 4, 1), "所管替", Now, default)).IsSuccess.ShouldBeTrue();
+        RegisterHistory.Delete(db, await db.FixedAssets.SingleAsync(a => a.Number == "K-5"), new DateOnly(2019, 4, 1), "誤記載", Now);
+        await db.SaveChangesAsync();
     }
 
     public async Task DisposeAsync() => await database.DisposeAsync();
@@ -55,6 +62,8 @@ public sealed class FacilityRecordTests : IAsyncLifetime
         Asset("K-2", "S1", "物品", "物品", 100_000m, 5, new(2010, 6, 1)),
         Asset("K-3", "S1", "事業用資産", "土地", 5_000_000m, null, new(1998, 3, 20)),
         Asset("O-1", "S2", "事業用資産", "建物", 20_000_000m, 50, new(2000, 4, 1)),
+        Asset("K-4", "S1", "事業用資産", "建物", 10_000_000m, 50, new(2000, 4, 1)),
+        Asset("K-5", "S1", "事業用資産", "工作物", 3_000_000m, 30, new(2001, 4, 1)),
     ];
 
     [Fact]
@@ -72,14 +81,17 @@ public sealed class FacilityRecordTests : IAsyncLifetime
     }
 
     [Theory]
-    [InlineData(2005)]
-    [InlineData(2015)]
-    [InlineData(2021)]
-    public async Task book_values_equal_the_indicators_page_for_the_same_facility_and_year(int year)
+    [InlineData(2005, "K-1 K-3 K-4 K-5")]
+    [InlineData(2017, "K-1 K-2 K-3 K-4 K-5")] // before the move and the deletion: their past versions
+    [InlineData(2018, "K-1 K-2 K-3 K-5")]
+    [InlineData(2021, "K-1 K-2 K-3")]
+    public async Task book_values_equal_the_indicators_page_for_the_same_facility_and_year(int year, string numbers)
     {
         await using var db = database.Context(Yaizu);
         var record = (await FacilityRecord.LoadAsync(db, "S1", year, Now, default)).Value!;
         var indicators = await RegisterIndicators.ForYearAsync(db, new FiscalYear(year), IndicatorSettings.Default, default);
+
+        record.Assets.Select(l => l.Asset.Number).ShouldBe(numbers.Split(' '));
 
         // The indicators page's per-facility group (RatioByFacility) and its drill-down (AssetsTable, facility=S1).
         var group = indicators.ByFacility.Single(g => g.Key == "S1");
