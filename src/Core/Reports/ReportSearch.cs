@@ -24,6 +24,9 @@ public sealed record ReportFilter
 
     public string? Section { get; init; }
 
+    /// <summary>Reports linked to this register facility (施設コード).</summary>
+    public string? FacilityCode { get; init; }
+
     /// <summary>Hidden (非公開) reports are for the staff and the tenant's own API clients only.</summary>
     public bool IncludeHidden { get; init; }
 
@@ -63,6 +66,11 @@ public static class ReportSearch
         if (filter.Section is { } section)
         {
             query = query.Where(r => r.Section == section);
+        }
+
+        if (filter.FacilityCode is { } facility)
+        {
+            query = query.Where(r => r.FacilityCode == facility);
         }
 
         query = filter.RequestedFromUtc is { } rf ? query.Where(r => r.RequestedAtUtc >= rf) : query;
