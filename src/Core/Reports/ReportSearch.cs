@@ -24,6 +24,9 @@ public sealed record ReportFilter
 
     public string? Section { get; init; }
 
+    /// <summary>Only the reports overdue at this time (<see cref="ReportStatuses.IsOverdue"/>).</summary>
+    public DateTime? OverdueAtUtc { get; init; }
+
     /// <summary>Hidden (非公開) reports are for the staff and the tenant's own API clients only.</summary>
     public bool IncludeHidden { get; init; }
 
@@ -63,6 +66,13 @@ public static class ReportSearch
         if (filter.Section is { } section)
         {
             query = query.Where(r => r.Section == section);
+        }
+
+        if (filter.OverdueAtUtc is { } now)
+        {
+            // ReportStatuses.IsOverdue as a query: open, with an expected date before now.
+            var open = ReportStatuses.Open;
+            query = query.Where(r => open.Contains(r.Status) && r.ExpectedAtUtc != null && r.ExpectedAtUtc < now);
         }
 
         query = filter.RequestedFromUtc is { } rf ? query.Where(r => r.RequestedAtUtc >= rf) : query;
