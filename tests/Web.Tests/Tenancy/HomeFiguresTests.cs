@@ -171,7 +171,7 @@ public sealed partial class HomeFiguresTests : IAsyncLifetime
     private static async Task<long> Report(Core.Database.AppDbContext db, string description, DateTime at)
     {
         var submitted = await ResidentReports.SubmitAsync(db, new Submission("102", "34.867", "138.32", null, null, null, description,
-            new Dictionary<string, IReadOnlyList<string>>(), [], new Submission.Reporter(null, null, null, null, null, null), "web", []), at, default);
+            new Dictionary<string, IReadOnlyList<string>> { ["damage"] = ["bent"], ["danger"] = ["medium"] }, [], new Submission.Reporter(null, null, null, null, null, null), "web", []), at, default);
         submitted.IsSuccess.ShouldBeTrue(submitted.Error?.Message);
         return submitted.Value.Id;
     }
