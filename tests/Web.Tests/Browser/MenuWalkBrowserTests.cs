@@ -98,7 +98,7 @@ public sealed class MenuWalkBrowserTests(BrowserFixture browser)
         // The vendored font is what the page is set in, loaded from this site.
         (await session.Page.EvaluateAsync<string>("() => getComputedStyle(document.body).fontFamily")).ShouldStartWith("\"Noto Sans JP\"");
         (await session.Page.EvaluateAsync<bool>("async () => { await document.fonts.ready; return [...document.fonts].some(f => f.family.includes('Noto Sans JP') && f.status === 'loaded'); }")).ShouldBeTrue();
-        await session.Page.ScreenshotAsync(new() { Path = Screenshot(screenshot), FullPage = true });
+        await session.Page.ScreenshotAsync(new() { Path = Screenshot(screenshot) });
         (await AccessibilityTests.SeriousViolationsAsync(session)).ShouldBeEmpty(path);
         (await session.CspViolationsAsync()).ShouldBeEmpty(path);
         session.BlockedRequests.ShouldBeEmpty(path);

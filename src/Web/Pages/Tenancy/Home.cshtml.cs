@@ -1,6 +1,7 @@
 using InfraLedger.Core.Audit;
 using InfraLedger.Core.Common;
 using InfraLedger.Core.Database;
+using InfraLedger.Core.Identity;
 using InfraLedger.Core.Tenancy;
 using InfraLedger.Web.Identity;
 using InfraLedger.Web.Tenancy;
@@ -20,7 +21,10 @@ public sealed class HomeModel(AppDbContext db, IAuthorizationService authorizati
 
     public HomeFigures.Figures Figures { get; private set; } = null!;
 
-    public int MemberCount { get; private set; }
+    /// <summary>How many members the home lists (the whole list, with addresses, is on the members page).</summary>
+    public const int MembersShown = 10;
+
+    public List<UserAccounts.Member> Members { get; private set; } = [];
 
     public bool IsAdmin { get; private set; }
 
@@ -28,7 +32,7 @@ public sealed class HomeModel(AppDbContext db, IAuthorizationService authorizati
     {
         Tenant = HttpContext.Tenant();
         PrefectureName = await db.LocalGovernments.Where(b => b.Code == Tenant.PrefectureCode).Select(b => b.Name).SingleAsync(ct);
-        MemberCount = await db.Memberships.CountAsync(ct);
+        Members = await UserAccounts.MembersAsync(db, ct);
         IsAdmin = (await authorization.AuthorizeAsync(User, Policies.TenantAdmin)).Succeeded;
         var now = DateTime.UtcNow;
         Figures = await HomeFigures.ForTenantAsync(db, new FiscalYear(Indicators.IndexModel.DefaultYear(now)), now, ct);
@@ -54,7 +58,23 @@ public sealed class HomeModel(AppDbContext db, IAuthorizationService authorizati
         "InspectionPhoto" => "点検写真",
         "MaintenanceWork" => "工事・補修",
         "ResidentReport" => "住民通報",
-        "Membership" => "メンバー",
+        "TenantMembership" => "メンバー",
+        "TenantInvitation" => "招待",
+        "ReportNote" => "通報の記録",
+        "ReportPhoto" => "通報の写真",
+        "ReportService" => "通報の種類",
+        "RegisterVersion" => "台帳の版",
+        "ApiToken" => "APIトークン",
+        "TenantSetting" => "団体の設定",
+        "TenantPopulation" => "人口",
+        "ProjectionScenario" => "推計のシナリオ",
+        "RecentInvestment" => "投資的経費",
+        "WorksPlan" => "個別施設計画",
+        "FacilityConsequence" => "影響度",
+        "MaintenanceLibrary" => "維持管理の設定",
+        "DeteriorationModel" => "劣化モデル",
+        "OpenDataset" => "オープンデータ",
+        "ImportLayout" => "取込の列の対応付け",
         _ => e.EntityType,
     };
 }
