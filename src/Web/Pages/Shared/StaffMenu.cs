@@ -49,6 +49,7 @@ public static class StaffMenu
         new("公開・住民",
         [
             new("住民通報", "/reports", TenantRole.Viewer),
+            new("通報フォーム（公開）", "/report", TenantRole.Viewer),
             new("オープンデータ", "/opendata", TenantRole.Viewer),
             new("公開ダッシュボード", "~/dashboard", TenantRole.Viewer),
         ]),
