@@ -62,7 +62,14 @@ try
 finally
 {
     NpgsqlConnection.ClearAllPools();
-    await Admin(server, $"DROP DATABASE IF EXISTS {database} WITH (FORCE)");
+    if (Environment.GetEnvironmentVariable("LISTBENCH_KEEP") is null)
+    {
+        await Admin(server, $"DROP DATABASE IF EXISTS {database} WITH (FORCE)");
+    }
+    else
+    {
+        Console.WriteLine($"kept: {database}");
+    }
 }
 
 // The list's query before issue 21 (FacilityRegister.ListAsync as it was): exact count of the filter, OFFSET paging,

@@ -73,7 +73,7 @@ public static class FacilityRegister
 
     private static (string, object[]) EstimateSql(AppDbContext db, Query q, IReadOnlyList<string> terms, string? usage)
     {
-        var sql = new System.Text.StringBuilder("SELECT 1 FROM facilities WHERE tenant_id = @p0");
+        var sql = new System.Text.StringBuilder("SELECT 1 FROM facilities WHERE tenant_id = CAST(@p0 AS character(6))");
         var parameters = new List<object> { db.Scope.TenantId! };
         void Add(string condition, object value)
         {

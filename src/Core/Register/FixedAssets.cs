@@ -39,7 +39,7 @@ public static class FixedAssets
             db.FixedAssets.AsNoTracking().Where(a => keys.Contains(a.Number)).ToDictionaryAsync(a => a.Number, ct);
         (string, object[]) Estimate()
         {
-            var sql = new System.Text.StringBuilder("SELECT 1 FROM fixed_assets WHERE tenant_id = @p0");
+            var sql = new System.Text.StringBuilder("SELECT 1 FROM fixed_assets WHERE tenant_id = CAST(@p0 AS character(6))");
             var parameters = new List<object> { db.Scope.TenantId! };
             void Add(string condition, object value)
             {

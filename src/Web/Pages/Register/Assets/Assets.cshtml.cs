@@ -39,9 +39,8 @@ public sealed class AssetsModel(AppDbContext db, IAuthorizationService authoriza
     [BindProperty(SupportsGet = true, Name = "p")]
     public int? PageNumber { get; set; }
 
-    /// <summary>The page number's older name, still read so that old links keep working.</summary>
-    [BindProperty(SupportsGet = true, Name = "page")]
-    public int? LegacyPageNumber { get; set; }
+    /// <summary>The page number's older name <c>page</c>, still read so that old links keep working (a route value of Razor Pages, so read from the query).</summary>
+    private int? LegacyPageNumber => int.TryParse(Request.Query["page"], System.Globalization.CultureInfo.InvariantCulture, out var page) ? page : null;
 
     [BindProperty(SupportsGet = true, Name = "after")]
     public string? After { get; set; }
