@@ -37,6 +37,12 @@ try
     var baseline = await TimeAsync(() => context.Facilities.AsNoTracking().OrderBy(f => f.Code).Take(50).ToListAsync());
     Console.WriteLine($"floor: 50 rows by primary key, no count: {baseline.TotalMilliseconds:F1} ms");
     var page999 = await FacilityRegister.ListAsync(context, new FacilityRegister.Query(Page: 999), CancellationToken.None);
+    if (Environment.GetEnvironmentVariable("LISTBENCH_KEEP") is not null)
+    {
+        var keyset = new Keyset<Facility, string?>(f => f.CodeOrder, f => f.Code, nullsFirst: false);
+        Console.WriteLine(keyset.From(context.Facilities, page999.NextCursor!, false, true)!.Take(51).ToQueryString());
+    }
+
     var cases = new (string Name, Func<Task<object>> Old, Func<Task<object>> New)[]
     {
         ("first page by code", () => OldListAsync(context, null, "code", 1), () => New(new FacilityRegister.Query())),

@@ -34,7 +34,7 @@ public static class FixedAssets
         }
 
         var nullsFirst = !db.Database.IsNpgsql();
-        var request = new ListPaging.Request(q.Page, q.PageSize, q.Descending, q.After, q.Before, q.ExactCountUpTo);
+        var request = new ListPaging.Request(q.Page, q.PageSize, q.Descending, q.After, q.Before, q.ExactCountUpTo, terms.Count > 0);
         Task<Dictionary<string, FixedAsset>> Load(List<string> keys) =>
             db.FixedAssets.AsNoTracking().Where(a => keys.Contains(a.Number)).ToDictionaryAsync(a => a.Number, ct);
         (string, object[]) Estimate()

@@ -11,7 +11,8 @@ namespace InfraLedger.Core.Register;
 /// </summary>
 public static class ListPaging
 {
-    public sealed record Request(int Page, int PageSize, bool Descending, string? After, string? Before, int ExactCountUpTo);
+    /// <summary>The page asked; <c>Narrow</c> when a text filter (the search index) selects the rows.</summary>
+    public sealed record Request(int Page, int PageSize, bool Descending, string? After, string? Before, int ExactCountUpTo, bool Narrow = false);
 
     public static async Task<FacilityRegister.Page<T>> PageAsync<T, TValue>(AppDbContext db, IQueryable<T> rows, Keyset<T, TValue> keyset,
         Expression<Func<T, string>> key, Func<List<string>, Task<Dictionary<string, T>>> load, Request q, Func<(string Sql, object[] Parameters)> estimateSql,
@@ -20,6 +21,15 @@ public static class ListPaging
     {
         var size = Math.Clamp(q.PageSize, 10, 500);
         var count = await ListCount.OfAsync(db, rows, estimateSql, q.ExactCountUpTo, ct);
+        if (q.Narrow && !count.Estimated)
+        {
+            // A text filter found few rows: take their keys through the search index first, then page them. Otherwise the
+            // planner may read the sort's index in order and test every row against the filter to find a rare match.
+            var found = await rows.Select(key).ToListAsync(ct);
+            var contains = Expression.Call(typeof(Enumerable), nameof(Enumerable.Contains), [typeof(string)], Expression.Constant(found), key.Body);
+            rows = rows.Where(Expression.Lambda<Func<T, bool>>(contains, key.Parameters));
+        }
+
         var total = (int)Math.Min(count.Value, int.MaxValue);
         var pages = Math.Max(1, (total + size - 1) / size);
         var page = Math.Clamp(q.Page, 1, count.Estimated ? int.MaxValue / size : pages);

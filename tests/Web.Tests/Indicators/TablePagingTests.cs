@@ -4,7 +4,6 @@ using InfraLedger.Web.Pages.Shared;
 namespace InfraLedger.Web.Tests.Indicators;
 
 /// <summary>The paging of long tables (the ≈300-row indicator drill-down, the 1,741-row dashboard table): pure.</summary>
-[Trait("Database", "any")] // no database
 public sealed class TablePagingTests
 {
     private static readonly Table Assets = new("assets", "資産", ["資産番号"],
