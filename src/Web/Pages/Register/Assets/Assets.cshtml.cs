@@ -6,7 +6,6 @@ using InfraLedger.Web.Tenancy;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
 using InfraLedger.Web.Pages.Shared;
 
 namespace InfraLedger.Web.Pages.Register.Assets;
@@ -71,7 +70,7 @@ public sealed class AssetsModel(AppDbContext db, IAuthorizationService authoriza
         Sort = Sorts.Contains(Sort) ? Sort : "number";
         Result = await FixedAssets.ListAsync(db, new FixedAssets.Query(Text, Account, FormValues.Text(FacilityCode), Sort: Sort, Descending: Descending,
             Page: PageNumber ?? LegacyPageNumber ?? 1, PageSize: PageSize, After: After, Before: Before), ct);
-        Accounts = await db.FixedAssets.Select(a => a.Account).Distinct().OrderBy(a => a).ToListAsync(ct);
+        Accounts = await DistinctValues.AccountsAsync(db, ct);
         CanEdit = (await authorization.AuthorizeAsync(User, Policies.TenantEditor)).Succeeded;
     }
 

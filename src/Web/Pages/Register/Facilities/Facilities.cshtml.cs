@@ -6,7 +6,6 @@ using InfraLedger.Web.Tenancy;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
 
 namespace InfraLedger.Web.Pages.Register.Facilities;
 
@@ -76,7 +75,7 @@ public sealed class FacilitiesModel(AppDbContext db, IAuthorizationService autho
         Sort = Sort is "code" or "name" or "year" or "quantity" ? Sort : "code";
         Result = await FacilityRegister.ListAsync(db, new FacilityRegister.Query(
             Text, Kind, Status, UsageMajor, Sort, Descending, PageNumber ?? LegacyPageNumber ?? 1, PageSize, After, Before), ct);
-        UsageMajors = await db.Facilities.Where(f => f.UsageMajor != null).Select(f => f.UsageMajor!).Distinct().OrderBy(u => u).ToListAsync(ct);
+        UsageMajors = await DistinctValues.UsageMajorsAsync(db, ct);
         CanEdit = (await authorization.AuthorizeAsync(User, Policies.TenantEditor)).Succeeded;
     }
 
