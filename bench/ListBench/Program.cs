@@ -15,20 +15,30 @@ using Npgsql;
 // Usage: dotnet run -c Release --project bench/ListBench -- [rows]   (INFRALEDGER_BENCH_POSTGRES: server)
 var rows = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : 1_000_000;
 var server = Environment.GetEnvironmentVariable("INFRALEDGER_BENCH_POSTGRES") ?? "Host=127.0.0.1;Port=55432;Username=postgres;Database=postgres";
-var database = $"il_listbench_{Guid.NewGuid():N}";
-await Admin(server, $"CREATE DATABASE {database}");
+// LISTBENCH_DB: time again on a database a run kept (LISTBENCH_KEEP), without loading it.
+var reuse = Environment.GetEnvironmentVariable("LISTBENCH_DB");
+var database = reuse ?? $"il_listbench_{Guid.NewGuid():N}";
+if (reuse is null)
+{
+    await Admin(server, $"CREATE DATABASE {database}");
+}
+
 var settings = new DatabaseSettings(DatabaseProvider.Postgres, new NpgsqlConnectionStringBuilder(server) { Database = database, CommandTimeout = 3600 }.ConnectionString);
 try
 {
     await Migrator.MigrateAsync(settings);
-    await using (var db = settings.CreateContext())
+    var load = Stopwatch.StartNew();
+    if (reuse is null)
     {
-        await MasterLoader.LoadAsync(db, DateTime.UtcNow, CancellationToken.None);
+        await using (var db = settings.CreateContext())
+        {
+            await MasterLoader.LoadAsync(db, DateTime.UtcNow, CancellationToken.None);
+        }
+
+        await LoadAsync(settings, "222127", rows);
+        await LoadAsync(settings, "222143", rows / 100); // a neighbour, so that the tenant predicate is not the whole table
     }
 
-    var load = Stopwatch.StartNew();
-    await LoadAsync(settings, "222127", rows);
-    await LoadAsync(settings, "222143", rows / 100); // a neighbour, so that the tenant predicate is not the whole table
     Console.WriteLine($"facilities: {rows:N0} for 222127 (+{rows / 100:N0} for 222143), loaded, indexed and analysed in {load.Elapsed.TotalSeconds:F0} s");
 
     var scope = new TenantScope { Actor = "bench" };
@@ -68,7 +78,7 @@ try
 finally
 {
     NpgsqlConnection.ClearAllPools();
-    if (Environment.GetEnvironmentVariable("LISTBENCH_KEEP") is null)
+    if (Environment.GetEnvironmentVariable("LISTBENCH_KEEP") is null && reuse is null)
     {
         await Admin(server, $"DROP DATABASE IF EXISTS {database} WITH (FORCE)");
     }

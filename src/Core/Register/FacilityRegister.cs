@@ -69,7 +69,8 @@ public static class FacilityRegister
         IReadOnlyList<string> terms, string? usage, CancellationToken ct) =>
         ListPaging.PageAsync(db, rows, keyset, f => f.Code,
             keys => db.Facilities.AsNoTracking().Where(f => keys.Contains(f.Code)).ToDictionaryAsync(f => f.Code, ct),
-            new ListPaging.Request(q.Page, q.PageSize, q.Descending, q.After, q.Before, q.ExactCountUpTo, terms.Count > 0), () => EstimateSql(db, q, terms, usage), ct);
+            new ListPaging.Request(q.Page, q.PageSize, q.Descending, q.After, q.Before, q.ExactCountUpTo), () => EstimateSql(db, q, terms, usage), ct,
+            terms.Count > 0 ? db.Facilities.AsNoTracking() : null);
 
     private static (string, object[]) EstimateSql(AppDbContext db, Query q, IReadOnlyList<string> terms, string? usage)
     {

@@ -34,7 +34,8 @@ public static class FixedAssets
         }
 
         var nullsFirst = !db.Database.IsNpgsql();
-        var request = new ListPaging.Request(q.Page, q.PageSize, q.Descending, q.After, q.Before, q.ExactCountUpTo, terms.Count > 0);
+        var request = new ListPaging.Request(q.Page, q.PageSize, q.Descending, q.After, q.Before, q.ExactCountUpTo);
+        var narrowed = terms.Count > 0 ? db.FixedAssets.AsNoTracking() : null;
         Task<Dictionary<string, FixedAsset>> Load(List<string> keys) =>
             db.FixedAssets.AsNoTracking().Where(a => keys.Contains(a.Number)).ToDictionaryAsync(a => a.Number, ct);
         (string, object[]) Estimate()
@@ -72,10 +73,10 @@ public static class FixedAssets
 
         return q.Sort switch
         {
-            "name" => await ListPaging.PageAsync(db, rows, new Keyset<FixedAsset, string>(a => a.Name, a => a.Number, nullsFirst), a => a.Number, Load, request, Estimate, ct),
-            "acquired" => await ListPaging.PageAsync(db, rows, new Keyset<FixedAsset, DateOnly?>(a => a.AcquisitionDate, a => a.Number, nullsFirst), a => a.Number, Load, request, Estimate, ct),
-            "cost" => await ListPaging.PageAsync(db, rows, new Keyset<FixedAsset, decimal>(a => a.AcquisitionCost, a => a.Number, nullsFirst), a => a.Number, Load, request, Estimate, ct),
-            _ => await ListPaging.PageAsync(db, rows, new Keyset<FixedAsset, string?>(a => a.NumberOrder, a => a.Number, nullsFirst), a => a.Number, Load, request, Estimate, ct),
+            "name" => await ListPaging.PageAsync(db, rows, new Keyset<FixedAsset, string>(a => a.Name, a => a.Number, nullsFirst), a => a.Number, Load, request, Estimate, ct, narrowed),
+            "acquired" => await ListPaging.PageAsync(db, rows, new Keyset<FixedAsset, DateOnly?>(a => a.AcquisitionDate, a => a.Number, nullsFirst), a => a.Number, Load, request, Estimate, ct, narrowed),
+            "cost" => await ListPaging.PageAsync(db, rows, new Keyset<FixedAsset, decimal>(a => a.AcquisitionCost, a => a.Number, nullsFirst), a => a.Number, Load, request, Estimate, ct, narrowed),
+            _ => await ListPaging.PageAsync(db, rows, new Keyset<FixedAsset, string?>(a => a.NumberOrder, a => a.Number, nullsFirst), a => a.Number, Load, request, Estimate, ct, narrowed),
         };
     }
 

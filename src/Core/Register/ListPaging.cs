@@ -11,25 +11,31 @@ namespace InfraLedger.Core.Register;
 /// </summary>
 public static class ListPaging
 {
-    /// <summary>The page asked; <c>Narrow</c> when a text filter (the search index) selects the rows.</summary>
-    public sealed record Request(int Page, int PageSize, bool Descending, string? After, string? Before, int ExactCountUpTo, bool Narrow = false);
+    /// <summary>The page asked.</summary>
+    public sealed record Request(int Page, int PageSize, bool Descending, string? After, string? Before, int ExactCountUpTo);
 
     public static async Task<FacilityRegister.Page<T>> PageAsync<T, TValue>(AppDbContext db, IQueryable<T> rows, Keyset<T, TValue> keyset,
         Expression<Func<T, string>> key, Func<List<string>, Task<Dictionary<string, T>>> load, Request q, Func<(string Sql, object[] Parameters)> estimateSql,
-        CancellationToken ct)
+        CancellationToken ct, IQueryable<T>? narrowed = null)
         where T : class
     {
         var size = Math.Clamp(q.PageSize, 10, 500);
-        var count = await ListCount.OfAsync(db, rows, estimateSql, q.ExactCountUpTo, ct);
-        if (q.Narrow && !count.Estimated)
+        ListCount.Count? count = null;
+        if (narrowed is not null)
         {
-            // A text filter found few rows: take their keys through the search index first, then page them. Otherwise the
-            // planner may read the sort's index in order and test every row against the filter to find a rare match.
-            var found = await rows.Select(key).ToListAsync(ct);
-            var contains = Expression.Call(typeof(Enumerable), nameof(Enumerable.Contains), [typeof(string)], Expression.Constant(found), key.Body);
-            rows = rows.Where(Expression.Lambda<Func<T, bool>>(contains, key.Parameters));
+            // A text filter: its keys through the search index, once; when they are few, they are the count and the page is
+            // read from them by key. (Paging the filtered rows would let the planner read the sort's index in order and test
+            // every row against the filter to find a rare match, and scan the trigram index once more for the count.)
+            var found = await rows.Select(key).Take(q.ExactCountUpTo + 1).ToListAsync(ct);
+            if (found.Count <= q.ExactCountUpTo)
+            {
+                count = new ListCount.Count(found.Count, false);
+                var contains = Expression.Call(typeof(Enumerable), nameof(Enumerable.Contains), [typeof(string)], Expression.Constant(found), key.Body);
+                rows = narrowed.Where(Expression.Lambda<Func<T, bool>>(contains, key.Parameters));
+            }
         }
 
+        count ??= await ListCount.OfAsync(db, rows, estimateSql, q.ExactCountUpTo, ct);
         var total = (int)Math.Min(count.Value, int.MaxValue);
         var pages = Math.Max(1, (total + size - 1) / size);
         var page = Math.Clamp(q.Page, 1, count.Estimated ? int.MaxValue / size : pages);
