@@ -23,15 +23,31 @@ public static partial class InspectionRecords
             Scheme == GradeScheme.RoadStructure && GradeScheme.GradeOfCountermeasure(Inspection.Countermeasure) is { } g && g != Inspection.Grade;
     }
 
-    public static async Task<List<Row>> ListAsync(AppDbContext db, string? facilityCode, CancellationToken ct)
+    public static async Task<List<Row>> ListAsync(AppDbContext db, string? facilityCode, CancellationToken ct) =>
+        await RowsAsync(db, Records(db, facilityCode), ct);
+
+    /// <summary>One page of <see cref="ListAsync"/>'s rows (page from 1; past the last page gives the last), and the count of all.</summary>
+    public static async Task<(List<Row> Rows, int Page, int Total)> PageAsync(AppDbContext db, string? facilityCode, int page, int size, CancellationToken ct)
     {
-        var query = from i in db.Inspections.AsNoTracking()
-                    join f in db.Facilities.AsNoTracking() on i.FacilityCode equals f.Code
-                    where facilityCode == null || i.FacilityCode == facilityCode
-                    orderby i.FacilityCode, i.Member, i.InspectedOn descending, i.Id
-                    select new { i, f.Name, f.Kind };
+        var query = Records(db, facilityCode);
+        var total = await query.CountAsync(ct);
+        var current = Math.Clamp(page, 1, Math.Max(1, (total + size - 1) / size));
+        return (await RowsAsync(db, query.Skip((current - 1) * size).Take(size), ct), current, total);
+    }
+
+    private sealed record Joined(Inspection Inspection, string Name, AssetKind Kind);
+
+    private static IQueryable<Joined> Records(AppDbContext db, string? facilityCode) =>
+        from i in db.Inspections.AsNoTracking()
+        join f in db.Facilities.AsNoTracking() on i.FacilityCode equals f.Code
+        where facilityCode == null || i.FacilityCode == facilityCode
+        orderby i.FacilityCode, i.Member, i.InspectedOn descending, i.Id
+        select new Joined(i, f.Name, f.Kind);
+
+    private static async Task<List<Row>> RowsAsync(AppDbContext db, IQueryable<Joined> query, CancellationToken ct)
+    {
         var scales = await GradeScales.LoadAsync(db, ct);
-        return [.. (await query.ToListAsync(ct)).Select(x => new Row(x.i, x.Name, x.Kind, scales.ByCode(x.i.Scheme) ?? scales.For(x.Kind)))];
+        return [.. (await query.ToListAsync(ct)).Select(x => new Row(x.Inspection, x.Name, x.Kind, scales.ByCode(x.Inspection.Scheme) ?? scales.For(x.Kind)))];
     }
 
     public static Task<List<MaintenanceWork>> WorksAsync(AppDbContext db, string? facilityCode, CancellationToken ct) =>

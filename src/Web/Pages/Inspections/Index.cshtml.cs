@@ -23,6 +23,11 @@ public sealed class IndexModel(AppDbContext db, IAuthorizationService authorizat
 
     public List<InspectionRecords.Row> Rows { get; private set; } = [];
 
+    /// <summary>Where the records' page is (100 a page, issue 21 item 7).</summary>
+    public Register.Pager RecordsPager { get; private set; } = null!;
+
+    private int page = 1;
+
     public List<MaintenanceWork> Works { get; private set; } = [];
 
     public TableView Distribution { get; private set; } = null!;
@@ -48,9 +53,10 @@ public sealed class IndexModel(AppDbContext db, IAuthorizationService authorizat
     [TempData]
     public string? Saved { get; set; }
 
-    public async Task OnGetAsync(string? facility, string? todo, string? due, CancellationToken ct)
+    public async Task OnGetAsync(string? facility, string? todo, string? due, string? p, CancellationToken ct)
     {
         Facility = string.IsNullOrWhiteSpace(facility) ? null : facility.Trim();
+        page = int.TryParse(p, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var n) && n > 0 ? n : 1;
         var filter = InspectionTodos.ParseFilter(todo, due);
         (Todo, FilterError) = filter.IsSuccess ? (filter.Value, null) : (InspectionTodos.Filter.None, filter.Error);
         if (Todo == InspectionTodos.Filter.Unmeasured)
@@ -141,7 +147,10 @@ public sealed class IndexModel(AppDbContext db, IAuthorizationService authorizat
         Tenant = HttpContext.Tenant();
         CanEdit = (await authorization.AuthorizeAsync(User, Policies.TenantEditor)).Succeeded;
         CanAdmin = (await authorization.AuthorizeAsync(User, Policies.TenantAdmin)).Succeeded;
-        Rows = await InspectionRecords.ListAsync(db, Facility, ct);
+        (Rows, var current, var total) = await InspectionRecords.PageAsync(db, Facility, page, TablePaging.PageSize, ct);
+        var facilityQuery = Facility is null ? "" : $"facility={Uri.EscapeDataString(Facility)}&";
+        RecordsPager = new Register.Pager(total, current, TablePaging.PageSize, Math.Max(1, (total + TablePaging.PageSize - 1) / TablePaging.PageSize),
+            n => $"/{Tenant.Code}/inspections?{facilityQuery}p={n}#records");
         Works = await InspectionRecords.WorksAsync(db, Facility, ct);
         Distribution = new TableView(DeteriorationReport.Distribution(await InspectionRecords.DistributionAsync(db, ct)), $"/{Tenant.Code}/inspections/export");
     }
