@@ -62,7 +62,10 @@ public sealed class ProjectionPagesTests : IAsyncLifetime
         page.ShouldContain("<th scope=\"row\">2044</th><td class=\"numeric\">125,000</td>");
         page.ShouldContain("総額 <strong>2.5 億円</strong>");
         page.ShouldContain("未検証");
-        page.ShouldContain("spreadAlignment");
+        page.ShouldContain("複数年に分ける費用を計上する年"); // the parameter's Japanese label (issue 21 item 7)
+        page.ShouldNotContain("spreadAlignment");
+        page.ShouldNotContain("renewal-projection.md");
+        page.ShouldNotContain("（§");
         page.ShouldNotContain("藤枝公民館");
         page.ShouldNotContain("3,000");
     }
