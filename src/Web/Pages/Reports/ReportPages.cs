@@ -34,6 +34,7 @@ public static class ReportPages
         "internal" => "内部メモ",
         "duplicate" => "重複としてまとめました",
         "facility" => "施設とのひも付け",
+        "section" => "担当課の変更",
         "hidden" => "非公開",
         "shown" => "公開に戻しました",
         "redacted" => "説明文の編集",
