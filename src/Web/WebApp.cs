@@ -12,6 +12,7 @@ using InfraLedger.Web.Pages.OpenData;
 using InfraLedger.Web.Pages.Planning;
 using InfraLedger.Web.Pages.Projection;
 using InfraLedger.Web.Pages.Register;
+using InfraLedger.Web.Pages.Register.Facilities;
 using InfraLedger.Web.Pages.Register.Import;
 using InfraLedger.Web.Pages.Register.Map;
 using InfraLedger.Web.Pages.Reports;
@@ -52,6 +53,7 @@ public static class WebApp
         builder.Services.AddSingleton<ProjectionJobs>();
         builder.Services.AddSingleton<PlanJobs>();
         builder.Services.AddSingleton(Core.OpenData.OpenDataLicences.From(builder.Configuration));
+        builder.Services.AddSingleton(Core.Maps.DeploymentTiles.From(builder.Configuration));
         builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
         // The public dashboards: the same page for every anonymous reader of the same view, kept for a minute (a
         // publication or a reload of the statistics shows within that minute). Signed-in requests are never cached. The
@@ -96,6 +98,7 @@ public static class WebApp
         app.MapPlanningExports();
         app.MapInspectionPhotos();
         app.MapRegisterApi();
+        app.MapFacilityRecordExport();
         app.MapDashboardApi();
         app.MapOpenDataCatalog();
         app.MapReportFiles();

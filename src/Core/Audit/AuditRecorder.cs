@@ -146,6 +146,12 @@ internal static class AuditRecorder
         var values = new SortedDictionary<string, object?>(StringComparer.Ordinal);
         foreach (var p in entry.Properties)
         {
+            // Derived columns (the search text, sort keys: [JsonIgnore] on the entity) are recomputed from the others.
+            if (p.Metadata.PropertyInfo?.IsDefined(typeof(System.Text.Json.Serialization.JsonIgnoreAttribute), inherit: false) == true)
+            {
+                continue;
+            }
+
             var value = original ? p.OriginalValue : p.CurrentValue;
             // A file (a photo) is recorded by its digest and length: the trail proves which bytes were stored or removed
             // without carrying megabytes of base64 in every event.

@@ -173,6 +173,7 @@ public sealed partial class AppDbContext(DbContextOptions<AppDbContext> options,
         ConfigureMaintenance(builder);
         ConfigurePlanning(builder, Database.IsSqlite());
         ConfigurePlanPublishing(builder);
+        ConfigureSearch(builder, Database.IsSqlite());
 
         foreach (var entity in builder.Model.GetEntityTypes().Where(t => typeof(ITenantOwned).IsAssignableFrom(t.ClrType)))
         {
@@ -210,7 +211,6 @@ public sealed partial class AppDbContext(DbContextOptions<AppDbContext> options,
             e.Property(x => x.ImportSource).HasMaxLength(200);
             _ = sqlite ? e.Property(x => x.Quantity).HasConversion<double?>() : e.Property(x => x.Quantity).HasPrecision(18, 3);
             _ = sqlite ? e.Property(x => x.Width).HasConversion<double?>() : e.Property(x => x.Width).HasPrecision(9, 2);
-            e.HasIndex(x => new { x.TenantId, x.Name });
             e.HasIndex(x => new { x.TenantId, x.Kind });
             e.HasIndex(x => new { x.TenantId, x.UsageMajor });
         });

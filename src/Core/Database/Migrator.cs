@@ -106,6 +106,8 @@ public static class Migrator
                 done.Add(script);
             }
 
+            // Derived columns the SQL scripts cannot compute (the search text's normalisation is C#'s): fill what is missing.
+            await Search.SearchIndex.BackfillAsync(settings, ct);
             return new Outcome(done, applied.Count);
         }
         finally

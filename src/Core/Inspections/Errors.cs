@@ -69,4 +69,7 @@ public static class Errors
 
     public static Error CaptionTooLong(int max) =>
         new("inspections.photo_caption", $"写真の説明は{max}文字以内で入力してください。", "PhotoCaption");
+
+    public static Error TodoFilterUnknown(string name, string value, string allowed) =>
+        new("inspections.filter", $"絞り込み「{name}={value}」は使えません（{allowed}）。絞り込まずに表示しています。", name);
 }

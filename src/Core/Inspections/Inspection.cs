@@ -40,6 +40,10 @@ public sealed class Inspection : Tenancy.ITenantOwned
 
     /// <summary>Generated sample data for the demo, labelled so wherever it is shown.</summary>
     public bool IsSample { get; init; }
+
+    /// <summary>Derived, for the search index (<see cref="Search.SearchText"/>).</summary>
+    [System.Text.Json.Serialization.JsonIgnore]
+    public string? SearchText { get => Search.SearchText.Of(FacilityCode, Member, Inspector, Countermeasure, Findings); private set => _ = value; }
 }
 
 /// <summary>A repair or other work done on a facility (or member): it can reset or improve the state (補修・更新).</summary>

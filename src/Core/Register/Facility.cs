@@ -92,4 +92,12 @@ public sealed class Facility : Tenancy.ITenantOwned, IRegisterEntry
     public string? ImportSource { get; set; }
 
     string IRegisterEntry.Key => Code;
+
+    /// <summary>Derived, for the search index (<see cref="Search.SearchText"/>): not register content, not in its history or audit.</summary>
+    [System.Text.Json.Serialization.JsonIgnore]
+    public string? SearchText { get => Search.SearchText.Of(Code, Name, Kana, Address, UsageMajor, UsageMinor, Section); private set => _ = value; }
+
+    /// <summary>Derived: the natural sort key of <see cref="Code"/> (<see cref="NaturalOrder"/>).</summary>
+    [System.Text.Json.Serialization.JsonIgnore]
+    public string? CodeOrder { get => NaturalOrder.Key(Code); private set => _ = value; }
 }

@@ -7,24 +7,38 @@ namespace InfraLedger.Core.Register;
 /// <summary>Listing, reading and changing the current tenant's facilities.</summary>
 public static class FacilityRegister
 {
+    /// <summary>
+    /// A list's filters, sort and page: <c>After</c> is the cursor of the row the page starts after (next page), <c>Before</c>
+    /// of the row it ends before (previous); without a cursor <c>Page</c> is the page to jump to, with one only the number shown.
+    /// </summary>
     public sealed record Query(string? Text = null, AssetKind? Kind = null, FacilityStatus? Status = null, string? UsageMajor = null,
-        string Sort = "code", bool Descending = false, int Page = 1, int PageSize = 50);
+        string Sort = "code", bool Descending = false, int Page = 1, int PageSize = 50, string? After = null, string? Before = null,
+        int ExactCountUpTo = ListCount.ExactUpTo);
 
+    /// <summary>A page of a list: its rows, how many in all (or about, <see cref="Estimated"/>), and the cursors to its neighbours.</summary>
     public sealed record Page<T>(IReadOnlyList<T> Rows, int Total, int PageNumber, int PageSize)
     {
         public int PageCount => Math.Max(1, (Total + PageSize - 1) / PageSize);
+
+        public bool Estimated { get; init; }
+
+        /// <summary>Cursor of the next page (after the last row), null on the last page.</summary>
+        public string? NextCursor { get; init; }
+
+        /// <summary>Cursor of the previous page (before the first row), null on the first page.</summary>
+        public string? PreviousCursor { get; init; }
     }
 
-    /// <summary>Filtered, sorted, paged; every filter and sort column has an index that starts with tenant_id.</summary>
+    /// <summary>
+    /// Filtered, sorted, paged by key (<see cref="Keyset{T, TValue}"/>): every sort has an index (tenant_id, column, 施設コード),
+    /// the text filter uses the search index (<see cref="Search.SearchMatch"/>), the count is exact up to
+    /// <see cref="Query.ExactCountUpTo"/> and estimated beyond (<see cref="ListCount"/>). Codes sort naturally (FH-2 before FH-10).
+    /// </summary>
     public static async Task<Page<Facility>> ListAsync(AppDbContext db, Query q, CancellationToken ct)
     {
-        var rows = db.Facilities.AsNoTracking();
-        if (!string.IsNullOrWhiteSpace(q.Text))
-        {
-            var t = q.Text.Trim();
-            rows = rows.Where(f => f.Code.Contains(t) || f.Name.Contains(t) || (f.Kana != null && f.Kana.Contains(t)) || (f.Address != null && f.Address.Contains(t)));
-        }
-
+        var terms = Search.SearchText.Terms(q.Text);
+        var rows = terms.Count > 0 ? Search.SearchMatch.Facilities(db, terms) : db.Facilities;
+        rows = rows.AsNoTracking();
         if (q.Kind is { } kind)
         {
             rows = rows.Where(f => f.Kind == kind);
@@ -35,27 +49,60 @@ public static class FacilityRegister
             rows = rows.Where(f => f.Status == status);
         }
 
-        if (!string.IsNullOrWhiteSpace(q.UsageMajor))
+        var usage = string.IsNullOrWhiteSpace(q.UsageMajor) ? null : q.UsageMajor;
+        if (usage is not null)
         {
-            rows = rows.Where(f => f.UsageMajor == q.UsageMajor);
+            rows = rows.Where(f => f.UsageMajor == usage);
         }
 
-        rows = (q.Sort, q.Descending) switch
+        var nullsFirst = !db.Database.IsNpgsql();
+        return q.Sort switch
         {
-            ("name", false) => rows.OrderBy(f => f.Name).ThenBy(f => f.Code),
-            ("name", true) => rows.OrderByDescending(f => f.Name).ThenBy(f => f.Code),
-            ("year", false) => rows.OrderBy(f => f.YearBuilt).ThenBy(f => f.Code),
-            ("year", true) => rows.OrderByDescending(f => f.YearBuilt).ThenBy(f => f.Code),
-            ("quantity", false) => rows.OrderBy(f => f.Quantity).ThenBy(f => f.Code),
-            ("quantity", true) => rows.OrderByDescending(f => f.Quantity).ThenBy(f => f.Code),
-            (_, true) => rows.OrderByDescending(f => f.Code),
-            _ => rows.OrderBy(f => f.Code),
+            "name" => await PagedAsync(db, rows, new Keyset<Facility, string>(f => f.Name, f => f.Code, nullsFirst), q, terms, usage, ct),
+            "year" => await PagedAsync(db, rows, new Keyset<Facility, int?>(f => f.YearBuilt, f => f.Code, nullsFirst), q, terms, usage, ct),
+            "quantity" => await PagedAsync(db, rows, new Keyset<Facility, decimal?>(f => f.Quantity, f => f.Code, nullsFirst), q, terms, usage, ct),
+            _ => await PagedAsync(db, rows, new Keyset<Facility, string?>(f => f.CodeOrder, f => f.Code, nullsFirst), q, terms, usage, ct),
         };
-        var size = Math.Clamp(q.PageSize, 10, 500);
-        var total = await rows.CountAsync(ct);
-        var page = Math.Clamp(q.Page, 1, Math.Max(1, (total + size - 1) / size));
-        var list = await rows.Skip((page - 1) * size).Take(size).ToListAsync(ct);
-        return new Page<Facility>(list, total, page, size);
+    }
+
+    private static Task<Page<Facility>> PagedAsync<TValue>(AppDbContext db, IQueryable<Facility> rows, Keyset<Facility, TValue> keyset, Query q,
+        IReadOnlyList<string> terms, string? usage, CancellationToken ct) =>
+        ListPaging.PageAsync(db, rows, keyset, f => f.Code,
+            keys => db.Facilities.AsNoTracking().Where(f => keys.Contains(f.Code)).ToDictionaryAsync(f => f.Code, ct),
+            new ListPaging.Request(q.Page, q.PageSize, q.Descending, q.After, q.Before, q.ExactCountUpTo), () => EstimateSql(db, q, terms, usage), ct,
+            terms.Count > 0 ? db.Facilities.AsNoTracking() : null);
+
+    private static (string, object[]) EstimateSql(AppDbContext db, Query q, IReadOnlyList<string> terms, string? usage)
+    {
+        var sql = new System.Text.StringBuilder("SELECT 1 FROM facilities WHERE tenant_id = CAST(@p0 AS character(6))");
+        var parameters = new List<object> { db.Scope.TenantId! };
+        void Add(string condition, object value)
+        {
+            sql.Append(" AND ").Append(condition.Replace("@p", "@p" + parameters.Count, StringComparison.Ordinal));
+            parameters.Add(value);
+        }
+
+        if (q.Kind is { } kind)
+        {
+            Add("kind = @p", (int)kind);
+        }
+
+        if (q.Status is { } status)
+        {
+            Add("status = @p", (int)status);
+        }
+
+        if (usage is not null)
+        {
+            Add("usage_major = @p", usage);
+        }
+
+        foreach (var term in terms)
+        {
+            Add("search_text LIKE @p", Search.SearchText.ContainsPattern(term));
+        }
+
+        return (sql.ToString(), parameters.ToArray());
     }
 
     public static Task<Facility?> FindAsync(AppDbContext db, string code, CancellationToken ct) =>

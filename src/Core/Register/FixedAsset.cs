@@ -72,4 +72,12 @@ public sealed class FixedAsset : Tenancy.ITenantOwned, IRegisterEntry
     public string? ImportSource { get; set; }
 
     string IRegisterEntry.Key => Number;
+
+    /// <summary>Derived, for the search index (<see cref="Search.SearchText"/>): not register content, not in its history or audit.</summary>
+    [System.Text.Json.Serialization.JsonIgnore]
+    public string? SearchText { get => Search.SearchText.Of(Number, Name, FacilityCode, Account, Location, Usage, Section); private set => _ = value; }
+
+    /// <summary>Derived: the natural sort key of <see cref="Number"/> (<see cref="NaturalOrder"/>).</summary>
+    [System.Text.Json.Serialization.JsonIgnore]
+    public string? NumberOrder { get => NaturalOrder.Key(Number); private set => _ = value; }
 }

@@ -8,25 +8,24 @@ namespace InfraLedger.Core.Register;
 public static class FixedAssets
 {
     public sealed record Query(string? Text = null, string? Account = null, string? FacilityCode = null, bool IncludeDisposed = true,
-        string Sort = "number", bool Descending = false, int Page = 1, int PageSize = 50);
+        string Sort = "number", bool Descending = false, int Page = 1, int PageSize = 50, string? After = null, string? Before = null,
+        int ExactCountUpTo = ListCount.ExactUpTo);
 
+    /// <summary>As <see cref="FacilityRegister.ListAsync"/>: by key, each sort indexed, text through the search index, 資産番号 in natural order.</summary>
     public static async Task<FacilityRegister.Page<FixedAsset>> ListAsync(AppDbContext db, Query q, CancellationToken ct)
     {
-        var rows = db.FixedAssets.AsNoTracking();
-        if (!string.IsNullOrWhiteSpace(q.Text))
+        var terms = Search.SearchText.Terms(q.Text);
+        var rows = (terms.Count > 0 ? Search.SearchMatch.Assets(db, terms) : db.FixedAssets).AsNoTracking();
+        var account = string.IsNullOrWhiteSpace(q.Account) ? null : q.Account;
+        if (account is not null)
         {
-            var t = q.Text.Trim();
-            rows = rows.Where(a => a.Number.Contains(t) || a.Name.Contains(t) || (a.Location != null && a.Location.Contains(t)));
+            rows = rows.Where(a => a.Account == account);
         }
 
-        if (!string.IsNullOrWhiteSpace(q.Account))
+        var facility = string.IsNullOrWhiteSpace(q.FacilityCode) ? null : q.FacilityCode;
+        if (facility is not null)
         {
-            rows = rows.Where(a => a.Account == q.Account);
-        }
-
-        if (!string.IsNullOrWhiteSpace(q.FacilityCode))
-        {
-            rows = rows.Where(a => a.FacilityCode == q.FacilityCode);
+            rows = rows.Where(a => a.FacilityCode == facility);
         }
 
         if (!q.IncludeDisposed)
@@ -34,21 +33,51 @@ public static class FixedAssets
             rows = rows.Where(a => a.DisposalDate == null);
         }
 
-        rows = (q.Sort, q.Descending) switch
+        var nullsFirst = !db.Database.IsNpgsql();
+        var request = new ListPaging.Request(q.Page, q.PageSize, q.Descending, q.After, q.Before, q.ExactCountUpTo);
+        var narrowed = terms.Count > 0 ? db.FixedAssets.AsNoTracking() : null;
+        Task<Dictionary<string, FixedAsset>> Load(List<string> keys) =>
+            db.FixedAssets.AsNoTracking().Where(a => keys.Contains(a.Number)).ToDictionaryAsync(a => a.Number, ct);
+        (string, object[]) Estimate()
         {
-            ("name", false) => rows.OrderBy(a => a.Name).ThenBy(a => a.Number),
-            ("name", true) => rows.OrderByDescending(a => a.Name).ThenBy(a => a.Number),
-            ("acquired", false) => rows.OrderBy(a => a.AcquisitionDate).ThenBy(a => a.Number),
-            ("acquired", true) => rows.OrderByDescending(a => a.AcquisitionDate).ThenBy(a => a.Number),
-            ("cost", false) => rows.OrderBy(a => a.AcquisitionCost).ThenBy(a => a.Number),
-            ("cost", true) => rows.OrderByDescending(a => a.AcquisitionCost).ThenBy(a => a.Number),
-            (_, true) => rows.OrderByDescending(a => a.Number),
-            _ => rows.OrderBy(a => a.Number),
+            var sql = new System.Text.StringBuilder("SELECT 1 FROM fixed_assets WHERE tenant_id = CAST(@p0 AS character(6))");
+            var parameters = new List<object> { db.Scope.TenantId! };
+            void Add(string condition, object value)
+            {
+                sql.Append(" AND ").Append(condition.Replace("@p", "@p" + parameters.Count, StringComparison.Ordinal));
+                parameters.Add(value);
+            }
+
+            if (account is not null)
+            {
+                Add("account = @p", account);
+            }
+
+            if (facility is not null)
+            {
+                Add("facility_code = @p", facility);
+            }
+
+            if (!q.IncludeDisposed)
+            {
+                sql.Append(" AND disposal_date IS NULL");
+            }
+
+            foreach (var term in terms)
+            {
+                Add("search_text LIKE @p", Search.SearchText.ContainsPattern(term));
+            }
+
+            return (sql.ToString(), parameters.ToArray());
+        }
+
+        return q.Sort switch
+        {
+            "name" => await ListPaging.PageAsync(db, rows, new Keyset<FixedAsset, string>(a => a.Name, a => a.Number, nullsFirst), a => a.Number, Load, request, Estimate, ct, narrowed),
+            "acquired" => await ListPaging.PageAsync(db, rows, new Keyset<FixedAsset, DateOnly?>(a => a.AcquisitionDate, a => a.Number, nullsFirst), a => a.Number, Load, request, Estimate, ct, narrowed),
+            "cost" => await ListPaging.PageAsync(db, rows, new Keyset<FixedAsset, decimal>(a => a.AcquisitionCost, a => a.Number, nullsFirst), a => a.Number, Load, request, Estimate, ct, narrowed),
+            _ => await ListPaging.PageAsync(db, rows, new Keyset<FixedAsset, string?>(a => a.NumberOrder, a => a.Number, nullsFirst), a => a.Number, Load, request, Estimate, ct, narrowed),
         };
-        var size = Math.Clamp(q.PageSize, 10, 500);
-        var total = await rows.CountAsync(ct);
-        var page = Math.Clamp(q.Page, 1, Math.Max(1, (total + size - 1) / size));
-        return new FacilityRegister.Page<FixedAsset>(await rows.Skip((page - 1) * size).Take(size).ToListAsync(ct), total, page, size);
     }
 
     public static Task<FixedAsset?> FindAsync(AppDbContext db, string number, CancellationToken ct) =>

@@ -99,4 +99,7 @@ public static class Errors
     // Rounded up, so a file just over the limit never reads "5.0 MB を超えています（5.0 MB）".
     private static string Megabytes(long bytes) =>
         (Math.Ceiling(bytes * 10.0 / (1024 * 1024)) / 10).ToString(bytes % (1024 * 1024) == 0 ? "0" : "0.0", CultureInfo.InvariantCulture);
+
+    public static Error ListFilterUnknown(string name, string value, string allowed) =>
+        new("reports.filter", $"絞り込み「{name}={value}」は使えません（{allowed}）。この条件では絞り込まずに表示しています。", name);
 }

@@ -24,6 +24,12 @@ public sealed record ReportFilter
 
     public string? Section { get; init; }
 
+    /// <summary>Reports linked to this register facility (施設コード).</summary>
+    public string? FacilityCode { get; init; }
+
+    /// <summary>Only the reports overdue at this time (<see cref="ReportStatuses.IsOverdue"/>).</summary>
+    public DateTime? OverdueAtUtc { get; init; }
+
     /// <summary>Hidden (非公開) reports are for the staff and the tenant's own API clients only.</summary>
     public bool IncludeHidden { get; init; }
 
@@ -63,6 +69,18 @@ public static class ReportSearch
         if (filter.Section is { } section)
         {
             query = query.Where(r => r.Section == section);
+        }
+
+        if (filter.FacilityCode is { } facility)
+        {
+            query = query.Where(r => r.FacilityCode == facility);
+        }
+
+        if (filter.OverdueAtUtc is { } now)
+        {
+            // ReportStatuses.IsOverdue as a query: open, with an expected date before now.
+            var open = ReportStatuses.Open;
+            query = query.Where(r => open.Contains(r.Status) && r.ExpectedAtUtc != null && r.ExpectedAtUtc < now);
         }
 
         query = filter.RequestedFromUtc is { } rf ? query.Where(r => r.RequestedAtUtc >= rf) : query;

@@ -46,6 +46,16 @@ public static class ReportStatuses
 
     public static bool IsOpen(this ReportStatus status) => status is ReportStatus.Received or ReportStatus.InProgress or ReportStatus.Scheduled;
 
+    /// <summary>The open states (<see cref="IsOpen"/>), for a query.</summary>
+    public static IReadOnlyList<ReportStatus> Open { get; } = [.. All.Where(s => s.IsOpen())];
+
+    /// <summary>
+    /// 期限超過: still open after its expected date (the service's 対応目安日数 from receipt, <see cref="ResidentReport.ExpectedAtUtc"/>).
+    /// The one definition of overdue; <see cref="ReportFilter.OverdueAtUtc"/> is the same rule as a query.
+    /// </summary>
+    public static bool IsOverdue(ReportStatus status, DateTime? expectedAtUtc, DateTime nowUtc) =>
+        status.IsOpen() && expectedAtUtc is { } expected && expected < nowUtc;
+
     /// <summary>Open311 <c>status</c>.</summary>
     public static string Open311(this ReportStatus status) => status.IsOpen() ? "open" : "closed";
 

@@ -79,6 +79,17 @@ public sealed class ResidentReport : Tenancy.ITenantOwned
     public bool IsHidden { get; set; }
 
     public bool IsSample { get; init; }
+
+    /// <summary>
+    /// Derived, for the staff search (<see cref="Search.SearchText"/>): the reference number, the report's text and place;
+    /// never the reporter's name or contact details.
+    /// </summary>
+    [System.Text.Json.Serialization.JsonIgnore]
+    public string? SearchText
+    {
+        get => Search.SearchText.Of(Id.ToString(System.Globalization.CultureInfo.InvariantCulture), ServiceCode, Description, Address, StatusNotes, FacilityCode, Section);
+        private set => _ = value;
+    }
 }
 
 /// <summary>A line of a report's history: a status change, a public reply or an internal note.</summary>

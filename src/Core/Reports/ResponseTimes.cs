@@ -25,7 +25,7 @@ public static class ResponseTimes
             g.Count(),
             g.Count(r => r.Status.IsOpen()),
             g.Count(r => !r.Status.IsOpen()),
-            g.Count(r => r.Status.IsOpen() && r.ExpectedAtUtc < nowUtc),
+            g.Count(r => ReportStatuses.IsOverdue(r.Status, r.ExpectedAtUtc, nowUtc)),
             Median([.. g.Where(r => r.RespondedAtUtc is not null).Select(r => (r.RespondedAtUtc!.Value - r.RequestedAtUtc).TotalDays)]),
             Median([.. g.Where(r => r.ClosedAtUtc is not null).Select(r => (r.ClosedAtUtc!.Value - r.RequestedAtUtc).TotalDays)])))];
     }

@@ -22,12 +22,29 @@ public sealed class SecurityHeaders(RequestDelegate next)
         "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data: blob:; font-src 'self'; connect-src 'self'; " +
         "object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
 
+    /// <summary>
+    /// Where a page that draws a background map puts its tile layer's origin (<see cref="AllowImagesFrom"/>): that
+    /// response, and only that one, also allows images from that one origin (issue 21: "exactly the configured tile origin").
+    /// </summary>
+    private const string ImageOriginItem = "InfraLedger.Security.ImageOrigin";
+
+    /// <summary>Allows the response to load images (map tiles) from <paramref name="origin"/>, an http(s) scheme://host[:port].</summary>
+    public static void AllowImagesFrom(HttpContext context, string origin)
+    {
+        var uri = new Uri(origin, UriKind.Absolute);
+        context.Items[ImageOriginItem] = uri.GetLeftPart(UriPartial.Authority);
+    }
+
+    /// <summary>The policy with one more image origin (a tile server), nothing else changed.</summary>
+    public static string PolicyWithImagesFrom(string origin) =>
+        ContentSecurityPolicy.Replace("img-src 'self' data: blob:;", $"img-src 'self' data: blob: {origin};", StringComparison.Ordinal);
+
     public Task InvokeAsync(HttpContext context)
     {
         context.Response.OnStarting(() =>
         {
             var headers = context.Response.Headers;
-            headers.ContentSecurityPolicy = ContentSecurityPolicy;
+            headers.ContentSecurityPolicy = context.Items[ImageOriginItem] is string origin ? PolicyWithImagesFrom(origin) : ContentSecurityPolicy;
             headers.XFrameOptions = "DENY";
             headers.XContentTypeOptions = "nosniff";
             headers["Referrer-Policy"] = "no-referrer";

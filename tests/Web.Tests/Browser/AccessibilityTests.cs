@@ -28,6 +28,7 @@ public sealed class AccessibilityTests(BrowserFixture browser)
     [InlineData("/222127/facilities/new", true, 200, "施設の登録", null)]
     [InlineData("/222127/facilities/map", true, 200, "施設地図", "位置あり")]
     [InlineData("/222127/assets", true, 200, "固定資産台帳", "19001-1")]
+    [InlineData("/222127/search?q=%E5%9B%B3%E6%9B%B8%E9%A4%A8", true, 200, "検索", "焼津図書館")] // 図書館
     [InlineData("/222127/assets/19001-1", true, 200, "焼津図書館 建物", "焼津図書館")]
     [InlineData("/222127/assets/19001-1/edit", true, 200, "資産の編集", null)]
     [InlineData("/222127/import", true, 200, "台帳ファイルの取込", "検査する")]

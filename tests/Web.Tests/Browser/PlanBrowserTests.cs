@@ -31,7 +31,8 @@ public sealed partial class PlanBrowserTests(BrowserFixture browser)
         await page.WaitForURLAsync(url => !url.Contains("/account/login", StringComparison.Ordinal));
 
         await page.GotoAsync("/222143");
-        await page.GetByRole(AriaRole.Link, new() { Name = "個別施設計画（予算内の対策の計画・優先順位）" }).ClickAsync();
+        // Through the global menu (issue 21).
+        await page.Locator("nav.global-menu").GetByRole(AriaRole.Link, new() { Name = "個別施設計画", Exact = true }).ClickAsync();
         await page.GetByRole(AriaRole.Link, new() { Name = "影響度（リスク）の設定" }).ClickAsync();
         await AxeAsync(session);
         await page.FillAsync("#Input_Years", "15");

@@ -14,10 +14,11 @@ public sealed class RegisterBrowserTests(BrowserFixture browser)
         await session.Page.Locator("#facility-map[data-ready=true]").WaitForAsync();
 
         (await session.Page.Locator("#facility-map path.boundary").CountAsync()).ShouldBe(1);
-        // Markers are the only interactive paths: the boundary is drawn non-interactive.
-        (await session.Page.Locator("#facility-map path.leaflet-interactive").CountAsync()).ShouldBe(2);
-        (await session.Page.Locator("#facility-map path.facility-marker").CountAsync()).ShouldBe(2);
-        await session.Page.Locator("#facility-map path.facility-marker").First.ClickAsync(new() { Force = true });
+        // The boundary is drawn non-interactive; the markers are icons coloured by kind (issue 21), far enough apart not to cluster.
+        (await session.Page.Locator("#facility-map path.leaflet-interactive").CountAsync()).ShouldBe(0);
+        (await session.Page.Locator("#facility-map .leaflet-marker-icon.facility-marker.kind-Building").CountAsync()).ShouldBe(2);
+        (await session.Page.Locator(".map-legend").TextContentAsync())!.ShouldContain("建物");
+        await session.Page.Locator("#facility-map .leaflet-marker-icon.facility-marker").First.ClickAsync(new() { Force = true });
         var popupLink = session.Page.Locator(".leaflet-popup-content a");
         await popupLink.WaitForAsync();
         (await popupLink.GetAttributeAsync("href"))!.ShouldStartWith("/222127/facilities/L-00");
@@ -38,7 +39,7 @@ public sealed class RegisterBrowserTests(BrowserFixture browser)
         await session.Page.Locator("#facility-map[data-ready=true]").WaitForAsync();
 
         (await session.Page.Locator("#facility-map path.boundary").CountAsync()).ShouldBe(1);
-        (await session.Page.Locator("#facility-map path.facility-marker").CountAsync()).ShouldBe(1);
+        (await session.Page.Locator("#facility-map .leaflet-marker-icon.facility-marker").CountAsync()).ShouldBe(1);
         session.BlockedRequests.ShouldBeEmpty();
         (await session.CspViolationsAsync()).ShouldBeEmpty();
     }

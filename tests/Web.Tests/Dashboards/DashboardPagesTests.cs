@@ -68,13 +68,31 @@ public sealed class DashboardPagesTests(DashboardPagesTests.Published published)
         page.DocumentElement.GetAttribute("lang").ShouldBe("ja");
         page.QuerySelector("h1")!.TextContent.ShouldContain("全国の市区町村");
         var rows = Rows(page, "ranking");
-        rows.Count.ShouldBe(1741);
+        rows.Count.ShouldBe(100, "the table is paged on the server (issue 21 item 7)");
         // 財政力指数 FY2021, largest first: 飛島村 2.1 (the CSV's maximum).
         rows[0].Take(2).ShouldBe(["飛島村", "234273"]);
         rows[0][4].ShouldBe("2.1");
         page.QuerySelector("#table-ranking tbody tr th a")!.GetAttribute("href").ShouldBe("/dashboard/body/234273?year=2021");
         page.QuerySelector("[data-chart=map]")!.GetAttribute("data-geojson").ShouldBe("/dashboard/boundaries.geojson");
         page.QuerySelector("#table-ranking + p.note, #table-ranking ~ p.note")!.TextContent.ShouldContain("出典：総務省『主要財政指標一覧』");
+    }
+
+    [Fact]
+    public async Task the_table_of_1741_bodies_is_paged_while_the_map_and_the_download_keep_them_all()
+    {
+        var first = await PageAsync("/dashboard");
+        first.QuerySelector("nav.pager a[rel=next]")!.GetAttribute("href").ShouldBe("/dashboard?indicator=financial-capability-index&year=2021&sort=value&order=desc&p=2");
+        var data = System.Text.Json.JsonDocument.Parse(first.QuerySelector("script#data-ranking")!.TextContent);
+        data.RootElement.GetProperty("rows").GetArrayLength().ShouldBe(1741);
+        first.QuerySelector("[data-chart=map]")!.GetAttribute("data-table").ShouldBe("data-ranking");
+
+        var last = await PageAsync("/dashboard?indicator=financial-capability-index&year=2021&sort=value&order=desc&p=18");
+        Rows(last, "ranking").Count.ShouldBe(41); // 1,741 − 17 × 100
+        last.QuerySelector("nav.pager a[rel=next]").ShouldBeNull();
+        last.QuerySelector("nav.pager a[aria-current=page]")!.TextContent.ShouldContain("18");
+        var csv = await anonymous.GetStringAsync(last.QuerySelector("a[href*='handler=export'][href*='table=ranking'][href*='format=csv']")!.GetAttribute("href")!);
+        csv.Trim().Split('\n').Length.ShouldBe(1742); // the header and every body
+        (await anonymous.GetAsync("/dashboard?p=99999")).StatusCode.ShouldBe(System.Net.HttpStatusCode.OK);
     }
 
     [Fact]

@@ -51,7 +51,7 @@ public sealed class FacilityListTests(FacilityListTests.SeededRegister register)
         Caption(page).ShouldContain("120件中 1–50件");
         Codes(page).Count.ShouldBe(50);
         Codes(page)[0].ShouldBe("F001");
-        page.QuerySelector("nav.pager a[rel=next]")!.GetAttribute("href").ShouldBe("/222127/facilities?p=2");
+        page.QuerySelector("nav.pager a[rel=next]")!.GetAttribute("href")!.ShouldStartWith("/222127/facilities?p=2&after="); // by key
         page.QuerySelector("nav.pager a[aria-current=page]")!.TextContent.ShouldContain("1");
         page.QuerySelectorAll("nav.pager a").Select(a => a.GetAttribute("href")).ShouldContain("/222127/facilities?p=3");
         page.QuerySelector("tbody tr a")!.GetAttribute("href").ShouldBe("/222127/facilities/F001");
@@ -65,7 +65,7 @@ public sealed class FacilityListTests(FacilityListTests.SeededRegister register)
         Caption(page).ShouldContain("120件中 101–120件");
         Codes(page).ShouldBe([.. Enumerable.Range(101, 20).Select(i => $"F{i:000}")]);
         page.QuerySelector("nav.pager a[rel=next]").ShouldBeNull();
-        page.QuerySelector("nav.pager a[rel=prev]")!.GetAttribute("href").ShouldBe("/222127/facilities?p=2");
+        page.QuerySelector("nav.pager a[rel=prev]")!.GetAttribute("href")!.ShouldStartWith("/222127/facilities?p=2&before=");
     }
 
     [Theory]
@@ -80,6 +80,24 @@ public sealed class FacilityListTests(FacilityListTests.SeededRegister register)
 
         Caption(page).ShouldContain($"{expected}件中");
         Codes(page).Count.ShouldBe(Math.Min(expected, 50));
+    }
+
+    [Fact]
+    public async Task next_links_by_key_walk_every_row_once_and_old_page_links_still_work()
+    {
+        var codes = new List<string>();
+        var href = "/222127/facilities?sort=year&desc=true";
+        while (href is not null)
+        {
+            var page = await GetAsync(href);
+            codes.AddRange(Codes(page));
+            href = page.QuerySelector("nav.pager a[rel=next]")?.GetAttribute("href");
+            codes.Count.ShouldBeLessThanOrEqualTo(120);
+        }
+
+        codes.ShouldBe([.. Enumerable.Range(1, 120).Reverse().Select(i => $"F{i:000}")]);
+        Codes(await GetAsync("/222127/facilities?page=2"))[0].ShouldBe("F051");
+        Caption(await GetAsync("/222127/facilities?after=garbage%25%22&p=7")).ShouldContain("120件中 1–50件");
     }
 
     [Fact]

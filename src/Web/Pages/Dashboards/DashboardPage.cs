@@ -24,7 +24,7 @@ public abstract class DashboardPage : PageModel
     /// make a new cache entry; a request that carries one, repeats one or spells a value other than its canonical form is
     /// redirected to the view's canonical address (issue 17 F5).
     /// </summary>
-    public static readonly string[] QueryNames = ["indicator", "year", "pref", "sort", "order", "x", "y", "lang", "handler", "table", "format"];
+    public static readonly string[] QueryNames = ["indicator", "year", "pref", "sort", "order", "p", "x", "y", "lang", "handler", "table", "format"];
 
     [BindProperty(SupportsGet = true, Name = "lang")]
     public string? Lang { get; set; }

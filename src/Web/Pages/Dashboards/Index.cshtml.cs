@@ -27,6 +27,10 @@ public sealed class IndexModel(AppDbContext db) : DashboardPage
     public string Sort { get; set; } = "value";
 
     /// <summary><c>asc</c> or <c>desc</c>; by default the largest values and the first codes or names come first.</summary>
+    /// <summary>The page of the table of bodies (the map keeps every body).</summary>
+    [BindProperty(SupportsGet = true, Name = "p")]
+    public int PageNumber { get; set; } = 1;
+
     [BindProperty(SupportsGet = true, Name = "order")]
     public string? Order { get; set; }
 
@@ -81,7 +85,10 @@ public sealed class IndexModel(AppDbContext db) : DashboardPage
     [
         ("indicator", Given("indicator")), ("year", Number(Year)),
         ("sort", Given("sort") is "value" or "code" or "name" ? Sort : null), ("order", Order is "asc" or "desc" ? Order : null),
+        ("p", PageNumber > 1 ? Number(PageNumber) : null),
     ];
+
+    public string PageLink(int page) => Link(Path, ("indicator", Indicator), ("year", Year), ("sort", Sort), ("order", Descending ? "desc" : "asc"), ("p", page > 1 ? page : null));
 
     public string SortLink(string sort, string order) => Link(Path, ("indicator", Indicator), ("year", Year), ("sort", sort), ("order", order));
 

@@ -28,6 +28,14 @@ public sealed class AssetsModel(AppDbContext db) : PageModel
     [BindProperty(SupportsGet = true, Name = "facility")]
     public string? Facility { get; set; }
 
+    /// <summary>The page of the table (the download holds every asset).</summary>
+    [BindProperty(SupportsGet = true, Name = "p")]
+    public int PageNumber { get; set; } = 1;
+
+    public string PageLink(int page) => Register.QueryLink.Of($"/{Tenant.Code}/indicators/assets",
+        ("year", Year?.ToString(System.Globalization.CultureInfo.InvariantCulture)), ("account", Account), ("usage", Usage), ("facility", Facility),
+        ("p", page > 1 ? page.ToString(System.Globalization.CultureInfo.InvariantCulture) : null));
+
     public Table? Table { get; private set; }
 
     public string? Ratio { get; private set; }

@@ -35,12 +35,39 @@ public sealed class IndexModel(AppDbContext db, IAuthorizationService authorizat
 
     public string? Facility { get; private set; }
 
+    /// <summary>The to-do filter (<c>?todo=unmeasured</c>, <c>?due=1</c>), the list the tenant home's figures link to.</summary>
+    public InspectionTodos.Filter Todo { get; private set; }
+
+    /// <summary>Why the to-do filter in the address was not understood (the page then lists everything).</summary>
+    public Error? FilterError { get; private set; }
+
+    public InspectionTodos.MeasureProgress? Measures { get; private set; }
+
+    public List<InspectionTodos.Due> Due { get; private set; } = [];
+
     [TempData]
     public string? Saved { get; set; }
 
-    public async Task OnGetAsync(string? facility, CancellationToken ct)
+    public async Task OnGetAsync(string? facility, string? todo, string? due, CancellationToken ct)
     {
         Facility = string.IsNullOrWhiteSpace(facility) ? null : facility.Trim();
+        var filter = InspectionTodos.ParseFilter(todo, due);
+        (Todo, FilterError) = filter.IsSuccess ? (filter.Value, null) : (InspectionTodos.Filter.None, filter.Error);
+        if (Todo == InspectionTodos.Filter.Unmeasured)
+        {
+            Measures = await InspectionTodos.MeasuresAsync(db, ct);
+        }
+        else if (Todo == InspectionTodos.Filter.Due)
+        {
+            Due = await InspectionTodos.DueAsync(db, DateTime.UtcNow, ct);
+        }
+
+        if (Todo != InspectionTodos.Filter.None)
+        {
+            Tenant = HttpContext.Tenant();
+            return;
+        }
+
         await LoadAsync(ct);
     }
 

@@ -103,6 +103,9 @@ public sealed class DetailModel(AppDbContext db, IAuthorizationService authoriza
         return Redirect(ReportPages.Detail(HttpContext.Tenant().Code, id));
     }
 
+    /// <summary>The background of the report's map (the tenant's tile layer, or none).</summary>
+    public Core.Maps.TileLayers.Resolved Tiles { get; private set; } = new(null, Core.Maps.TileLayers.Source.None);
+
     private async Task<bool> LoadAsync(long id, CancellationToken ct)
     {
         Tenant = HttpContext.Tenant();
@@ -123,6 +126,7 @@ public sealed class DetailModel(AppDbContext db, IAuthorizationService authoriza
         FacilityName = report.FacilityCode is { } code
             ? await db.Facilities.Where(f => f.Code == code).Select(f => f.Name).FirstOrDefaultAsync(ct)
             : null;
+        Tiles = report.Latitude is null ? Tiles : await Maps.MapTiles.ForPageAsync(HttpContext, db, ct);
         return true;
     }
 }

@@ -43,7 +43,7 @@ public static class ReportPages
 
     /// <summary>Whether an open report is past the date its service's target set.</summary>
     public static bool IsOverdue(ResidentReport report, DateTime nowUtc) =>
-        report.Status.IsOpen() && report.ExpectedAtUtc is { } expected && expected < nowUtc;
+        ReportStatuses.IsOverdue(report.Status, report.ExpectedAtUtc, nowUtc);
 
     /// <summary>The answers in words: the question's text and the chosen options' names.</summary>
     public static List<(string Question, string Answer)> Answers(ReportService? service, ResidentReport report)

@@ -13,6 +13,8 @@
   function tableRows(id) {
     const table = document.getElementById(id);
     if (!table) return { headers: [], rows: [] };
+    // A paged table's chart reads every row from a JSON data block of the same shape (TablePaging.ChartData).
+    if (table.type === 'application/json') return JSON.parse(table.textContent);
     const headers = [...table.tHead.rows[0].cells].map(c => c.textContent.trim());
     const rows = [...table.tBodies[0].rows].map(r => [...r.cells].map(c => ({
       text: c.textContent.trim(),

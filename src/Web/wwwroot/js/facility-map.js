@@ -1,6 +1,8 @@
-// The facility map of Pages/Register (the map page and a facility's page). Leaflet without a tile server:
-// municipal networks (LGWAN) often reach no outside host, so the background is the tenant's boundary polygon
-// served by this app. The page's tables carry the same information without JavaScript.
+// The facility maps of Pages/Register (the map page, a facility's カルテ) and the report detail page. Leaflet; the
+// background tiles only when the deployment or the tenant configures a tile server (data-tiles), since municipal
+// networks (LGWAN) often reach no outside host: otherwise the background is the tenant's boundary polygon served by
+// this app. Markers are coloured by kind and carry the kind's first character; the page's legend and tables say the
+// same in text, without JavaScript.
 (function () {
   'use strict';
 
@@ -10,12 +12,31 @@
   }
 
   const data = container.dataset;
-  const map = L.map(container, { zoomControl: false, attributionControl: false, minZoom: 4, maxZoom: 18, zoomSnap: 0.25 });
+  const maxZoom = data.maxZoom ? Number(data.maxZoom) : 18;
+  // Whole zoom levels with tiles: a fractional zoom scales the tiles and shows seams between them.
+  const map = L.map(container, { zoomControl: false, attributionControl: Boolean(data.tiles), minZoom: 4, maxZoom: maxZoom, zoomSnap: data.tiles ? 1 : 0.25 });
   L.control.zoom({ zoomInTitle: '拡大', zoomOutTitle: '縮小' }).addTo(map);
   map.setView([36.2, 138.3], 5);
 
-  const boundaryStyle = { color: '#4d4d4d', weight: 2, fillColor: '#f4f1e8', fillOpacity: 1, className: 'boundary' };
-  const markerStyle = { radius: 7, color: '#ffffff', weight: 2, fillColor: '#0017c1', fillOpacity: 0.9, className: 'facility-marker' };
+  const kinds = ['Building', 'Road', 'Bridge', 'Tunnel', 'WaterPipe', 'SewerPipe', 'Park', 'Other', 'Report'];
+
+  // Leaflet writes the attribution as HTML: the tenant's text is escaped first.
+  function escapeHtml(text) {
+    const span = document.createElement('span');
+    span.textContent = text;
+    return span.innerHTML;
+  }
+
+  if (data.tiles) {
+    map.attributionControl.setPrefix(false);
+    const tiles = L.tileLayer(data.tiles, { maxZoom: maxZoom, attribution: escapeHtml(data.attribution || ''), crossOrigin: false });
+    tiles.on('tileload', () => { container.dataset.tilesLoaded = 'true'; });
+    tiles.addTo(map);
+  }
+
+  const boundaryStyle = data.tiles
+    ? { color: '#4d4d4d', weight: 2, fill: false, className: 'boundary' }
+    : { color: '#4d4d4d', weight: 2, fillColor: '#f4f1e8', fillOpacity: 1, className: 'boundary' };
 
   function getJson(url) {
     return fetch(url, { credentials: 'same-origin', headers: { Accept: 'application/geo+json' } })
@@ -25,6 +46,20 @@
         }
         return response.json();
       });
+  }
+
+  // The mark is the first character of the kind's name (the legend's), so colour is not the only cue.
+  function icon(kind, markText, label) {
+    const mark = document.createElement('span');
+    mark.className = 'facility-marker-mark';
+    mark.setAttribute('aria-hidden', 'true');
+    mark.textContent = markText || '?';
+    const name = document.createElement('span');
+    name.className = 'visually-hidden';
+    name.textContent = label;
+    const box = document.createElement('span');
+    box.append(mark, name);
+    return L.divIcon({ className: 'facility-marker kind-' + (kinds.includes(kind) ? kind : 'Other'), html: box.innerHTML, iconSize: [26, 26], iconAnchor: [13, 13] });
   }
 
   // Built as elements, not HTML strings: names are the tenant's own text.
@@ -39,15 +74,30 @@
     return box;
   }
 
+  function clusterIcon(cluster) {
+    const count = document.createElement('span');
+    count.textContent = String(cluster.getChildCount());
+    const unit = document.createElement('span');
+    unit.className = 'visually-hidden';
+    unit.textContent = '件の施設（拡大して表示）';
+    const box = document.createElement('span');
+    box.append(count, unit);
+    return L.divIcon({ className: 'facility-cluster', html: box.innerHTML, iconSize: [36, 36] });
+  }
+
   function pointsLayer(collection) {
-    return L.geoJSON(collection, {
-      pointToLayer: (feature, latlng) => L.circleMarker(latlng, markerStyle),
+    const group = L.markerClusterGroup
+      ? L.markerClusterGroup({ iconCreateFunction: clusterIcon, showCoverageOnHover: false, maxClusterRadius: 40 })
+      : L.featureGroup();
+    L.geoJSON(collection, {
+      pointToLayer: (feature, latlng) => L.marker(latlng, { icon: icon(feature.properties.kindCode, feature.properties.kind.charAt(0), feature.properties.kind + ' ' + feature.properties.name), title: feature.properties.name }),
       onEachFeature: (feature, layer) => layer.bindPopup(popup(feature.properties)),
-    });
+    }).eachLayer((layer) => group.addLayer(layer));
+    return group;
   }
 
   function singlePoint() {
-    const marker = L.circleMarker([Number(data.lat), Number(data.lng)], markerStyle);
+    const marker = L.marker([Number(data.lat), Number(data.lng)], { icon: icon(data.kind, data.mark, data.name), title: data.name });
     const label = document.createElement('span');
     label.textContent = data.name;
     marker.bindTooltip(label);
@@ -69,7 +119,7 @@
       const points = (facilities ? pointsLayer(facilities) : singlePoint()).addTo(map);
       const bounds = outline.getBounds();
       if (data.lat) {
-        map.setView([Number(data.lat), Number(data.lng)], 14);
+        map.setView([Number(data.lat), Number(data.lng)], Math.min(16, maxZoom));
       } else {
         if (points.getLayers().length > 0) {
           bounds.extend(points.getBounds());

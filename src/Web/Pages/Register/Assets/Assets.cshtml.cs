@@ -6,7 +6,6 @@ using InfraLedger.Web.Tenancy;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
 using InfraLedger.Web.Pages.Shared;
 
 namespace InfraLedger.Web.Pages.Register.Assets;
@@ -37,7 +36,16 @@ public sealed class AssetsModel(AppDbContext db, IAuthorizationService authoriza
     public bool Descending { get; set; }
 
     [BindProperty(SupportsGet = true, Name = "p")]
-    public int PageNumber { get; set; } = 1;
+    public int? PageNumber { get; set; }
+
+    /// <summary>The page number's older name <c>page</c>, still read so that old links keep working (a route value of Razor Pages, so read from the query).</summary>
+    private int? LegacyPageNumber => int.TryParse(Request.Query["page"], System.Globalization.CultureInfo.InvariantCulture, out var page) ? page : null;
+
+    [BindProperty(SupportsGet = true, Name = "after")]
+    public string? After { get; set; }
+
+    [BindProperty(SupportsGet = true, Name = "before")]
+    public string? Before { get; set; }
 
     public FacilityRegister.Page<FixedAsset> Result { get; private set; } = null!;
 
@@ -47,18 +55,27 @@ public sealed class AssetsModel(AppDbContext db, IAuthorizationService authoriza
 
     public ListSort ListSort => new(Sort, Descending, (column, descending) => Link(1, column, descending));
 
-    public Pager Pager => new(Result.Total, Result.PageNumber, Result.PageSize, Result.PageCount, page => Link(page, Sort, Descending));
+    public Pager Pager => new(Result.Total, Result.PageNumber, Result.PageSize, Result.PageCount, page => Link(page, Sort, Descending))
+    {
+        Estimated = Result.Estimated,
+        RowCount = Result.Rows.Count,
+        HasNext = Result.NextCursor is not null,
+        NextHref = Result.NextCursor is { } next ? Link(Result.PageNumber + 1, Sort, Descending, after: next) : null,
+        PreviousHref = Result.PreviousCursor is { } previous ? Link(Result.PageNumber - 1, Sort, Descending, before: previous) : null,
+    };
 
     public async Task OnGetAsync(CancellationToken ct)
     {
         Tenant = HttpContext.Tenant();
         Sort = Sorts.Contains(Sort) ? Sort : "number";
-        Result = await FixedAssets.ListAsync(db, new FixedAssets.Query(Text, Account, FormValues.Text(FacilityCode), Sort: Sort, Descending: Descending, Page: PageNumber, PageSize: PageSize), ct);
-        Accounts = await db.FixedAssets.Select(a => a.Account).Distinct().OrderBy(a => a).ToListAsync(ct);
+        Result = await FixedAssets.ListAsync(db, new FixedAssets.Query(Text, Account, FormValues.Text(FacilityCode), Sort: Sort, Descending: Descending,
+            Page: PageNumber ?? LegacyPageNumber ?? 1, PageSize: PageSize, After: After, Before: Before), ct);
+        Accounts = await DistinctValues.AccountsAsync(db, ct);
         CanEdit = (await authorization.AuthorizeAsync(User, Policies.TenantEditor)).Succeeded;
     }
 
-    private string Link(int page, string sort, bool descending) => QueryLink.Of(RegisterLinks.Assets(Tenant.Code),
+    private string Link(int page, string sort, bool descending, string? after = null, string? before = null) => QueryLink.Of(RegisterLinks.Assets(Tenant.Code),
         ("q", Text), ("account", Account), ("facility", FacilityCode),
-        ("sort", sort == "number" ? null : sort), ("desc", descending ? "true" : null), ("p", page == 1 ? null : page.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+        ("sort", sort == "number" ? null : sort), ("desc", descending ? "true" : null), ("p", page <= 1 ? null : page.ToString(System.Globalization.CultureInfo.InvariantCulture)),
+        ("after", after), ("before", before));
 }

@@ -6,7 +6,6 @@ using InfraLedger.Web.Tenancy;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
 
 namespace InfraLedger.Web.Pages.Register.Facilities;
 
@@ -37,7 +36,18 @@ public sealed class FacilitiesModel(AppDbContext db, IAuthorizationService autho
     public bool Descending { get; set; }
 
     [BindProperty(SupportsGet = true, Name = "p")]
-    public int PageNumber { get; set; } = 1;
+    public int? PageNumber { get; set; }
+
+    /// <summary>The page number's older name <c>page</c>, still read so that old links keep working (a route value of Razor Pages, so read from the query).</summary>
+    private int? LegacyPageNumber => int.TryParse(Request.Query["page"], System.Globalization.CultureInfo.InvariantCulture, out var page) ? page : null;
+
+    /// <summary>Next page: the cursor of the row the page starts after (keyset paging).</summary>
+    [BindProperty(SupportsGet = true, Name = "after")]
+    public string? After { get; set; }
+
+    /// <summary>Previous page: the cursor of the row the page ends before.</summary>
+    [BindProperty(SupportsGet = true, Name = "before")]
+    public string? Before { get; set; }
 
     public FacilityRegister.Page<Facility> Result { get; private set; } = null!;
 
@@ -50,18 +60,27 @@ public sealed class FacilitiesModel(AppDbContext db, IAuthorizationService autho
 
     public ListSort ListSort => new(Sort, Descending, (column, descending) => Link(1, column, descending));
 
-    public Pager Pager => new(Result.Total, Result.PageNumber, Result.PageSize, Result.PageCount, page => Link(page, Sort, Descending));
+    public Pager Pager => new(Result.Total, Result.PageNumber, Result.PageSize, Result.PageCount, page => Link(page, Sort, Descending))
+    {
+        Estimated = Result.Estimated,
+        RowCount = Result.Rows.Count,
+        HasNext = Result.NextCursor is not null,
+        NextHref = Result.NextCursor is { } next ? Link(Result.PageNumber + 1, Sort, Descending, after: next) : null,
+        PreviousHref = Result.PreviousCursor is { } previous ? Link(Result.PageNumber - 1, Sort, Descending, before: previous) : null,
+    };
 
     public async Task OnGetAsync(CancellationToken ct)
     {
         Tenant = HttpContext.Tenant();
         Sort = Sort is "code" or "name" or "year" or "quantity" ? Sort : "code";
-        Result = await FacilityRegister.ListAsync(db, new FacilityRegister.Query(Text, Kind, Status, UsageMajor, Sort, Descending, PageNumber, PageSize), ct);
-        UsageMajors = await db.Facilities.Where(f => f.UsageMajor != null).Select(f => f.UsageMajor!).Distinct().OrderBy(u => u).ToListAsync(ct);
+        Result = await FacilityRegister.ListAsync(db, new FacilityRegister.Query(
+            Text, Kind, Status, UsageMajor, Sort, Descending, PageNumber ?? LegacyPageNumber ?? 1, PageSize, After, Before), ct);
+        UsageMajors = await DistinctValues.UsageMajorsAsync(db, ct);
         CanEdit = (await authorization.AuthorizeAsync(User, Policies.TenantEditor)).Succeeded;
     }
 
-    private string Link(int page, string sort, bool descending) => QueryLink.Of(RegisterLinks.Facilities(Tenant.Code),
+    private string Link(int page, string sort, bool descending, string? after = null, string? before = null) => QueryLink.Of(RegisterLinks.Facilities(Tenant.Code),
         ("q", Text), ("kind", Kind?.ToString()), ("status", Status?.ToString()), ("usage", UsageMajor),
-        ("sort", sort == "code" ? null : sort), ("desc", descending ? "true" : null), ("p", page == 1 ? null : page.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+        ("sort", sort == "code" ? null : sort), ("desc", descending ? "true" : null), ("p", page <= 1 ? null : page.ToString(System.Globalization.CultureInfo.InvariantCulture)),
+        ("after", after), ("before", before));
 }

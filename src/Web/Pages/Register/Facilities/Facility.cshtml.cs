@@ -9,19 +9,23 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace InfraLedger.Web.Pages.Register.Facilities;
 
+/// <summary>施設カルテ: the facility whole (Core's <see cref="FacilityRecord"/>) for a fiscal year's book values.</summary>
 [Authorize(Policy = Policies.TenantViewer)]
 public sealed class FacilityModel(AppDbContext db, IAuthorizationService authorization) : PageModel
 {
-    /// <summary>Assets shown on the page; a facility with more links to the filtered asset list.</summary>
-    public const int AssetLimit = 500;
-
     public LocalGovernment Tenant { get; private set; } = null!;
 
-    public Facility Facility { get; private set; } = null!;
+    public Facility Facility => View?.Record.Facility ?? Bare!;
 
-    public FacilityRegister.Page<FixedAsset> Assets { get; private set; } = null!;
+    /// <summary>The facility alone, when the record cannot be built for the year asked (the refusal is shown instead).</summary>
+    private Facility? Bare { get; set; }
 
-    public List<VersionChanges.Row> History { get; private set; } = [];
+    public FacilityRecordView? View { get; private set; }
+
+    public Core.Common.Error? Error { get; private set; }
+
+    [BindProperty(SupportsGet = true, Name = "year")]
+    public int? Year { get; set; }
 
     public bool CanEdit { get; private set; }
 
@@ -31,15 +35,28 @@ public sealed class FacilityModel(AppDbContext db, IAuthorizationService authori
     public async Task<IActionResult> OnGetAsync(string code, CancellationToken ct)
     {
         Tenant = HttpContext.Tenant();
-        var facility = await FacilityRegister.FindAsync(db, code, ct);
-        if (facility is null)
+        var record = await FacilityRecordPage.LoadAsync(db, code, Year, ct);
+        if (!record.IsSuccess)
+        {
+            // A bad year (or setting) is refused on the page, located at the year field; the facility still shows.
+            Bare = await FacilityRegister.FindAsync(db, code, ct);
+            if (Bare is null)
+            {
+                return NotFound();
+            }
+
+            Error = record.Error;
+            ModelState.AddModelError("year", record.Error!.Message);
+        }
+        else if (record.Value is null)
         {
             return NotFound();
         }
+        else
+        {
+            View = await FacilityRecordPage.ViewAsync(HttpContext, db, record.Value, print: false, ct);
+        }
 
-        Facility = facility;
-        Assets = await FixedAssets.ListAsync(db, new FixedAssets.Query(FacilityCode: code, PageSize: AssetLimit), ct);
-        History = VersionChanges.Of(await RegisterHistory.OfAsync(db, RegisterEntryType.Facility, code, ct), RegisterLabels.FacilityFields);
         CanEdit = (await authorization.AuthorizeAsync(User, Policies.TenantEditor)).Succeeded;
         return Page();
     }

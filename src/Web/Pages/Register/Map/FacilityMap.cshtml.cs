@@ -9,7 +9,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace InfraLedger.Web.Pages.Register.Map;
 
-/// <summary>The facilities on the tenant's boundary (Leaflet, no tile server), with the table behind the map.</summary>
+/// <summary>The facilities on the tenant's boundary (Leaflet; the background tiles when configured), with the table behind the map.</summary>
 [Authorize(Policy = Policies.TenantViewer)]
 public sealed class FacilityMapModel(AppDbContext db) : PageModel
 {
@@ -19,9 +19,12 @@ public sealed class FacilityMapModel(AppDbContext db) : PageModel
 
     public List<KindCount> Counts { get; private set; } = [];
 
+    public Core.Maps.TileLayers.Resolved Tiles { get; private set; } = null!;
+
     public async Task OnGetAsync(CancellationToken ct)
     {
         Tenant = HttpContext.Tenant();
+        Tiles = await Maps.MapTiles.ForPageAsync(HttpContext, db, ct);
         var rows = await db.Facilities
             .GroupBy(f => new { f.Kind, Located = f.Latitude != null && f.Longitude != null })
             .Select(g => new { g.Key.Kind, g.Key.Located, Count = g.Count() })

@@ -31,7 +31,7 @@ public static class RegisterApi
                 type = "Feature",
                 // GeoJSON (RFC 7946) orders a position as longitude, latitude.
                 geometry = new { type = "Point", coordinates = new[] { f.Longitude!.Value, f.Latitude!.Value } },
-                properties = new { code = f.Code, name = f.Name, kind = FacilityRegister.KindLabel(f.Kind) },
+                properties = new { code = f.Code, name = f.Name, kind = FacilityRegister.KindLabel(f.Kind), kindCode = f.Kind.ToString() },
             });
             return Results.Json(new { type = "FeatureCollection", features }, contentType: Boundaries.GeoJson);
         });
