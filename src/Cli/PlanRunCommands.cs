@@ -80,12 +80,12 @@ internal static class PlanRunCommands
         var list = new Command("list", "団体の計画の一覧 / List plans") { tenant };
         list.SetAction(async (parse, ct) => await WithTenantAsync(parse, tenant, async db =>
         {
-            Console.Out.WriteLine("番号\t状態\t名前\t期間\t解法\t件数\t費用（円）\t便益（円）\t差\t元の計画\t作成（UTC）");
+            Console.Out.WriteLine("番号\t状態\t名前\t期間\t解法\t件数\t費用（円）\t便益（円）\t差\t元の計画\t作成（日本時間）");
             foreach (var p in await WorksPlans.ListAsync(db, ct))
             {
                 Console.Out.WriteLine(string.Join('\t', N(p.Id), p.StatusLabel, p.Title, $"{N(p.FirstYear)}〜{N(p.FirstYear + p.Horizon - 1)}", p.Method, N(p.Works),
                     Yen(p.Cost), Yen(p.Benefit), p.Gap is { } g ? (g * 100).ToString("0.00", CultureInfo.InvariantCulture) + "%" : "", p.BasedOn is { } b ? N(b) : "",
-                    p.CreatedAtUtc.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture)));
+                    Core.Common.JapanTime.Minute(p.CreatedAtUtc)));
             }
 
             return 0;

@@ -16,6 +16,14 @@ public static class WebErrors
     public static Error NotADate(string label, string value, string field) =>
         new("register.not_a_date", $"{label}「{value}」は日付（例: 2024-04-01）で入力してください。", field);
 
+    /// <summary>A date the register import's reader refused, with its reason (e.g. 平成31年5月1日 is 令和元年5月1日).</summary>
+    public static Error NotADate(string label, string value, string reason, string field) =>
+        new("register.not_a_date", $"{label}「{value}」は日付として読めません。{reason}（例: 2024-04-01、令和6年4月1日、R6.4.1）", field);
+
+    /// <summary>A year that is neither 西暦 nor 和暦 the import reads.</summary>
+    public static Error NotAYear(string label, string value, string reason, string field) =>
+        new("register.not_a_year", $"{label}「{value}」は年として読めません。{reason}（例: 1980、昭和55、S55、令和2年、R2）", field);
+
     public static Error NotAnOption(string label, string value, string field) =>
         new("register.not_an_option", $"{label}「{value}」は選択肢にありません。", field);
 

@@ -57,7 +57,7 @@ public static partial class DeteriorationModels
             return Errors.PooledModelLevels(pooled.GroupName, pooled.States, scheme.Name, scheme.Levels.Count);
         }
 
-        var source = $"広域グループ「{pooled.GroupName}」の共同推定を採用（{pooled.FittedByName}が{pooled.Model.FittedAtUtc.AddHours(9):yyyy-MM-dd}に推定）";
+        var source = $"広域グループ「{pooled.GroupName}」の共同推定を採用（{pooled.FittedByName}が{Common.JapanTime.Date(pooled.Model.FittedAtUtc)}に推定）";
         return await StoreAsync(db, kind, scheme, pooled.Model.Fit(), source.Length > 300 ? source[..300] : source, null, nowUtc, ct);
     }
 }

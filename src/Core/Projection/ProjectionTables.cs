@@ -57,8 +57,8 @@ public static class ProjectionTables
         [.. r.Skipped.Select(s => (IReadOnlyList<TableCell>)[new(s.Reason), new(null, s.Count), new(string.Join(" ", s.Examples))])]);
 
     public static Table Unverified(ProjectionResult r) => new("unverified", "未検証のパラメータ（一次資料で確認できていない設定）", ["パラメータ", "確度", "内容"],
-        [.. r.Parameters.Unverified.Select(u => (IReadOnlyList<TableCell>)[new(u.Parameter), new(u.Confidence == "U" ? "未検証" : "推定"), new(u.Note)])],
-        "renewal-projection.md の [U]（未確認）・[P]（推定）の項目です。結果はこれらの設定に依存します。");
+        [.. r.Parameters.Unverified.Select(u => (IReadOnlyList<TableCell>)[new(ParameterLabels.Of(u.Parameter)), new(u.Confidence == "U" ? "未検証" : "推定"), new(u.Note)])],
+        "未検証は総務省などの資料で確認できていない設定、推定は資料から推し量った設定です。結果はこれらの設定に依存します。");
 
     /// <summary>Two scenarios side by side: the annual series, totals, averages and the difference in %.</summary>
     public static IReadOnlyList<Table> Compare(ProjectionResult a, ScenarioRef sa, ProjectionResult b, ScenarioRef sb)

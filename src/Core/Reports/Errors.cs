@@ -69,6 +69,11 @@ public static class Errors
 
     public static Error FacilityNotFound(string code) => new("reports.facility_not_found", $"施設コード「{code}」の施設は台帳にありません。", "FacilityCode");
 
+    public static Error SectionRequired => new("reports.section_required", "担当課を選んでください。", "Section");
+
+    public static Error SectionUnknown(string section, IReadOnlyList<string> sections) =>
+        new("reports.section_unknown", $"担当課「{section}」は通報の種類に設定されていません（選べる担当課: {string.Join("・", sections)}）。", "Section");
+
     public static Error PhotoNotFound(int number) => new("reports.photo_not_found", $"写真 {number} はありません。", "Photo");
 
     public static Error Parameter(string field, string message) => new("reports.parameter", message, field);

@@ -88,6 +88,36 @@ public static class Workflow
         }, ct);
     }
 
+    /// <summary>
+    /// Hands the report to another 担当課 (issue 21 item 7): one of the sections the tenant's services name, recorded as an
+    /// internal history line (the reporter's page does not show which section handles it).
+    /// </summary>
+    public static async Task<Result<ResidentReport>> SetSectionAsync(AppDbContext db, long id, string? section, DateTime nowUtc, CancellationToken ct)
+    {
+        var chosen = Blank(section);
+        if (chosen is null)
+        {
+            return Errors.SectionRequired;
+        }
+
+        var sections = await SectionsAsync(db, ct);
+        if (!sections.Contains(chosen, StringComparer.Ordinal))
+        {
+            return Errors.SectionUnknown(chosen, sections);
+        }
+
+        return await ChangeAsync(db, id, nowUtc, report =>
+        {
+            var before = report.Section;
+            report.Section = chosen;
+            return Line("section", $"担当課を「{before}」から「{chosen}」に変えました。", isPublic: false);
+        }, ct);
+    }
+
+    /// <summary>The 担当課 a report can be handed to: those of the tenant's services, in order.</summary>
+    public static async Task<List<string>> SectionsAsync(AppDbContext db, CancellationToken ct) =>
+        [.. (await db.ReportServices.Select(s => s.Section).Distinct().ToListAsync(ct)).Order(StringComparer.Ordinal)];
+
     public static Task<Result<ResidentReport>> SetHiddenAsync(AppDbContext db, long id, bool hidden, string? reason, DateTime nowUtc, CancellationToken ct) =>
         ChangeAsync(db, id, nowUtc, report =>
         {

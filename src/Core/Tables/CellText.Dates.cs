@@ -48,6 +48,21 @@ public static partial class CellText
         return Errors.NotADate(text!);
     }
 
+    /// <summary>
+    /// A year from any date form the register import reads (1980, 昭和55, 昭和55年, S55, 令和2年, R2, 令和元年,
+    /// 1980/4/1 …): the import's rule, shared with the register's edit forms (issue 21 item 7).
+    /// </summary>
+    public static Result<int?> ParseYear(string? text)
+    {
+        if (text is { Length: 4 } && int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var year))
+        {
+            return year; // the common case: 1975
+        }
+
+        var date = ParseDate(text);
+        return date.IsSuccess ? date.Value?.Year : date.Error!;
+    }
+
     /// <summary>Whether the (partial) date exists in the proleptic Gregorian calendar (2023/2/30 does not).</summary>
     internal static bool Exists(int year, int? month, int? day) =>
         year is >= 1 and <= 9999

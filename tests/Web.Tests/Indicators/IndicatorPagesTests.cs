@@ -55,6 +55,9 @@ public sealed class IndicatorPagesTests : IAsyncLifetime
         page.ShouldContain("<strong>90.00%</strong>");
         page.ShouldContain("/222127/indicators/assets?year=2024&amp;account=%E5%BB%BA%E7%89%A9");   // 建物
         page.ShouldContain("id=\"table-series\"");
+        page.ShouldContain(">減価償却率（%）</text>"); // the chart's axis titles and legend (issue 21 item 7)
+        page.ShouldContain(">年度</text>");
+        page.ShouldContain("有形固定資産減価償却率（年度末）</li>");
         page.ShouldNotContain("藤枝市役所");
 
         var drill = await yaizuViewer.GetStringAsync("/222127/indicators/assets?year=2024&account=建物");

@@ -58,11 +58,17 @@ public sealed class ProjectionPagesTests : IAsyncLifetime
         var page = Compact(await yaizuViewer.GetStringAsync("/222127/projection?scenario=soumu&baseYear=2024"));
 
         page.ShouldContain("<svg");
+        page.ShouldContain(">年度</text>"); // axis titles (issue 21 item 7)
+        page.ShouldContain(">更新費用（億円）</text>");
+        page.ShouldContain("<ul class=\"legend\">");
         page.ShouldContain("id=\"table-annual\"");
         page.ShouldContain("<th scope=\"row\">2044</th><td class=\"numeric\">125,000</td>");
         page.ShouldContain("総額 <strong>2.5 億円</strong>");
         page.ShouldContain("未検証");
-        page.ShouldContain("spreadAlignment");
+        page.ShouldContain("複数年に分ける費用を計上する年"); // the parameter's Japanese label (issue 21 item 7)
+        page.ShouldNotContain("spreadAlignment");
+        page.ShouldNotContain("renewal-projection.md");
+        page.ShouldNotContain("（§");
         page.ShouldNotContain("藤枝公民館");
         page.ShouldNotContain("3,000");
     }

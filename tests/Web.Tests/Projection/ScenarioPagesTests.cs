@@ -234,13 +234,14 @@ public sealed class ScenarioPagesTests : IAsyncLifetime
         var spread = page.GetElementById("Input_SpreadAlignment")!;
         var field = spread.ParentElement!;
         field.QuerySelector(".badge-unverified")!.TextContent.ShouldBe("未検証");
-        field.TextContent.ShouldContain("発生年を中心に計上するかは一次資料で未確認（§3）");
+        field.TextContent.ShouldContain("発生年を中心に計上するかは総務省の資料で確認できていない");
+        field.TextContent.ShouldNotContain("§");
         spread.GetAttribute("aria-describedby")!.ShouldContain("Input_SpreadAlignment_note");
         page.GetElementById("Input_Cycles[0]_BacklogYears")!.ParentElement!.QuerySelector(".badge-unverified")!.TextContent.ShouldBe("未検証");
         page.GetElementById("Input_Cycles[0]_BacklogMaxAge")!.ParentElement!.QuerySelector(".badge-unverified")!.TextContent.ShouldBe("推定");
         page.GetElementById("Input_Cycles[0]_RebuildBacklogYears")!.ParentElement!.QuerySelector(".badge-unverified")!.TextContent.ShouldBe("推定");
         page.GetElementById("Input_Cycles[0]_RebuildAge")!.ParentElement!.QuerySelector(".badge-unverified").ShouldBeNull();
-        page.GetElementById("Input_WaterTables")!.TextContent.ShouldContain("口径別単価の中間の行は未確認");
+        page.GetElementById("Input_WaterTables")!.TextContent.ShouldContain("口径別単価の中間の行は総務省の資料で確認できていない");
         page.GetElementById("unverified-title")!.TextContent.ShouldContain("12 件"); // infra.unknownYear has no field, so all are listed too
     }
 

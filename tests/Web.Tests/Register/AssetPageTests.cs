@@ -101,4 +101,35 @@ public sealed class AssetPageTests : IAsyncLifetime
         await using var db = app.Database.Context(Yaizu);
         (await db.FixedAssets.SingleAsync(a => a.Number == "40001")).AcquisitionCost.ShouldBe(2_400_000m);
     }
+
+    // The import's 和暦 reader (issue 21 item 7): 昭和55年4月1日 is 1980-04-01, R2.4.1 is 2020-04-01.
+    [Fact]
+    public async Task dates_are_accepted_in_wareki_as_the_import_reads_them()
+    {
+        var created = await AppFactory.PostFormAsync(editor, "/222127/assets/new", new()
+        {
+            ["Input.Number"] = "50001", ["Input.Name"] = "旧公民館", ["Input.Account"] = "建物", ["Input.AcquisitionCost"] = "30000000",
+            ["Input.AcquisitionDate"] = "昭和55年4月1日", ["Input.ServiceStartDate"] = "S55.6.1", ["Input.UsefulLife"] = "50", ["Input.ValidFrom"] = "R2.4.1",
+        });
+
+        created.StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        await using var db = app.Database.Context(Yaizu);
+        var saved = await db.FixedAssets.SingleAsync(a => a.Number == "50001");
+        (saved.AcquisitionDate, saved.ServiceStartDate).ShouldBe((new DateOnly(1980, 4, 1), new DateOnly(1980, 6, 1)));
+    }
+
+    [Fact]
+    public async Task a_year_without_a_day_is_refused_as_a_date_in_japanese()
+    {
+        var response = await AppFactory.PostFormAsync(editor, "/222127/assets/new", new()
+        {
+            ["Input.Number"] = "50002", ["Input.Name"] = "旧公民館", ["Input.Account"] = "建物", ["Input.AcquisitionCost"] = "30000000",
+            ["Input.AcquisitionDate"] = "昭和55年", ["Input.ValidFrom"] = "2025-01-01",
+        });
+
+        var page = new HtmlParser().ParseDocument(await response.Content.ReadAsStringAsync());
+        page.QuerySelector("#Input_AcquisitionDate_error")!.TextContent.ShouldContain("取得年月日「昭和55年」は日付");
+        await using var db = app.Database.Context(Yaizu);
+        (await db.FixedAssets.CountAsync(a => a.Number == "50002")).ShouldBe(0);
+    }
 }

@@ -51,11 +51,46 @@ public sealed class FacilityFormTests : IAsyncLifetime
             page.QuerySelector($"#Input_{field}_error").ShouldNotBeNull();
         }
 
-        page.QuerySelector("#Input_YearBuilt_error")!.TextContent.ShouldContain("整数で入力してください");
+        page.QuerySelector("#Input_YearBuilt_error")!.TextContent.ShouldContain("建築年「昭和」は年として読めません");
         page.QuerySelector("#Input_Latitude")!.GetAttribute("value").ShouldBe("91"); // what was typed stays
         await using var db = app.Database.Context(Yaizu);
         (await db.Facilities.CountAsync()).ShouldBe(2);
         (await db.RegisterVersions.CountAsync(v => v.EntryType == RegisterEntryType.Facility)).ShouldBe(0, "no version was archived by a change");
+    }
+
+    // The import's 和暦 reader (issue 21 item 7): 昭和55年 is 1980, 令和2年 is 2020 (令和元年 = 2019).
+    [Theory]
+    [InlineData("昭和55", 1980)]
+    [InlineData("S55", 1980)]
+    [InlineData("昭和５５年", 1980)]
+    [InlineData("令和2年", 2020)]
+    [InlineData("R2", 2020)]
+    [InlineData("1980", 1980)]
+    public async Task the_year_built_is_accepted_in_wareki_as_the_import_reads_it(string typed, int year)
+    {
+        var response = await AppFactory.PostFormAsync(editor, "/222127/facilities/B-002/edit", RegisterSeed.FacilityForm(new()
+        {
+            ["Input.Name"] = "旧倉庫", ["Input.YearBuilt"] = typed, ["Input.Reason"] = "和暦で入力",
+        }));
+
+        response.StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        await using var db = app.Database.Context(Yaizu);
+        (await db.Facilities.SingleAsync(f => f.Code == "B-002")).YearBuilt.ShouldBe(year);
+    }
+
+    [Fact]
+    public async Task a_wareki_year_outside_its_era_is_refused_naming_the_right_era()
+    {
+        var response = await AppFactory.PostFormAsync(editor, "/222127/facilities/B-002/edit", RegisterSeed.FacilityForm(new()
+        {
+            ["Input.Name"] = "旧倉庫", ["Input.YearBuilt"] = "平成32年", ["Input.Reason"] = "和暦で入力",
+        }));
+
+        response.StatusCode.ShouldBe(HttpStatusCode.OK);
+        var page = new HtmlParser().ParseDocument(await response.Content.ReadAsStringAsync());
+        var error = page.QuerySelector("#Input_YearBuilt_error")!.TextContent;
+        error.ShouldContain("建築年「平成32年」は年として読めません");
+        error.ShouldContain("令和2年");
     }
 
     [Fact]

@@ -22,7 +22,7 @@ public static partial class RegisterImport
             : null;
         var (mapping, origin) = options.Mapping is { } given ? (given, "指定された対応付け")
             : remembered is not null && ColumnMapping.FromJson(remembered.MappingJson) is { } kept
-                ? (kept, $"前回確定した対応付け（{remembered.UpdatedAtUtc.AddHours(9):yyyy-MM-dd}、この形式のファイルで記憶）")
+                ? (kept, $"前回確定した対応付け（{JapanTime.Date(remembered.UpdatedAtUtc)}、この形式のファイルで記憶）")
             : (suggestion.Mapping, "見出しから推定");
         var outOfRange = mapping.Columns.FirstOrDefault(c => c.Value < 0 || c.Value >= table.Headers.Count);
         if (outOfRange.Key is not null || mapping.Target != options.Target)

@@ -109,17 +109,8 @@ public sealed class RowConverter(RawTable table, ColumnMapping mapping, string t
     private static bool IsMoney(ColumnMapping mapping, int column) =>
         ImportFields.For(mapping.Target).Any(f => f.Type == FieldType.Money && mapping.Columns.TryGetValue(f.Name, out var c) && c == column);
 
-    /// <summary>A year from any date form (昭和50年, S50, 1975, 1975/4/1 …).</summary>
-    internal static Result<int?> ParseYear(string text)
-    {
-        if (text.Length == 4 && int.TryParse(text, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var year))
-        {
-            return year; // the common case: 1975
-        }
-
-        var date = CellText.ParseDate(text);
-        return date.IsSuccess ? date.Value?.Year : date.Error!;
-    }
+    /// <summary>A year from any date form (昭和50年, S50, 1975, 1975/4/1 …): <see cref="CellText.ParseYear"/>.</summary>
+    internal static Result<int?> ParseYear(string text) => CellText.ParseYear(text);
 
     internal static Result<AssetKind?> ParseKind(string text) => CellText.Normalize(text) switch
     {

@@ -23,6 +23,9 @@ public sealed class IndexModel(AppDbContext db, OpenDataLicences licences, IAuth
 
     public bool CanPublish { get; private set; }
 
+    /// <summary>The demo tenant, whose 固定資産台帳 the seed leaves for its admin to publish.</summary>
+    public bool IsDemo => Tenant.Code == DemoData.TenantCode;
+
     public Dictionary<string, OpenDataset> Published { get; private set; } = [];
 
     public OpenDataLicences Licences => licences;

@@ -17,5 +17,5 @@ public static class ScenarioLinks
     public static string Investments(string tenant) => $"/{tenant}/projection/investments";
 
     /// <summary>An update time for people: JST (UTC+9 all year), to the minute.</summary>
-    public static string Jst(DateTime utc) => utc.AddHours(9).ToString("yyyy-MM-dd HH:mm", System.Globalization.CultureInfo.InvariantCulture);
+    public static string Jst(DateTime utc) => Core.Common.JapanTime.Minute(utc);
 }

@@ -9,7 +9,7 @@ namespace InfraLedger.Web.Pages.Register;
 public static class RegisterForms
 {
     /// <summary>Today in Japan: JST is UTC+9 all year (no daylight saving), so no time-zone database is needed.</summary>
-    public static DateOnly Today() => DateOnly.FromDateTime(DateTime.UtcNow.AddHours(9));
+    public static DateOnly Today() => Core.Common.JapanTime.Today(DateTime.UtcNow);
 
     public static readonly IReadOnlyList<FormOption> Kinds =
         [.. Enum.GetValues<AssetKind>().Select(k => new FormOption(k.ToString(), FacilityRegister.KindLabel(k)))];

@@ -37,6 +37,9 @@ public sealed class DetailModel(AppDbContext db, IAuthorizationService authoriza
 
     public string? FacilityName { get; private set; }
 
+    /// <summary>The 担当課 the report can be handed to (the department form).</summary>
+    public List<string> Sections { get; private set; } = [];
+
     public bool CanEdit { get; private set; }
 
     [TempData]
@@ -61,6 +64,9 @@ public sealed class DetailModel(AppDbContext db, IAuthorizationService authoriza
     public Task<IActionResult> OnPostFacilityAsync(long id, string? facilityCode, CancellationToken ct) =>
         ActAsync(id, string.IsNullOrWhiteSpace(facilityCode) ? "施設とのひも付けを外しました。" : "施設にひも付けました。",
             () => Workflow.LinkFacilityAsync(db, id, facilityCode, DateTime.UtcNow, ct), ct);
+
+    public Task<IActionResult> OnPostSectionAsync(long id, string? section, CancellationToken ct) =>
+        ActAsync(id, $"担当課を「{section?.Trim()}」にしました。", () => Workflow.SetSectionAsync(db, id, section, DateTime.UtcNow, ct), ct);
 
     public Task<IActionResult> OnPostHiddenAsync(long id, bool hidden, string? reason, CancellationToken ct) =>
         ActAsync(id, hidden ? "非公開にしました。" : "公開に戻しました。", () => Workflow.SetHiddenAsync(db, id, hidden, reason, DateTime.UtcNow, ct), ct);
@@ -116,6 +122,7 @@ public sealed class DetailModel(AppDbContext db, IAuthorizationService authoriza
         Authors = await Core.Audit.Actors.NamesAsync(db, History.Select(n => n.Author), ct);
         Photos = await ResidentReports.PhotosAsync(db, id, ct);
         Duplicates = await db.ResidentReports.Where(r => r.DuplicateOfId == id).OrderBy(r => r.Id).Select(r => r.Id).ToListAsync(ct);
+        Sections = await Workflow.SectionsAsync(db, ct);
         FacilityName = report.FacilityCode is { } code
             ? await db.Facilities.Where(f => f.Code == code).Select(f => f.Name).FirstOrDefaultAsync(ct)
             : null;

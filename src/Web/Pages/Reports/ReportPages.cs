@@ -1,4 +1,5 @@
 using System.Globalization;
+using InfraLedger.Core.Common;
 using InfraLedger.Core.Reports;
 
 namespace InfraLedger.Web.Pages.Reports;
@@ -19,10 +20,10 @@ public static class ReportPages
     public static string ServiceEdit(string tenant, string? code) =>
         code is null ? $"/{tenant}/reports/services/edit" : $"/{tenant}/reports/services/edit/{Uri.EscapeDataString(code)}";
 
-    /// <summary>A time for people: JST (UTC+9 all year, no daylight saving), to the minute.</summary>
-    public static string Jst(DateTime utc) => utc.AddHours(9).ToString("yyyy年M月d日 HH:mm", CultureInfo.InvariantCulture);
+    /// <summary>A time for people: JST, to the minute (the one rule is <see cref="JapanTime"/>).</summary>
+    public static string Jst(DateTime utc) => JapanTime.Written(utc);
 
-    public static string JstDate(DateTime utc) => utc.AddHours(9).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+    public static string JstDate(DateTime utc) => JapanTime.Date(utc);
 
     /// <summary>What a history line did, in words (the status is always given as text too: never colour alone).</summary>
     public static string Describe(ReportNote note) => note.Type switch
@@ -33,6 +34,7 @@ public static class ReportPages
         "internal" => "内部メモ",
         "duplicate" => "重複としてまとめました",
         "facility" => "施設とのひも付け",
+        "section" => "担当課の変更",
         "hidden" => "非公開",
         "shown" => "公開に戻しました",
         "redacted" => "説明文の編集",

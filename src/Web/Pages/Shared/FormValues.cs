@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using InfraLedger.Core.Common;
+using InfraLedger.Core.Tables;
 
 namespace InfraLedger.Web.Pages.Shared;
 
@@ -24,6 +25,7 @@ public sealed class FormValues
     public int? WholeNumber(string? text, string field, string label) =>
         Parse(text, field, label, "整数", s => int.TryParse(s, NumberStyles.AllowLeadingSign | NumberStyles.AllowThousands, CultureInfo.InvariantCulture, out var v) ? v : (int?)null);
 
+    /// <summary>A full date in 西暦 (2024-04-01) or in any form the register import reads (昭和55年4月1日, S55.4.1, R2/4/1).</summary>
     public DateOnly? Date(string? text, string field, string label)
     {
         var value = Text(text);
@@ -37,7 +39,32 @@ public sealed class FormValues
             return date;
         }
 
-        Errors.Add(WebErrors.NotADate(label, value, field));
+        var parsed = CellText.ParseDate(value);
+        if (parsed is { IsSuccess: true, Value: { Month: not null, Day: not null } full })
+        {
+            return full.ToDateOnly();
+        }
+
+        Errors.Add(parsed.IsSuccess ? WebErrors.NotADate(label, value, field) : WebErrors.NotADate(label, value, parsed.Error!.Message, field));
+        return null;
+    }
+
+    /// <summary>A year in 西暦 or 和暦 (1980, 昭和55, S55, 令和2年, R2), read by the register import's rule.</summary>
+    public int? Year(string? text, string field, string label)
+    {
+        var value = Text(text);
+        if (value is null)
+        {
+            return null;
+        }
+
+        var parsed = CellText.ParseYear(value.Replace(",", "", StringComparison.Ordinal));
+        if (parsed.IsSuccess)
+        {
+            return parsed.Value;
+        }
+
+        Errors.Add(WebErrors.NotAYear(label, value, parsed.Error!.Message, field));
         return null;
     }
 

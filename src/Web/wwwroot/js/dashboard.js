@@ -37,14 +37,15 @@
   }
 
   function bar(element) {
-    const { rows } = tableRows(element.dataset.table);
+    const { headers, rows } = tableRows(element.dataset.table);
     const label = Number(element.dataset.labelCol), value = Number(element.dataset.valueCol);
     chart(element, {
-      grid: { left: 48, right: 16, top: 16, bottom: 48 },
+      grid: { left: 56, right: 16, top: 48, bottom: 72 },
       tooltip: axisTooltip,
-      xAxis: { type: 'category', data: rows.map(r => r[label].text), axisLabel: { rotate: 45 } },
-      yAxis: { type: 'value' },
-      series: [{ type: 'bar', data: rows.map(r => r[value].value), itemStyle: { color: palette[3] } }],
+      legend: { top: 0, data: [headers[value]] },
+      xAxis: { type: 'category', name: headers[label], nameLocation: 'middle', nameGap: 56, data: rows.map(r => r[label].text), axisLabel: { rotate: 45 } },
+      yAxis: { type: 'value', name: headers[value] },
+      series: [{ name: headers[value], type: 'bar', data: rows.map(r => r[value].value), itemStyle: { color: palette[3] } }],
     });
   }
 
@@ -57,13 +58,18 @@
       const panel = document.createElement('div');
       panel.className = 'dashboard-panel';
       element.appendChild(panel);
+      // One year with a value is no line: a bar with its value written on it (issue 21 item 7).
+      const single = values.filter(v => v !== null).length === 1;
       chart(panel, {
         title: { text: headers[column], textStyle: { fontSize: 14, color: ink } },
-        grid: { left: 48, right: 16, top: 40, bottom: 32 },
+        grid: { left: 56, right: 16, top: 64, bottom: 48 },
         tooltip: axisTooltip,
-        xAxis: { type: 'category', data: years },
-        yAxis: { type: 'value', scale: true },
-        series: [{ type: 'line', data: values, connectNulls: false, itemStyle: { color: palette[3] }, lineStyle: { color: palette[3] } }],
+        legend: { top: 28, data: [headers[column]] },
+        xAxis: { type: 'category', name: headers[0], nameLocation: 'middle', nameGap: 28, data: years },
+        yAxis: { type: 'value', name: headers[column], scale: !single },
+        series: [single
+          ? { name: headers[column], type: 'bar', data: values, barMaxWidth: 48, label: { show: true, position: 'top' }, itemStyle: { color: palette[3] } }
+          : { name: headers[column], type: 'line', data: values, connectNulls: false, itemStyle: { color: palette[3] }, lineStyle: { color: palette[3] } }],
       });
     }
   }
@@ -74,9 +80,10 @@
     chart(element, {
       grid: { left: 56, right: 24, top: 24, bottom: 48 },
       tooltip: { formatter: p => `${p.data[2]}<br>${headers[x]}: ${p.data[0]}<br>${headers[y]}: ${p.data[1]}` },
+      legend: { top: 0, data: [headers[label]] },
       xAxis: { type: 'value', name: headers[x], nameLocation: 'middle', nameGap: 28, scale: true },
       yAxis: { type: 'value', name: headers[y], scale: true },
-      series: [{ type: 'scatter', symbolSize: 6, data: rows.map(r => [r[x].value, r[y].value, r[label].text]), itemStyle: { color: palette[3], opacity: 0.7 } }],
+      series: [{ name: headers[label], type: 'scatter', symbolSize: 6, data: rows.map(r => [r[x].value, r[y].value, r[label].text]), itemStyle: { color: palette[3], opacity: 0.7 } }],
     });
   }
 

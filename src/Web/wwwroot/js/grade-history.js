@@ -27,6 +27,8 @@
       connectNulls: true,
       symbolSize: 8,
       data: rows.filter(r => r.grades[m] !== null).map(r => [r.date, r.grades[m]]),
+      // A member inspected once is a point, not a line: its grade is written beside it (issue 21 item 7).
+      label: { show: rows.filter(r => r.grades[m] !== null).length === 1, position: 'right', formatter: p => levels[p.data[1] - 1] || String(p.data[1]) },
       itemStyle: { color: colours[m % colours.length] },
       lineStyle: { color: colours[m % colours.length] },
     }));
@@ -41,9 +43,9 @@
       grid: { left: 150, right: 24, top: 40, bottom: 40 },
       legend: { top: 0 },
       tooltip: { trigger: 'item', formatter: p => `${p.seriesName}<br>${p.data[0]}: ${levels[p.data[1] - 1] || p.data[1]}` },
-      xAxis: { type: 'time' },
+      xAxis: { type: 'time', name: '点検日', nameLocation: 'middle', nameGap: 28 },
       yAxis: {
-        type: 'value', min: 1, max: levels.length, interval: 1, inverse: true,
+        type: 'value', name: '判定区分', min: 1, max: levels.length, interval: 1, inverse: true,
         axisLabel: { formatter: v => levels[v - 1] || '' },
       },
       series,

@@ -88,7 +88,7 @@ public sealed class FacilityInput
         Longitude = values.Coordinate(Longitude, nameof(Facility.Longitude), "経度"),
         Quantity = values.Number(Quantity, nameof(Facility.Quantity), "数量"),
         QuantityKind = values.Choice<Core.Register.QuantityKind>(QuantityKind, nameof(Facility.QuantityKind), "数量の種類"),
-        YearBuilt = values.WholeNumber(YearBuilt, nameof(Facility.YearBuilt), "建築年"),
+        YearBuilt = values.Year(YearBuilt, nameof(Facility.YearBuilt), "建築年"),
         Structure = FormValues.Text(Structure),
         Width = values.Number(Width, nameof(Facility.Width), "幅員"),
         Diameter = values.WholeNumber(Diameter, nameof(Facility.Diameter), "口径"),
