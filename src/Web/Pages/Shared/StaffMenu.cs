@@ -59,6 +59,7 @@ public static class StaffMenu
             new("APIトークン", "/tokens", TenantRole.Admin),
             new("背景地図の設定", "/maps/settings", TenantRole.Admin),
         ]),
+        new("ヘルプ", [new("ヘルプ・用語集", "/help", TenantRole.Viewer)]),
     ];
 
     /// <summary>The groups with only the items <paramref name="role"/> reaches in <paramref name="tenant"/> (empty groups left out).</summary>
