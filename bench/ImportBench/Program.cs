@@ -144,28 +144,9 @@ static async Task ListAsync(DatabaseSettings settings)
     }
 }
 
-// Median of five runs after one warm-up.
-static async Task<TimeSpan> TimeAsync<T>(Func<Task<T>> run)
-{
-    await run();
-    var times = new List<TimeSpan>();
-    for (var i = 0; i < 5; i++)
-    {
-        var watch = Stopwatch.StartNew();
-        await run();
-        times.Add(watch.Elapsed);
-    }
+static Task<TimeSpan> TimeAsync<T>(Func<Task<T>> run) => InfraLedger.Bench.BenchTiming.MedianAsync(run);
 
-    return times.Order().ElementAt(2);
-}
-
-static async Task Admin(string server, string sql)
-{
-    await using var connection = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(server) { Database = "postgres", Pooling = false }.ConnectionString);
-    await connection.OpenAsync();
-    await using var cmd = new NpgsqlCommand(sql, connection);
-    await cmd.ExecuteNonQueryAsync();
-}
+static Task Admin(string server, string sql) => InfraLedger.Bench.BenchTiming.AdminAsync(server, sql);
 
 internal static partial class Program
 {
