@@ -17,20 +17,28 @@ namespace InfraLedger.Web.Tests.Help;
 /// The help pages (issue 21 item 6): every page answers with an h1 and nothing from another host; every import template
 /// downloads as CSV (UTF-8 with a BOM) and XLSX and its sample rows are accepted by the importer it is for.
 /// </summary>
-public sealed class HelpPagesTests : IAsyncLifetime
+public sealed class HelpPagesTests(HelpPagesTests.SignedIn shared) : IClassFixture<HelpPagesTests.SignedIn>
 {
     private const string Yaizu = "222127";
     private const string Fujieda = "222143";
-    private AppFactory app = null!;
-    private HttpClient viewer = null!;
+    private readonly AppFactory app = shared.App;
+    private readonly HttpClient viewer = shared.Viewer;
 
-    public async Task InitializeAsync()
+    /// <summary>One app for the class (the tests only read it; the templates are imported into databases of their own) and a viewer of 焼津市.</summary>
+    public sealed class SignedIn : IAsyncLifetime
     {
-        app = await AppFactory.CreateAsync();
-        viewer = await app.SignedInClientAsync("viewer@yaizu.example.jp", await app.CreateUserAsync("viewer@yaizu.example.jp", Yaizu, TenantRole.Viewer));
-    }
+        public AppFactory App { get; private set; } = null!;
 
-    public async Task DisposeAsync() => await app.DisposeAsync();
+        public HttpClient Viewer { get; private set; } = null!;
+
+        public async Task InitializeAsync()
+        {
+            App = await AppFactory.CreateAsync();
+            Viewer = await App.SignedInClientAsync("viewer@yaizu.example.jp", await App.CreateUserAsync("viewer@yaizu.example.jp", Yaizu, TenantRole.Viewer));
+        }
+
+        public async Task DisposeAsync() => await App.DisposeAsync();
+    }
 
     public static TheoryData<string> Pages() =>
         ["/222127/help", "/222127/help/glossary", .. HelpTopics.All.Select(t => $"/222127/help/{t.Id}")];
