@@ -57,9 +57,10 @@ public sealed class TestDatabase : IAsyncDisposable
         var server = PostgresServer();
         var db = $"il_empty_{Guid.NewGuid():N}";
         await AdminAsync(server, $"CREATE DATABASE {db}");
-        return new TestDatabase(new DatabaseSettings(DatabaseProvider.Postgres, Connection(server, db)), async () =>
+        var connectionString = Connection(server, db);
+        return new TestDatabase(new DatabaseSettings(DatabaseProvider.Postgres, connectionString), async () =>
         {
-            NpgsqlConnection.ClearAllPools();
+            ClearPool(connectionString); // only this database's: the other tests' pools stay warm
             await AdminAsync(server, $"DROP DATABASE IF EXISTS {db} WITH (FORCE)");
         });
     }
@@ -107,9 +108,10 @@ public sealed class TestDatabase : IAsyncDisposable
         var server = PostgresServer();
         var db = $"il_test_{Guid.NewGuid():N}";
         await AdminAsync(server, $"CREATE DATABASE {db} TEMPLATE {template}");
-        return new TestDatabase(new DatabaseSettings(DatabaseProvider.Postgres, Connection(server, db)), async () =>
+        var connectionString = Connection(server, db);
+        return new TestDatabase(new DatabaseSettings(DatabaseProvider.Postgres, connectionString), async () =>
         {
-            NpgsqlConnection.ClearAllPools();
+            ClearPool(connectionString); // only this database's: the other tests' pools stay warm
             await AdminAsync(server, $"DROP DATABASE IF EXISTS {db} WITH (FORCE)");
         });
     }
@@ -212,11 +214,18 @@ public sealed class TestDatabase : IAsyncDisposable
 
         var db = $"il_test_{Guid.NewGuid():N}";
         await AdminAsync(server, $"CREATE DATABASE {db} TEMPLATE {postgresTemplate}");
-        return new TestDatabase(new DatabaseSettings(DatabaseProvider.Postgres, Connection(server, db)), async () =>
+        var connectionString = Connection(server, db);
+        return new TestDatabase(new DatabaseSettings(DatabaseProvider.Postgres, connectionString), async () =>
         {
-            NpgsqlConnection.ClearAllPools();
+            ClearPool(connectionString); // only this database's: the other tests' pools stay warm
             await AdminAsync(server, $"DROP DATABASE IF EXISTS {db} WITH (FORCE)");
         });
+    }
+
+    private static void ClearPool(string connectionString)
+    {
+        using var connection = new NpgsqlConnection(connectionString);
+        NpgsqlConnection.ClearPool(connection);
     }
 
     private static string PostgresServer()
