@@ -30,7 +30,7 @@ public sealed record ReportFilter
     /// <summary>Only the reports overdue at this time (<see cref="ReportStatuses.IsOverdue"/>).</summary>
     public DateTime? OverdueAtUtc { get; init; }
 
-    /// <summary>Hidden (非公開) reports are for the staff and the tenant's own API clients only.</summary>
+    /// <summary>Hidden (非公開) and not yet published reports are for the staff and the tenant's own API clients only.</summary>
     public bool IncludeHidden { get; init; }
 
     public int Skip { get; init; }
@@ -63,7 +63,8 @@ public static class ReportSearch
 
         if (!filter.IncludeHidden)
         {
-            query = query.Where(r => !r.IsHidden);
+            // ResidentReport.IsPublic as a query: published by staff and not hidden since.
+            query = query.Where(r => !r.IsHidden && r.PublishedAtUtc != null);
         }
 
         if (filter.Section is { } section)
