@@ -36,7 +36,7 @@ public sealed partial class ReportPagesTests : IAsyncLifetime
         await Services.AddDefaultsAsync(other, DateTime.UtcNow, default);
         for (var i = 0; i < 3; i++)
         {
-            (await ResidentReports.SubmitAsync(other, Submission("101", "藤枝の秘密の通報", email: "fujieda@example.jp"), DateTime.UtcNow, default)).IsSuccess.ShouldBeTrue();
+            (await ResidentReports.SubmitAsync(other, Submission("101", "藤枝の秘密の通報", email: "fujieda@example.jp", lat: "34.8673", lng: "138.2577"), DateTime.UtcNow, default)).IsSuccess.ShouldBeTrue();
         }
     }
 
@@ -65,6 +65,7 @@ public sealed partial class ReportPagesTests : IAsyncLifetime
         await using var db = app.Database.Context(Yaizu, actor: "test-setup");
         var saved = await ResidentReports.SubmitAsync(db, Submission("101", description, email), DateTime.UtcNow, default);
         saved.IsSuccess.ShouldBeTrue(saved.Error?.Message);
+        (await Workflow.PublishAsync(db, saved.Value.Id, DateTime.UtcNow, default)).IsSuccess.ShouldBeTrue(); // as staff do before it is public
         return saved.Value.Id;
     }
 
