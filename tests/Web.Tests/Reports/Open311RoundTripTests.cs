@@ -178,6 +178,7 @@ public sealed class Open311RoundTripTests
         var stored = await Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.SingleAsync(db.ReportPhotos);
         Core.Reports.Photos.ReadGps(stored.Content).ShouldBeNull();
         stored.ContentType.ShouldBe("image/jpeg");
+        await Open311Client.PublishAllAsync(app.Database, Y);
         var listed = (await client.GetAsync($"requests?jurisdiction_id={Y}")).Body!.AsArray().Single()!;
         listed["media_url"]!.GetValue<string>().ShouldEndWith($"/{Y}/report/1/photos/1");
     }
