@@ -93,7 +93,8 @@ public static class ResidentReports
 
     /// <summary>
     /// Open reports of the same service within the service's radius (resident-reporting-features.md §1, duplicates):
-    /// what the form suggests before a report is sent. Hidden reports are never suggested.
+    /// what the form suggests before a report is sent. Hidden reports are never suggested; those not yet published are
+    /// (the suggestion shows their number and status only, and their status page shows no text until they are published).
     /// </summary>
     public static async Task<List<(ResidentReport Report, double Metres)>> NearbyOpenAsync(
         AppDbContext db, ReportService service, double latitude, double longitude, CancellationToken ct)
@@ -106,7 +107,7 @@ public static class ResidentReports
         var filter = new ReportFilter
         {
             ServiceCodes = [service.Code], Statuses = [.. ReportStatuses.All.Where(s => s.IsOpen())],
-            Near = new GeoCircle(latitude, longitude, service.DuplicateRadiusMetres), Take = 20,
+            Near = new GeoCircle(latitude, longitude, service.DuplicateRadiusMetres), Take = 20, IncludeUnpublished = true,
         };
         var found = await ReportSearch.RunAsync(db, filter, ct);
         return [.. found.Reports.Select(r => (r, GeoCircle.Metres(latitude, longitude, r.Latitude!.Value, r.Longitude!.Value))).OrderBy(x => x.Item2)];
