@@ -54,6 +54,9 @@ public sealed partial class AppDbContext
             e.Property(x => x.Channel).HasMaxLength(20);
             e.Property(x => x.Section).HasMaxLength(100);
             e.Property(x => x.FacilityCode).HasMaxLength(50);
+            e.Property(x => x.ForwardedToTenantId).HasMaxLength(6);
+            e.Property(x => x.ForwardedFromTenantId).HasMaxLength(6);
+            e.Ignore(x => x.IsPublic);
             e.HasOne<ReportService>().WithMany().HasForeignKey(x => new { x.TenantId, x.ServiceCode }).OnDelete(DeleteBehavior.Restrict);
             e.HasOne<Facility>().WithMany().HasForeignKey(x => new { x.TenantId, x.FacilityCode })
                 .HasPrincipalKey(f => new { f.TenantId, f.Code }).OnDelete(DeleteBehavior.Restrict);
@@ -62,6 +65,7 @@ public sealed partial class AppDbContext
             e.HasIndex(x => new { x.TenantId, x.UpdatedAtUtc });
             e.HasIndex(x => new { x.TenantId, x.Section, x.Status });
             e.HasIndex(x => new { x.TenantId, x.FacilityCode });
+            e.HasIndex(x => new { x.TenantId, x.ForwardedFromTenantId, x.ForwardedFromReportId }).HasDatabaseName("ix_resident_reports_tenant_id_forwarded_from");
         });
 
         builder.Entity<ReportNote>(e =>

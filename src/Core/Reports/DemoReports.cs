@@ -75,6 +75,8 @@ public static class DemoReports
                 sinkage = report.Id;
             }
 
+            // Staff checked it and published it (ADR 0014) an hour after it came in.
+            await Ok(Workflow.PublishAsync(db, report.Id, at.AddHours(1), ct));
             if (sample.Handle is { } handle)
             {
                 await handle(db, report.Id, at, ct);

@@ -20,6 +20,29 @@ public static class Errors
     public static Error LocationRequired =>
         new("reports.location", "場所を地図で示すか、住所・目印を入力してください（lat と long、address_string、address_id のいずれか）。", "location");
 
+    public const string OutsideCode = "reports.outside";
+
+    /// <summary>The pin is another body's place (ReportPlaces): in residents' words, naming whose it is.</summary>
+    public static Error OutsideBody(string own, string owner, bool ownerTakesReports) =>
+        new(OutsideCode, $"地図の印の場所は{owner}の区域で、{own}の区域の外です。" + (ownerTakesReports
+            ? $"{owner}の通報の窓口からお知らせください（印の位置はそのまま引き継ぎます）。"
+            : $"{owner}にお問い合わせください。"), "location");
+
+    public static Error OutsideEveryBody(string own) =>
+        new(OutsideCode, $"地図の印の場所は{own}の区域の外で、どの市区町村の区域にも入っていません（海の上など）。印の位置を確かめてください。", "location");
+
+    public static Error ForwardTarget(string code, string reason) =>
+        new("reports.forward_target", $"転送先「{code}」には転送できません: {reason}", "ForwardTo");
+
+    public static Error ForwardToSelf => new("reports.forward_self", "自分の団体には転送できません。転送先の団体コードを確かめてください。", "ForwardTo");
+
+    public static Error AlreadyForwarded(long id) =>
+        new("reports.forwarded", $"受付番号 {id} はすでに転送済みです。", "ForwardTo", ErrorKind.Conflict);
+
+    public static Error RouteService(string code) => new("reports.route_service", $"通報の種類「{code}」はありません。", "ServiceCode");
+
+    public static Error AlreadyPublished(long id) => new("reports.published", $"受付番号 {id} はすでに公開しています。", "Publish", ErrorKind.Conflict);
+
     public static Error LatLongPair => new("reports.lat_long_pair", "緯度（lat）と経度（long）は両方を指定してください。", "lat");
 
     public static Error Coordinate(string field, string value) =>

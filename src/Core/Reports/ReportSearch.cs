@@ -30,8 +30,14 @@ public sealed record ReportFilter
     /// <summary>Only the reports overdue at this time (<see cref="ReportStatuses.IsOverdue"/>).</summary>
     public DateTime? OverdueAtUtc { get; init; }
 
-    /// <summary>Hidden (非公開) reports are for the staff and the tenant's own API clients only.</summary>
+    /// <summary>Hidden (非公開) and not yet published reports are for the staff and the tenant's own API clients only.</summary>
     public bool IncludeHidden { get; init; }
+
+    /// <summary>
+    /// Reports staff have not yet published, when hidden ones are not included: only the duplicate suggestion asks for
+    /// them, which shows a number, a status and a distance, never the text (ADR 0014).
+    /// </summary>
+    public bool IncludeUnpublished { get; init; }
 
     public int Skip { get; init; }
 
@@ -63,7 +69,8 @@ public static class ReportSearch
 
         if (!filter.IncludeHidden)
         {
-            query = query.Where(r => !r.IsHidden);
+            // ResidentReport.IsPublic as a query: published by staff and not hidden since.
+            query = filter.IncludeUnpublished ? query.Where(r => !r.IsHidden) : query.Where(r => !r.IsHidden && r.PublishedAtUtc != null);
         }
 
         if (filter.Section is { } section)

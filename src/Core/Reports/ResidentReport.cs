@@ -81,6 +81,25 @@ public sealed class ResidentReport : Tenancy.ITenantOwned
     public bool IsSample { get; init; }
 
     /// <summary>
+    /// When staff published it (公開): a new report reaches public pages and the public Open311 list only from then on, as
+    /// the form tells residents (ADR 0014). Null: not yet checked by staff.
+    /// </summary>
+    public DateTime? PublishedAtUtc { get; set; }
+
+    /// <summary>The body this report was forwarded to as 管轄外 (ADR 0028), and the reference number it has there.</summary>
+    public string? ForwardedToTenantId { get; set; }
+
+    public long? ForwardedToReportId { get; set; }
+
+    /// <summary>The body that forwarded this report here, and its reference number there.</summary>
+    public string? ForwardedFromTenantId { get; set; }
+
+    public long? ForwardedFromReportId { get; set; }
+
+    /// <summary>Public (on public pages and the public API): published by staff and not hidden since.</summary>
+    public bool IsPublic => PublishedAtUtc is not null && !IsHidden;
+
+    /// <summary>
     /// Derived, for the staff search (<see cref="Search.SearchText"/>): the reference number, the report's text and place;
     /// never the reporter's name or contact details.
     /// </summary>

@@ -34,6 +34,12 @@ public static class ResidentReports
             return report.Error!;
         }
 
+        if (report.Value is { Latitude: { } latitude, Longitude: { } longitude }
+            && await ReportPlaces.CheckAsync(db, latitude, longitude, ct) is { } outside)
+        {
+            return outside;
+        }
+
         var photos = new List<Photos.Photo>();
         if (input.Photos.Count > Photos.MaxCount)
         {
@@ -56,7 +62,16 @@ public static class ResidentReports
             return Errors.Empty;
         }
 
-        return await WriteAsync(db, report.Value, photos, ct);
+        var written = await WriteAsync(db, report.Value, photos, ct);
+        if (written.IsSuccess && await ReportRoutes.TargetOfAsync(db, service.Code, ct) is { } target)
+        {
+            // The tenant routes this kind to another body (ADR 0028). Should that fail (the body stopped taking reports),
+            // the report stays with this body's staff, who can forward it by hand: the resident's report is never lost.
+            var forwarded = await Forwarding.ForwardAsync(db, written.Value.Id, target, $"種類「{service.Name}」の通報は、この団体に届くように設定されています。", nowUtc, ct);
+            return forwarded.IsSuccess ? forwarded : written;
+        }
+
+        return written;
     }
 
     /// <summary>A report of the current tenant by its reference number, or null.</summary>
@@ -78,7 +93,8 @@ public static class ResidentReports
 
     /// <summary>
     /// Open reports of the same service within the service's radius (resident-reporting-features.md §1, duplicates):
-    /// what the form suggests before a report is sent. Hidden reports are never suggested.
+    /// what the form suggests before a report is sent. Hidden reports are never suggested; those not yet published are
+    /// (the suggestion shows their number and status only, and their status page shows no text until they are published).
     /// </summary>
     public static async Task<List<(ResidentReport Report, double Metres)>> NearbyOpenAsync(
         AppDbContext db, ReportService service, double latitude, double longitude, CancellationToken ct)
@@ -91,7 +107,7 @@ public static class ResidentReports
         var filter = new ReportFilter
         {
             ServiceCodes = [service.Code], Statuses = [.. ReportStatuses.All.Where(s => s.IsOpen())],
-            Near = new GeoCircle(latitude, longitude, service.DuplicateRadiusMetres), Take = 20,
+            Near = new GeoCircle(latitude, longitude, service.DuplicateRadiusMetres), Take = 20, IncludeUnpublished = true,
         };
         var found = await ReportSearch.RunAsync(db, filter, ct);
         return [.. found.Reports.Select(r => (r, GeoCircle.Metres(latitude, longitude, r.Latitude!.Value, r.Longitude!.Value))).OrderBy(x => x.Item2)];

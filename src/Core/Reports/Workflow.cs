@@ -118,6 +118,19 @@ public static class Workflow
     public static async Task<List<string>> SectionsAsync(AppDbContext db, CancellationToken ct) =>
         [.. (await db.ReportServices.Select(s => s.Section).Distinct().ToListAsync(ct)).Order(StringComparer.Ordinal)];
 
+    /// <summary>公開: the report reaches public pages and the public Open311 list (as the form tells residents, ADR 0014).</summary>
+    public static Task<Result<ResidentReport>> PublishAsync(AppDbContext db, long id, DateTime nowUtc, CancellationToken ct) =>
+        ChangeAsync(db, id, nowUtc, report =>
+        {
+            if (report.PublishedAtUtc is not null)
+            {
+                return Errors.AlreadyPublished(id);
+            }
+
+            report.PublishedAtUtc = nowUtc;
+            return Line("published", "確認のうえ公開しました。", isPublic: false);
+        }, ct);
+
     public static Task<Result<ResidentReport>> SetHiddenAsync(AppDbContext db, long id, bool hidden, string? reason, DateTime nowUtc, CancellationToken ct) =>
         ChangeAsync(db, id, nowUtc, report =>
         {

@@ -121,4 +121,34 @@ public static class CrossTenant
     /// </summary>
     public static Task<DateTime?> LatestReportServiceChangeAsync(AppDbContext db, CancellationToken ct) =>
         db.ReportServices.IgnoreQueryFilters().MaxAsync(s => (DateTime?)s.ChangedAtUtc, ct);
+
+    /// <summary>
+    /// Whether a body takes residents' reports here (it has an active report service), so that a resident whose pin is
+    /// in that body can be sent to its form (ReportPlaces). Only a yes or no leaves.
+    /// </summary>
+    public static Task<bool> TakesReportsAsync(AppDbContext db, string tenantId, CancellationToken ct) =>
+        db.ReportServices.IgnoreQueryFilters().AnyAsync(s => s.TenantId == tenantId && s.IsActive, ct);
+
+    /// <summary>
+    /// The active report services of the body a report is forwarded to, to file it under one of them (Reports/Forwarding).
+    /// Services are public (Open311 <c>services</c>): nothing private leaves.
+    /// </summary>
+    public static Task<List<Reports.ReportService>> ActiveReportServicesOfAsync(AppDbContext db, string tenantId, CancellationToken ct) =>
+        db.ReportServices.IgnoreQueryFilters().AsNoTracking().Where(s => s.TenantId == tenantId && s.IsActive)
+            .OrderBy(s => s.Order).ThenBy(s => s.Code).ToListAsync(ct);
+
+    /// <summary>
+    /// The status and last change of a report the current tenant forwarded (Reports/Forwarding), read only when the
+    /// receiving row names the current tenant's report as its origin: the sender sees how it goes on, never the
+    /// receiver's notes, contact details or anything of a report it did not send.
+    /// </summary>
+    public static async Task<(Reports.ReportStatus Status, DateTime UpdatedAtUtc)?> ForwardedReportStateAsync(
+        AppDbContext db, string tenantId, long reportId, string fromTenantId, long fromReportId, CancellationToken ct)
+    {
+        var row = await db.ResidentReports.IgnoreQueryFilters().AsNoTracking()
+            .Where(r => r.TenantId == tenantId && r.Id == reportId && r.ForwardedFromTenantId == fromTenantId && r.ForwardedFromReportId == fromReportId
+                && fromTenantId == db.Scope.TenantId)
+            .Select(r => new { r.Status, r.UpdatedAtUtc }).SingleOrDefaultAsync(ct);
+        return row is null ? null : (row.Status, row.UpdatedAtUtc);
+    }
 }

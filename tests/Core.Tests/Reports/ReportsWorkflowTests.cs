@@ -174,6 +174,7 @@ public sealed class ReportsWorkflowTests : IAsyncLifetime
         await using var db = database.Context(Yaizu);
         var withPin = Submit("101", answers: new() { ["damage"] = ["pothole"], ["danger"] = ["high"] }) with { Latitude = "34.867", Longitude = "138.32" };
         var report = await SubmitAsync(db, T0, withPin);
+        (await Workflow.PublishAsync(db, report.Id, T0.AddHours(1), default)).IsSuccess.ShouldBeTrue();
         var road = (await Services.FindAsync(db, "101", default))!;
         (await ResidentReports.NearbyOpenAsync(db, road, 34.8672, 138.3201, default)).Count.ShouldBe(1);
 

@@ -57,6 +57,7 @@ public sealed class AccessibilityTests(BrowserFixture browser)
     [InlineData("/222127/report/1", false, 200, "受付番号 1 の通報", "現地を確認しました。")]
     [InlineData("/222127/reports/1", true, 200, "通報 1（職員用）", "resident@example.jp")]
     [InlineData("/222127/reports/services", true, 200, "通報の種類の管理", "道路の穴・陥没")]
+    [InlineData("/222127/reports/routes", true, 200, "種類ごとの転送先", "道路の穴・陥没")]
     [InlineData("/222127/reports/services/edit/101", true, 200, "通報の種類の編集", "damage | singlevaluelist")]
     public async Task page_has_no_serious_accessibility_violations(string path, bool signedIn, int status, string heading, string? text)
     {

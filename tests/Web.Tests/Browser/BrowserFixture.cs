@@ -118,6 +118,7 @@ public sealed class BrowserFixture : IAsyncLifetime
                 "ガードレールが曲がっています。", new Dictionary<string, IReadOnlyList<string>> { ["damage"] = ["bent"], ["danger"] = ["medium"] }, [],
                 new Core.Reports.Submission.Reporter("resident@example.jp", "054-000-0000", "花子", "焼津", null, null), "web", []), DateTime.UtcNow, CancellationToken.None);
             received.IsSuccess.ShouldBeTrue(received.Error?.Message);
+            (await Core.Reports.Workflow.PublishAsync(db, received.Value.Id, DateTime.UtcNow, CancellationToken.None)).IsSuccess.ShouldBeTrue();
             (await Core.Reports.Workflow.SetStatusAsync(db, received.Value.Id, Core.Reports.ReportStatus.InProgress, "現地を確認しました。", DateTime.UtcNow, CancellationToken.None)).IsSuccess.ShouldBeTrue();
             (await Core.Reports.Workflow.AddNoteAsync(db, received.Value.Id, "業者に連絡済み", isPublic: false, DateTime.UtcNow, CancellationToken.None)).IsSuccess.ShouldBeTrue();
         }

@@ -44,6 +44,16 @@ public sealed class Open311Client(HttpClient client, string format)
         }
     }
 
+    /// <summary>Publishes every report of the tenant not yet published, as staff do before a report is public (ADR 0014).</summary>
+    public static async Task PublishAllAsync(TestDatabase database, string tenant)
+    {
+        await using var db = database.Context(tenant, actor: "test-setup");
+        foreach (var id in db.ResidentReports.Where(r => r.PublishedAtUtc == null).Select(r => r.Id).ToList())
+        {
+            (await Core.Reports.Workflow.PublishAsync(db, id, DateTime.UtcNow, CancellationToken.None)).IsSuccess.ShouldBeTrue();
+        }
+    }
+
     public static async Task<(AppFactory App, Open311Client Client)> CreateAsync(string format, Action<AppFactory>? configure = null)
     {
         var app = await AppFactory.CreateAsync();
@@ -78,7 +88,8 @@ public sealed class Open311Client(HttpClient client, string format)
 
     private static JsonNode? FromXml(XElement element)
     {
-        if (Lists.TryGetValue(element.Name.LocalName, out var item))
+        // A request's attributes are an object of code → value (ADR 0014); a service definition's are a list of <attribute>.
+        if (Lists.TryGetValue(element.Name.LocalName, out var item) && element.Elements().All(e => e.Name.LocalName == item))
         {
             var array = new JsonArray();
             foreach (var child in element.Elements())
@@ -92,14 +103,15 @@ public sealed class Open311Client(HttpClient client, string format)
 
         if (!element.HasElements)
         {
-            return JsonValue.Create(element.Value);
+            // An empty element is an explicit null (address, ADR 0014); no field is ever written as an empty string.
+            return element.IsEmpty ? null : JsonValue.Create(element.Value);
         }
 
         var obj = new JsonObject();
         foreach (var child in element.Elements())
         {
             obj.ContainsKey(child.Name.LocalName).ShouldBeFalse($"<{child.Name}> repeated in <{element.Name}>");
-            obj[child.Name.LocalName] = FromXml(child);
+            obj[System.Xml.XmlConvert.DecodeName(child.Name.LocalName)] = FromXml(child);
         }
 
         return obj;

@@ -268,6 +268,7 @@ public sealed partial class Open311ContractTests(Open311ContractTests.Services s
         await using var _ = app;
         var key = await app.CreateTokenAsync(Y, TenantRole.Editor);
         await client.PostAsync("requests", [.. Open311Samples.Pothole(Y), new("api_key", key)]);
+        await Open311Client.PublishAllAsync(app.Database, Y);
 
         var response = await client.GetAsync($"requests?jurisdiction_id={Y}&extensions=true");
         var request = response.Body!.AsArray().Single()!.AsObject();

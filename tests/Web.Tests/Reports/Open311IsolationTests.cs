@@ -28,6 +28,7 @@ public sealed class Open311IsolationTests
 
         (await client.PostAsync("requests", [.. Open311Samples.Pothole(F), new("api_key", fujiedaKey)])).Status.ShouldBe(HttpStatusCode.OK);
         (await client.PostAsync("requests", [.. Open311Samples.Pothole(F), new("api_key", fujiedaKey)])).Status.ShouldBe(HttpStatusCode.OK);
+        await Open311Client.PublishAllAsync(app.Database, F);
         await using (var db = app.Database.Context(F, actor: "test-setup"))
         {
             (await Core.Reports.Workflow.SetHiddenAsync(db, 2, hidden: true, "顔が写っている", DateTime.UtcNow, CancellationToken.None)).IsSuccess.ShouldBeTrue();

@@ -1,4 +1,5 @@
 using System.Net;
+using System.Text.Json.Nodes;
 using InfraLedger.Core.Identity;
 
 namespace InfraLedger.Web.Tests.Reports;
@@ -22,6 +23,7 @@ public sealed class Open311RoundTripTests
             var posted = await client.PostAsync("requests", [.. sample.Fields, new("api_key", key)]);
             posted.Status.ShouldBe(HttpStatusCode.OK, $"{sample.Name}: {posted.Raw}");
             var id = posted.Body!.AsArray().Single()!["service_request_id"]!.GetValue<string>();
+            await Open311Client.PublishAllAsync(app.Database, Y);
 
             var got = await client.GetAsync($"requests/{id}?jurisdiction_id={Y}&extensions=true");
             got.Status.ShouldBe(HttpStatusCode.OK);
@@ -48,8 +50,10 @@ public sealed class Open311RoundTripTests
 
             var sentAttributes = sample.Fields.Where(f => f.Key.StartsWith("attribute[", StringComparison.Ordinal))
                 .GroupBy(f => f.Key.Split('[', ']')[1]).ToDictionary(g => g.Key, g => g.Select(f => f.Value).Order().ToList());
-            var gotAttributes = request["attributes"]!.AsArray().ToDictionary(
-                a => a!["code"]!.GetValue<string>(), a => a!["values"]!.AsArray().Select(v => v!.GetValue<string>()).Order().ToList());
+            // code → value; a multi-valued answer's keys joined by commas (ADR 0014). An XML <attributes/> with none reads as an empty list.
+            var gotAttributes = request["attributes"] is JsonObject attributes
+                ? attributes.ToDictionary(a => a.Key, a => a.Value!.GetValue<string>().Split(',').Order().ToList())
+                : [];
             gotAttributes.Keys.Order().ShouldBe(sentAttributes.Keys.Order(), sample.Name);
             foreach (var (code, values) in sentAttributes)
             {
@@ -73,6 +77,7 @@ public sealed class Open311RoundTripTests
         var key = await app.CreateTokenAsync(Y, TenantRole.Editor);
         var sample = Open311Samples.All(Y).Single(s => s.Name.StartsWith("markup", StringComparison.Ordinal));
         await client.PostAsync("requests", [.. sample.Fields, new("api_key", key)]);
+        await Open311Client.PublishAllAsync(app.Database, Y);
 
         var got = await client.GetAsync($"requests?jurisdiction_id={Y}");
 
@@ -92,6 +97,7 @@ public sealed class Open311RoundTripTests
         var far = await client.PostAsync("requests", [new("jurisdiction_id", Y), new("service_code", "901"), new("lat", "34.9000"), new("long", "138.3200"),
             new("description", "4km 北の別の場所"), new("api_key", key)]);
         var nearId = near.Body!.AsArray().Single()!["service_request_id"]!.GetValue<string>();
+        await Open311Client.PublishAllAsync(app.Database, Y);
         var before = DateTime.UtcNow.AddSeconds(1); // after both reports were received (the W3C form has whole seconds)
         await using (var db = app.Database.Context(Y, actor: "test-setup"))
         {
@@ -111,8 +117,8 @@ public sealed class Open311RoundTripTests
         history["status_notes"]!.GetValue<string>().ShouldBe("穴をふさぎました。");
         history["detailed_status"]!.GetValue<string>().ShouldBe("FIXED");
         var notes = history["notes"]!.AsArray();
-        notes.Select(n => n!["type"]!.GetValue<string>()).ShouldBe(["submitted", "status"]); // the internal note is not public
-        notes[1]!["description"]!.GetValue<string>().ShouldBe("穴をふさぎました。");
+        notes.Select(n => n!["type"]!.GetValue<string>()).ShouldBe(["opened", "status"]); // the internal note and publication are not public
+        notes[1]!["summary"]!.GetValue<string>().ShouldBe("穴をふさぎました。");
         var plain = (await client.GetAsync($"requests/{nearId}?jurisdiction_id={Y}")).Body!.AsArray().Single()!.AsObject();
         plain.ContainsKey("notes").ShouldBeFalse();
         plain.ContainsKey("detailed_status").ShouldBeFalse();
@@ -122,7 +128,7 @@ public sealed class Open311RoundTripTests
         var update = updates.Body!.AsArray().Single()!;
         update["service_request_id"]!.GetValue<string>().ShouldBe(nearId);
         update["status"]!.GetValue<string>().ShouldBe("FIXED");
-        update["update_id"]!.GetValue<string>().ShouldBe($"{nearId}-2");
+        update["update_id"]!.GetValue<string>().ShouldBe($"{nearId}-3"); // 1 received, 2 published (internal), 3 the status
         (await client.GetAsync($"servicerequestupdates?jurisdiction_id={Y}")).Status.ShouldBe(HttpStatusCode.Forbidden);
         far.Status.ShouldBe(HttpStatusCode.OK);
     }
@@ -172,6 +178,7 @@ public sealed class Open311RoundTripTests
         var stored = await Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.SingleAsync(db.ReportPhotos);
         Core.Reports.Photos.ReadGps(stored.Content).ShouldBeNull();
         stored.ContentType.ShouldBe("image/jpeg");
+        await Open311Client.PublishAllAsync(app.Database, Y);
         var listed = (await client.GetAsync($"requests?jurisdiction_id={Y}")).Body!.AsArray().Single()!;
         listed["media_url"]!.GetValue<string>().ShouldEndWith($"/{Y}/report/1/photos/1");
     }

@@ -14,7 +14,9 @@ public static class Open311Samples
 
     public static List<KeyValuePair<string, string>> Pothole(string tenant) =>
     [
-        new("jurisdiction_id", tenant), new("service_code", "101"), new("lat", "34.86695"), new("long", "138.32391"),
+        // A pin in the tenant's own area (ADR 0028): by 焼津市役所, or by 藤枝市役所.
+        new("jurisdiction_id", tenant), new("service_code", "101"), new("lat", tenant == Open311Client.Fujieda ? "34.8673" : "34.86695"),
+        new("long", tenant == Open311Client.Fujieda ? "138.2577" : "138.32391"),
         new("attribute[damage]", "pothole"), new("attribute[danger]", "high"), new("description", "交差点の手前に直径30cmほどの穴があります。"),
     ];
 
@@ -54,7 +56,7 @@ public static class Open311Samples
             {
                 TenantId = tenant, Id = id, Token = "t" + id, ServiceCode = service, Status = status, Description = $"通報 {id}",
                 Latitude = 34.867, Longitude = 138.32, Channel = "open311", Section = "道路課", RequestedAtUtc = at, UpdatedAtUtc = at,
-                ClosedAtUtc = status.IsOpen() ? null : at,
+                ClosedAtUtc = status.IsOpen() ? null : at, PublishedAtUtc = at,
             });
         }
 

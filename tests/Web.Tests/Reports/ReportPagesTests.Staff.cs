@@ -97,7 +97,7 @@ public sealed partial class ReportPagesTests
         var csv = await yaizuViewer.GetStringAsync("/222127/reports?handler=Export&table=reports&section=%E9%81%93%E8%B7%AF%E8%AA%B2&format=csv");
         var lines = csv.TrimStart('\uFEFF').Trim().Split('\n').Select(l => l.TrimEnd('\r')).ToList();
 
-        lines[0].ShouldBe("受付番号,受付日,種類,状態,担当課,期限超過,非公開,住所・目印,施設コード");
+        lines[0].ShouldBe("受付番号,受付日,種類,状態,担当課,期限超過,公開,住所・目印,施設コード");
         lines.Count.ShouldBe(2);
         lines[1].ShouldStartWith("1,");
         lines[1].ShouldContain(",道路の穴・陥没,受付,道路課,");

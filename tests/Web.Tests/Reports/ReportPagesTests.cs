@@ -36,7 +36,7 @@ public sealed partial class ReportPagesTests : IAsyncLifetime
         await Services.AddDefaultsAsync(other, DateTime.UtcNow, default);
         for (var i = 0; i < 3; i++)
         {
-            (await ResidentReports.SubmitAsync(other, Submission("101", "藤枝の秘密の通報", email: "fujieda@example.jp"), DateTime.UtcNow, default)).IsSuccess.ShouldBeTrue();
+            (await ResidentReports.SubmitAsync(other, Submission("101", "藤枝の秘密の通報", email: "fujieda@example.jp", lat: "34.8673", lng: "138.2577"), DateTime.UtcNow, default)).IsSuccess.ShouldBeTrue();
         }
     }
 
@@ -65,6 +65,7 @@ public sealed partial class ReportPagesTests : IAsyncLifetime
         await using var db = app.Database.Context(Yaizu, actor: "test-setup");
         var saved = await ResidentReports.SubmitAsync(db, Submission("101", description, email), DateTime.UtcNow, default);
         saved.IsSuccess.ShouldBeTrue(saved.Error?.Message);
+        (await Workflow.PublishAsync(db, saved.Value.Id, DateTime.UtcNow, default)).IsSuccess.ShouldBeTrue(); // as staff do before it is public
         return saved.Value.Id;
     }
 
@@ -85,7 +86,10 @@ public sealed partial class ReportPagesTests : IAsyncLifetime
         status.ShouldContain("受付番号は 1 です");
         status.ShouldContain("道路の穴・陥没");
         status.ShouldContain("受付");
-        status.ShouldContain("穴（ポットホール）");
+        status.ShouldContain("この通報の内容は、担当課が確かめてから公開します。"); // as the form says (ADR 0014)
+        status.ShouldNotContain("穴（ポットホール）");
+        await Open311Client.PublishAllAsync(app.Database, Yaizu);
+        (await resident.GetStringAsync("/222127/report/1")).ShouldContain("穴（ポットホール）");
         await using var db = app.Database.Context(Yaizu);
         var report = await db.ResidentReports.SingleAsync();
         (report.Email, report.Channel, report.Section, report.Latitude).ShouldBe(("hanako@example.jp", "web", "道路課", 34.8671));
@@ -188,6 +192,8 @@ public sealed partial class ReportPagesTests : IAsyncLifetime
             Photos.ReadExifTags(stored.Content).ShouldBe(["Orientation"]);
         }
 
+        (await client.GetAsync($"/222127/report/{id}/photos/1")).StatusCode.ShouldBe(HttpStatusCode.NotFound); // not yet published
+        await Open311Client.PublishAllAsync(app.Database, Yaizu);
         (await client.GetStringAsync($"/222127/report/{id}")).ShouldContain($"/222127/report/{id}/photos/1");
         var served = await client.GetAsync($"/222127/report/{id}/photos/1");
         served.StatusCode.ShouldBe(HttpStatusCode.OK);

@@ -68,6 +68,18 @@ public sealed class DetailModel(AppDbContext db, IAuthorizationService authoriza
     public Task<IActionResult> OnPostSectionAsync(long id, string? section, CancellationToken ct) =>
         ActAsync(id, $"担当課を「{section?.Trim()}」にしました。", () => Workflow.SetSectionAsync(db, id, section, DateTime.UtcNow, ct), ct);
 
+    /// <summary>Where a forwarded report went and how it stands there (ADR 0028); null when it was not forwarded.</summary>
+    public Forwarding.Onward? Onward { get; private set; }
+
+    /// <summary>The body that forwarded this report here, by name.</summary>
+    public string? ForwardedFromName { get; private set; }
+
+    public Task<IActionResult> OnPostPublishAsync(long id, CancellationToken ct) =>
+        ActAsync(id, "公開しました。", () => Workflow.PublishAsync(db, id, DateTime.UtcNow, ct), ct);
+
+    public Task<IActionResult> OnPostForwardAsync(long id, string? forwardTo, string? forwardNote, CancellationToken ct) =>
+        ActAsync(id, "管轄外として転送しました。", () => Forwarding.ForwardAsync(db, id, forwardTo, forwardNote, DateTime.UtcNow, ct), ct);
+
     public Task<IActionResult> OnPostHiddenAsync(long id, bool hidden, string? reason, CancellationToken ct) =>
         ActAsync(id, hidden ? "非公開にしました。" : "公開に戻しました。", () => Workflow.SetHiddenAsync(db, id, hidden, reason, DateTime.UtcNow, ct), ct);
 
@@ -126,6 +138,8 @@ public sealed class DetailModel(AppDbContext db, IAuthorizationService authoriza
         FacilityName = report.FacilityCode is { } code
             ? await db.Facilities.Where(f => f.Code == code).Select(f => f.Name).FirstOrDefaultAsync(ct)
             : null;
+        Onward = await Forwarding.OnwardAsync(db, report, ct);
+        ForwardedFromName = await Forwarding.BodyNameAsync(db, report.ForwardedFromTenantId, ct);
         Tiles = report.Latitude is null ? Tiles : await Maps.MapTiles.ForPageAsync(HttpContext, db, ct);
         return true;
     }

@@ -31,10 +31,15 @@ public sealed partial class FormModel(AppDbContext db) : PageModel
     /// <summary>What was sent (or asked for by <c>?service=</c>), to fill the form again after a refusal.</summary>
     public ReportFormValues Values { get; private set; } = ReportFormValues.Empty;
 
-    public async Task OnGetAsync(string? service, CancellationToken ct)
+    /// <summary>The body whose place the pin is in, when Core refused it as another body's (ADR 0028); the page links to its form.</summary>
+    public ReportPlaces.Owner? Elsewhere { get; private set; }
+
+    /// <summary><c>?lat=&amp;long=</c> keeps a pin sent on from another body's form (ADR 0028).</summary>
+    public async Task OnGetAsync(string? service, string? lat, [FromQuery(Name = "long")] string? lng, CancellationToken ct)
     {
         await LoadAsync(ct);
-        Values = ReportFormValues.Empty with { ServiceCode = service };
+        var pinned = ReportFormValues.TryCoordinate(lat, -90, 90, out _) && ReportFormValues.TryCoordinate(lng, -180, 180, out _);
+        Values = ReportFormValues.Empty with { ServiceCode = service, Latitude = pinned ? lat : null, Longitude = pinned ? lng : null };
     }
 
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
@@ -63,6 +68,12 @@ public sealed partial class FormModel(AppDbContext db) : PageModel
         if (!saved.IsSuccess)
         {
             ErrorResponses.AddTo(ModelState, saved.Error! with { Field = FieldOf(saved.Error!.Field, Values.ServiceCode) });
+            if (saved.Error!.Code == Core.Reports.Errors.OutsideCode
+                && ReportFormValues.TryCoordinate(Values.Latitude, -90, 90, out var la) && ReportFormValues.TryCoordinate(Values.Longitude, -180, 180, out var lo))
+            {
+                Elsewhere = await ReportPlaces.OwnerAsync(db, la, lo, ct);
+            }
+
             return Page();
         }
 

@@ -37,7 +37,7 @@ public static class ReportFiles
     {
         var photo = await db.ReportPhotos.AsNoTracking()
             .Where(p => p.ReportId == id && p.Number == number)
-            .Where(p => !publicOnly || (!p.IsHidden && db.ResidentReports.Any(r => r.Id == id && !r.IsHidden)))
+            .Where(p => !publicOnly || (!p.IsHidden && db.ResidentReports.Any(r => r.Id == id && !r.IsHidden && r.PublishedAtUtc != null)))
             .Select(p => new { p.Content, p.ContentType })
             .SingleOrDefaultAsync(ct);
         if (photo is null)

@@ -9,20 +9,20 @@ public static class ReportTables
 {
     public static Table Queue(IReadOnlyList<ResidentReport> reports, IReadOnlyDictionary<string, string> serviceNames, DateTime nowUtc, string title) =>
         new("reports", title,
-            ["受付番号", "受付日", "種類", "状態", "担当課", "期限超過", "非公開", "住所・目印", "施設コード"],
+            ["受付番号", "受付日", "種類", "状態", "担当課", "期限超過", "公開", "住所・目印", "施設コード"],
             [.. reports.Select(r => (IReadOnlyList<TableCell>)
             [
                 new(r.Id.ToString(CultureInfo.InvariantCulture)),
                 new(ReportPages.JstDate(r.RequestedAtUtc)),
                 new(serviceNames.GetValueOrDefault(r.ServiceCode, r.ServiceCode)),
-                new(r.Status.Label()),
+                new(r.ForwardedToTenantId is null ? r.Status.Label() : $"{r.Status.Label()}（転送済み）"),
                 new(r.Section),
                 new(ReportPages.IsOverdue(r, nowUtc) ? "期限超過" : ""),
-                new(r.IsHidden ? "非公開" : ""),
+                new(r.IsHidden ? "非公開" : r.PublishedAtUtc is null ? "未公開" : ""),
                 new(r.Address ?? ""),
                 new(r.FacilityCode ?? ""),
             ])],
-            "日付は日本時間。期限超過は、対応中の通報で種類ごとの対応目標日を過ぎたもの。連絡先は含みません。");
+            "日付は日本時間。期限超過は、対応中の通報で種類ごとの対応目標日を過ぎたもの。公開は、未公開（職員の確認待ち）か非公開。転送済みは、管轄外として他の団体へ転送したもの。連絡先は含みません。");
 
     public static Table ResponseTimes(IReadOnlyList<Core.Reports.ResponseTimes.Row> rows, DateTime fromUtc, DateTime toUtc) =>
         new("response-times", $"担当課ごとの対応時間（{ReportPages.JstDate(fromUtc)}〜{ReportPages.JstDate(toUtc.AddDays(-1))} の受付）",

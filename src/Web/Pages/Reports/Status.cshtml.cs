@@ -43,7 +43,7 @@ public sealed class StatusModel(AppDbContext db) : PageModel
         Report = report;
         Service = await Core.Reports.Services.FindAsync(db, report.ServiceCode, ct);
         History = await ResidentReports.NotesAsync(db, id, publicOnly: true, ct);
-        if (!report.IsHidden)
+        if (report.IsPublic)
         {
             PhotoNumbers = [.. (await ResidentReports.PhotosAsync(db, id, ct)).Where(p => !p.IsHidden).Select(p => p.Number)];
             Duplicates = (await ReportSearch.RunAsync(db, new ReportFilter { Statuses = [ReportStatus.Duplicate] }, ct)).Reports

@@ -15,6 +15,15 @@ public abstract record Open311Node
     public static Open311Obj Obj(params (string Name, object? Value)[] fields) => new([.. fields]);
 
     public static Open311List List(string name, string item, IEnumerable<object?> items) => new(name, item, [.. items]);
+
+    /// <summary>A field that is always written, as JSON <c>null</c> or an empty XML element, when it has no value (ADR 0014).</summary>
+    public static object Always(object? value) => value ?? Open311Null.Value;
+}
+
+/// <summary>An explicit null: JSON <c>null</c>, an empty element in XML.</summary>
+public sealed record Open311Null : Open311Node
+{
+    public static readonly Open311Null Value = new();
 }
 
 /// <summary>An object: fields in the order of the specification.</summary>
@@ -62,9 +71,12 @@ public static class Open311Document
             return;
         }
 
-        writer.WriteStartElement(name);
+        // Names that are not XML names (an attribute code such as "1st") are encoded as XmlConvert does (_x0031_st).
+        writer.WriteStartElement(XmlConvert.EncodeLocalName(name));
         switch (value)
         {
+            case Open311Null:
+                break;
             case Open311Obj obj:
                 foreach (var (field, v) in obj.Fields)
                 {
@@ -102,7 +114,7 @@ public static class Open311Document
     {
         switch (value)
         {
-            case null:
+            case null or Open311Null:
                 writer.WriteNullValue();
                 break;
             case Open311Obj obj:

@@ -156,6 +156,8 @@ internal static class Open311Handlers
             ? (await call.Db.ReportNotes.AsNoTracking().Where(n => ids.Contains(n.ReportId) && n.IsPublic).OrderBy(n => n.Number).ToListAsync(ct)).ToLookup(n => n.ReportId)
             : null;
         var baseUrl = BaseUrl(call);
+        var forwardedTo = page.Reports.Select(r => r.ForwardedToTenantId).OfType<string>().Distinct().ToList();
+        var bodies = await call.Db.LocalGovernments.AsNoTracking().Where(b => forwardedTo.Contains(b.Code)).ToDictionaryAsync(b => b.Code, b => b.Name, ct);
         await call.SendAsync("service_requests", List("service_requests", "request", page.Reports.Select(r =>
         {
             var service = names[r.ServiceCode];
@@ -168,12 +170,14 @@ internal static class Open311Handlers
                 ("service_name", service.Name),
                 ("service_code", r.ServiceCode),
                 ("description", r.Description),
-                ("agency_responsible", r.Section),
+                // After forwarding, the body that now handles it (ADR 0028), not the section that passed it on.
+                ("agency_responsible", r.ForwardedToTenantId is { } to ? bodies[to] : r.Section),
                 ("service_notice", Notice(service)),
                 ("requested_datetime", Open311Query.Format(r.RequestedAtUtc)),
                 ("updated_datetime", Open311Query.Format(r.UpdatedAtUtc)),
                 ("expected_datetime", r.ExpectedAtUtc is { } e ? Open311Query.Format(e) : null),
-                ("address", r.Address),
+                // Always present (ADR 0014): null when the report has only coordinates, as the project has no address data to look up.
+                ("address", Always(r.Address)),
                 ("address_id", r.AddressId),
                 ("zipcode", r.Zipcode),
                 ("lat", r.Latitude),
@@ -184,11 +188,13 @@ internal static class Open311Handlers
                 node.Add("detailed_status", r.Status.Detailed())
                     .Add("duplicate_of", r.DuplicateOfId is { } d ? Id(d) : null)
                     .Add("notes", List("notes", "note", notes[r.Id].Select(n => (object?)Obj(
-                        ("datetime", Open311Query.Format(n.AtUtc)), ("description", n.Text), ("type", n.Type), ("status", n.Status.Detailed())))))
-                    .Add("attributes", List("attributes", "attribute", ResidentReports.AttributesOf(r).Select(a => (object?)Obj(
-                        ("code", a.Key), ("values", List("values", "value", a.Value.Select(v => (object?)v)))))))
+                        ("datetime", Open311Query.Format(n.AtUtc)), ("type", NoteType(n.Type)), ("summary", n.Text ?? NoteSummary(n)), ("status", n.Status.Detailed())))))
+                    // code → value, as the large US cities' servers write it; a multi-valued answer's keys joined by commas.
+                    .Add("attributes", new Open311Obj([.. ResidentReports.AttributesOf(r).Select(a => (a.Key, (object?)string.Join(",", a.Value)))]))
                     .Add("extended_attributes", Obj(
                         ("channel", r.Channel),
+                        ("forwarded_to", r is { ForwardedToTenantId: { } toBody, ForwardedToReportId: { } toId }
+                            ? Obj(("jurisdiction_id", toBody), ("service_request_id", Id(toId))) : null),
                         ("media_urls", List("media_urls", "media_url", urls.Select(u => (object?)u))),
                         ("photos", List("photos", "photo", photos[r.Id].OrderBy(p => p.Number).Select(p => (object?)Obj(
                             ("media_url", PhotoUrl(baseUrl, r, p.Number)), ("width", p.Width), ("height", p.Height)))))));
@@ -226,6 +232,15 @@ internal static class Open311Handlers
             ("updated_datetime", Open311Query.Format(n.AtUtc)),
             ("description", n.Text)))), ct);
     }
+
+    /// <summary>The note types of the extension's vocabulary where ours has one ("opened"); our own otherwise (ADR 0014).</summary>
+    private static string NoteType(string type) => type == "submitted" ? "opened" : type;
+
+    private static string NoteSummary(ReportNote note) => note.Type switch
+    {
+        "submitted" => "受け付けました。",
+        _ => $"状態: {note.Status.Label()}",
+    };
 
     private static string Id(long id) => id.ToString(CultureInfo.InvariantCulture);
 
