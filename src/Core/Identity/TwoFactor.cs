@@ -16,14 +16,19 @@ public static class TwoFactor
     /// <summary>What the set-up page shows: the key in groups of four, its <c>otpauth://</c> URI and that URI as an inline SVG QR code.</summary>
     public sealed record Setup(string Key, string FormattedKey, string Uri, string QrSvg);
 
-    /// <summary>The user's authenticator key (a new one when there is none yet), for the set-up page.</summary>
-    public static async Task<Setup> SetupAsync(UserManager<AppUser> users, AppUser user)
+    /// <summary>
+    /// Starts the set-up with a new authenticator key. Identity changes the security stamp with it, which ends the user's
+    /// other sessions; the caller renews the session of the browser that asked.
+    /// </summary>
+    public static async Task BeginAsync(UserManager<AppUser> users, AppUser user) => await users.ResetAuthenticatorKeyAsync(user);
+
+    /// <summary>The user's authenticator key for the set-up page, or null before <see cref="BeginAsync"/> (viewing the page changes nothing).</summary>
+    public static async Task<Setup?> SetupAsync(UserManager<AppUser> users, AppUser user)
     {
         var key = await users.GetAuthenticatorKeyAsync(user);
         if (string.IsNullOrEmpty(key))
         {
-            await users.ResetAuthenticatorKeyAsync(user);
-            key = (await users.GetAuthenticatorKeyAsync(user))!;
+            return null;
         }
 
         var formatted = new StringBuilder();

@@ -77,7 +77,7 @@ public sealed class MailDeliveryTests : IAsyncLifetime
         row.SentAtUtc.ShouldBe(T0.AddSeconds(90));
         row.Body.ShouldBeEmpty();
         row.LastError.ShouldBeNull();
-        server.Sent.Single().TextBody.ShouldContain("https://example.jp/secret-link");
+        (server.Sent.Single().TextBody ?? "").ShouldContain("https://example.jp/secret-link");
         server.Sent.Single().To.Mailboxes.Single().Address.ShouldBe("staff@yaizu.example.jp");
         (await SendAsync(server, T0.AddHours(1))).ShouldBe(new MailDelivery.Batch(0, 0, 0)); // never twice
     }

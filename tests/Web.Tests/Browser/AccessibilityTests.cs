@@ -20,7 +20,7 @@ public sealed class AccessibilityTests(BrowserFixture browser)
     [InlineData("/account/logout", true, 200, "サインアウト", null)]
     [InlineData("/account/forgot", false, 200, "パスワードを忘れた場合", "再設定のリンクを送る")]
     [InlineData("/account/reset/00112233445566aa/0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef", false, 200, "パスワードの再設定", "このパスワード再設定のリンクは使えません")]
-    [InlineData("/account/two-factor", true, 200, "二要素認証", "認証アプリにキーを登録する")]
+    [InlineData("/account/two-factor", true, 200, "二要素認証", "二要素認証の設定を始める")]
     [InlineData("/222127/mail", true, 200, "メールの送信状況", "最近のメール")]
     [InlineData(BrowserFixture.InvitationPath, false, 200, "メンバーへの招待", "アカウントを作成して承諾する")]
     [InlineData("/222127/tokens", true, 200, "APIトークンの管理", null)]

@@ -96,6 +96,8 @@ public sealed class AccountBrowserTests(BrowserFixture browser)
             await setup.SignInAsync(email, password);
             await LandsOnAsync(setup, "/222127");
             await setup.Page.GetByRole(AriaRole.Link, new() { Name = "二要素認証" }).ClickAsync();
+            await setup.Page.GetByRole(AriaRole.Button, new() { Name = "二要素認証の設定を始める" }).ClickAsync();
+            (await AccessibilityTests.SeriousViolationsAsync(setup)).ShouldBeEmpty();
             (await setup.Page.Locator("svg").CountAsync()).ShouldBePositive(); // the QR code, inline
             var key = await setup.Page.Locator("#authenticator-key").InnerTextAsync();
             await setup.Page.FillAsync("#code", Totp.Now(key));

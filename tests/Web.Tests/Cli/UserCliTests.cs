@@ -88,8 +88,8 @@ public sealed partial class UserCliTests : IAsyncLifetime
         otherTenant.ExitCode.ShouldBe(2);
         otherTenant.Error.ShouldContain("この団体のメンバーではありません");
         var list = await cli.RunAsync("users", "list");
-        list.Out.ShouldContain("fujieda-member@example.jp\tfujieda-member\t無効\t-\t222143:Viewer");
-        list.Out.ShouldContain("leaver@example.jp\tleaver\t無効\t-\t-");
+        list.Out.ShouldContain("fujieda-member@example.jp\t\t無効\t-\t222143:Viewer");
+        list.Out.ShouldContain("leaver@example.jp\t\t無効\t-\t-");
     }
 
     [Fact]

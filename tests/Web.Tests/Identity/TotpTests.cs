@@ -4,7 +4,6 @@ using InfraLedger.Web.Tests.Support;
 namespace InfraLedger.Web.Tests.Identity;
 
 /// <summary>The tests' own TOTP (Support/Totp.cs), pinned to the test vectors of RFC 6238, appendix B (8 digits).</summary>
-[Trait("Database", "any")] // no database: a calculation
 public sealed class TotpTests
 {
     // RFC 6238 appendix B: the seeds are the ASCII digits "1234567890" repeated to 20, 32 and 64 bytes.

@@ -28,7 +28,24 @@ public sealed class TwoFactorSetupModel(UserManager<AppUser> users) : PageModel
 
     public async Task<IActionResult> OnGetAsync() => await LoadAsync() is null ? Forbid() : Page();
 
-    public async Task<IActionResult> OnPostEnableAsync(string? code)
+    public async Task<IActionResult> OnPostBeginAsync(CancellationToken ct)
+    {
+        if (await LoadAsync() is not { } user)
+        {
+            return Forbid();
+        }
+
+        if (!Enabled)
+        {
+            await TwoFactor.BeginAsync(users, user);
+            // The new key changed the security stamp: the other sessions ended, this browser gets a new one.
+            await SessionCookie.SignInAsync(HttpContext, user, ct);
+        }
+
+        return RedirectToPage();
+    }
+
+    public async Task<IActionResult> OnPostEnableAsync(string? code, CancellationToken ct)
     {
         if (await LoadAsync() is not { } user)
         {
@@ -42,6 +59,8 @@ public sealed class TwoFactorSetupModel(UserManager<AppUser> users) : PageModel
             return Page();
         }
 
+        // Turning it on changed the security stamp: every other session ended (a stolen cookie with it); this one is renewed.
+        await SessionCookie.SignInAsync(HttpContext, user, ct);
         await LoadAsync();
         RecoveryCodes = enabled.Value;
         return Page();
@@ -66,7 +85,7 @@ public sealed class TwoFactorSetupModel(UserManager<AppUser> users) : PageModel
         return Page();
     }
 
-    public async Task<IActionResult> OnPostDisableAsync(string? password)
+    public async Task<IActionResult> OnPostDisableAsync(string? password, CancellationToken ct)
     {
         if (await LoadAsync() is not { } user)
         {
@@ -80,6 +99,7 @@ public sealed class TwoFactorSetupModel(UserManager<AppUser> users) : PageModel
         }
 
         await TwoFactor.DisableAsync(users, user);
+        await SessionCookie.SignInAsync(HttpContext, user, ct);
         Done = "二要素認証を無効にしました。次からはパスワードだけでサインインします。";
         return RedirectToPage();
     }
