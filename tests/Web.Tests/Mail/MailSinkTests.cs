@@ -39,7 +39,7 @@ public sealed class MailSinkTests : IAsyncLifetime
         mail.Subject.ShouldBe("【インフラ台帳】焼津市への招待");
         mail.From.Mailboxes.Single().Address.ShouldBe("no-reply@infraledger.test");
         mail.Headers["X-InfraLedger-Kind"].ShouldBe("invitation");
-        mail.TextBody.ShouldContain($"インフラ台帳の「焼津市」（団体コード 222127）から、編集者としての招待が届いています。");
+        (mail.TextBody ?? "").ShouldContain("インフラ台帳の「焼津市」（団体コード 222127）から、編集者としての招待が届いています。");
         var link = SmtpSink.LinkPath(mail, Site);
         link.ShouldStartWith("/222127/invitations/");
         (await app.Client().GetStringAsync(link)).ShouldContain($"「{invitee}」のアカウントを作成して承諾します。");
