@@ -50,6 +50,7 @@ public static class CliApp
             DbCommands.Create(),
             TenantCommands.Create(),
             UserCommands.Create(),
+            MailCommands.Create(),
             TokenCommands.Create(),
             AuditCommands.Create(),
             ImportCommand.Create(),

@@ -68,7 +68,7 @@ internal static class UserCommands
             return 0;
         });
 
-        return new Command("users", "ユーザー / Users") { add, Invite() };
+        return new Command("users", "ユーザー / Users") { add, Invite(), AccountCommands.List(), AccountCommands.ResetPassword(), AccountCommands.Remove() };
     }
 
     /// <summary>

@@ -22,6 +22,8 @@ public static class CoreServices
         return services.AddIdentityCore<AppUser>(IdentityPolicy.Apply)
             .AddEntityFrameworkStores<AppDbContext>()
             .AddPasswordValidator<PasswordRules>()
+            // TOTP two-factor sign-in (Identity/TwoFactor.cs): the key and recovery codes live in user_tokens.
+            .AddTokenProvider<AuthenticatorTokenProvider<AppUser>>(TokenOptions.DefaultAuthenticatorProvider)
             .AddErrorDescriber<JapaneseIdentityErrors>();
     }
 }

@@ -9,7 +9,7 @@ public static class Errors
 
     public static Error AlreadyMember(string email) => new("identity.already_member", $"「{email}」はすでにこの団体のメンバーです。", "email");
 
-    public static Error NotMember(string userId) => new("identity.not_member", $"ユーザー（{userId}）はこの団体のメンバーではありません。");
+    public static Error NotMember(string userId) => new("identity.not_member", $"ユーザー（{userId}）はこの団体のメンバーではありません。", Kind: ErrorKind.NotFound);
 
     public static Error LastAdmin => new("identity.last_admin", "最後の管理者は削除・降格できません。先に別の管理者を追加してください。");
 
@@ -38,4 +38,17 @@ public static class Errors
     public static Error PasswordConfirmation => new("identity.password_confirmation", "確認用のパスワードが一致しません。", "confirmPassword");
 
     public static Error NotAPrefecture(string code) => new("identity.not_prefecture", $"団体コード「{code}」は都道府県ではありません（都道府県コードは下3桁が000）。", "prefecture");
+
+    /// <summary>One message for an unknown, wrong, expired or used link.</summary>
+    public static Error ResetLinkInvalid => new("identity.reset_link_invalid", "このパスワード再設定のリンクは使えません（期限切れ・使用済み、またはリンクの誤り）。もう一度「パスワードを忘れた場合」から申し込んでください。");
+
+    public static Error TwoFactorCode => new("identity.two_factor_code", "確認コードが正しくありません。認証アプリに表示されている6桁の数字を入力してください。", "code");
+
+    public static Error RecoveryCode => new("identity.recovery_code", "リカバリーコードが正しくないか、すでに使われています。", "recoveryCode");
+
+    public static Error TwoFactorNotEnabled => new("identity.two_factor_off", "二要素認証は有効になっていません。", Kind: ErrorKind.Conflict);
+
+    public static Error RoleUnknown => new("identity.role", "役割を選んでください。", "role");
+
+    public static Error TwoFactorLockedOut => new("identity.two_factor_locked", "確認コードの誤りが続いたため、このアカウントは一時的にロックされています。15分後にもう一度お試しください。", "code", ErrorKind.Conflict);
 }

@@ -35,8 +35,11 @@ public static class Invitations
     /// <summary>
     /// The admin's "add a member" form for the current tenant: a member's role is changed; anybody else, whether or
     /// not the address has an account, gets a new invitation (an older pending one to the same address is withdrawn).
+    /// With <paramref name="mail"/>, the link is mailed to the address through the outbox, in the invitation's own save
+    /// (issue 22, item 2).
     /// </summary>
-    public static async Task<Result<Outcome>> InviteOrChangeRoleAsync(AppDbContext db, string email, TenantRole role, DateTime nowUtc, CancellationToken ct)
+    public static async Task<Result<Outcome>> InviteOrChangeRoleAsync(AppDbContext db, string email, TenantRole role, DateTime nowUtc, CancellationToken ct,
+        Mail.MailSettings? mail = null)
     {
         var tenantId = db.Scope.TenantId ?? throw new InvalidOperationException("テナントが設定されていません。");
         email = (email ?? "").Trim();
@@ -79,8 +82,19 @@ public static class Invitations
             ExpiresAtUtc = nowUtc + Validity,
         };
         db.Invitations.Add(invitation);
+        var issued = new Issued(invitation, secret);
+        if (mail is not null)
+        {
+            var tenantName = await db.LocalGovernments.Where(g => g.Code == tenantId).Select(g => g.Name).SingleAsync(ct);
+            var mailed = AccountMails.AddInvitation(db, issued, tenantName, mail.SiteUrl, nowUtc);
+            if (!mailed.IsSuccess)
+            {
+                return mailed.Error!;
+            }
+        }
+
         await db.SaveChangesAsync(ct);
-        return new Invited(new Issued(invitation, secret));
+        return new Invited(issued);
     }
 
     /// <summary>The current tenant's invitations that can still be accepted, newest first.</summary>

@@ -26,7 +26,8 @@ public static class SecurityLog
 
 /// <summary>
 /// Logs the security-relevant changes of every save, whichever host or code path made them: accounts, passwords,
-/// lockouts, memberships and roles, invitations, API tokens, platform grants. Written after the save succeeded.
+/// lockouts, two-factor settings and recovery codes, password-reset links, memberships and roles, invitations, API tokens,
+/// platform grants. Written after the save succeeded; never a secret (no link, key or code).
 /// </summary>
 public sealed class SecurityEventInterceptor(ILoggerFactory loggers) : SaveChangesInterceptor
 {
@@ -102,6 +103,10 @@ public sealed class SecurityEventInterceptor(ILoggerFactory loggers) : SaveChang
                 TenantMembership m => OfMembership(entry, m),
                 TenantInvitation i => OfInvitation(entry, i),
                 ApiToken t => OfToken(entry, t),
+                PasswordReset r when entry.State == EntityState.Added =>
+                    [new(LogLevel.Information, "password_reset_issued", null, r.UserId, $"reset={r.Id} by={r.CreatedBy} expires={r.ExpiresAtUtc:O}")],
+                Microsoft.AspNetCore.Identity.IdentityUserToken<string> k when entry.State is EntityState.Added or EntityState.Modified or EntityState.Deleted =>
+                    [new(LogLevel.Information, k.Name == "RecoveryCodes" ? "recovery_codes_changed" : "authenticator_key_changed", null, k.UserId, $"state={entry.State}")],
                 UserGrant g when entry.State is EntityState.Added or EntityState.Deleted =>
                     [new(LogLevel.Information, entry.State == EntityState.Added ? "grant_added" : "grant_removed", null, g.UserId, $"role={g.Role} prefecture={g.PrefectureCode ?? "-"}")],
                 _ => [],
@@ -132,6 +137,12 @@ public sealed class SecurityEventInterceptor(ILoggerFactory loggers) : SaveChang
             && entry.Property(nameof(AppUser.PasswordHash)).OriginalValue is not null)
         {
             yield return new(LogLevel.Information, "password_changed", null, user.Id, "");
+        }
+
+        var twoFactor = entry.Property(nameof(AppUser.TwoFactorEnabled));
+        if (twoFactor.IsModified && !Equals(twoFactor.OriginalValue, twoFactor.CurrentValue))
+        {
+            yield return new(LogLevel.Information, user.TwoFactorEnabled ? "two_factor_enabled" : "two_factor_disabled", null, user.Id, "");
         }
 
         var lockout = entry.Property(nameof(AppUser.LockoutEnd));

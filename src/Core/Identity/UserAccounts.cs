@@ -65,6 +65,19 @@ public static class UserAccounts
         return membership;
     }
 
+    /// <summary>The admin's role editor: changes the role of the member <paramref name="userId"/> of the current tenant.</summary>
+    public static async Task<Result<TenantMembership>> ChangeRoleOfAsync(AppDbContext db, string userId, TenantRole role, CancellationToken ct)
+    {
+        if (!Enum.IsDefined(role))
+        {
+            return Errors.RoleUnknown;
+        }
+
+        // The tenant filter: a member of another tenant is not found here.
+        var membership = await db.Memberships.SingleOrDefaultAsync(m => m.UserId == userId, ct);
+        return membership is null ? Errors.NotMember(userId) : await ChangeRoleAsync(db, membership, role, ct);
+    }
+
     /// <summary>
     /// Removes a user from the current tenant; the last admin stays. Every sign-in session of the user ends at once
     /// (docs/decisions/0016): a cookie copied before the removal is refused everywhere, not only in this tenant.
@@ -144,6 +157,30 @@ public static class UserAccounts
             .OrderByDescending(x => x.Role).ThenBy(x => x.Email)
             .Select(x => new Member(x.Id, x.Email!, x.DisplayName, x.Role, x.LockoutEnd))
             .ToListAsync(ct);
+
+    /// <summary>An account as the operator's list shows it: its tenants with the role in each (<c>222127:Admin</c>).</summary>
+    public sealed record Account(string UserId, string Email, string DisplayName, bool TwoFactor, DateTimeOffset? LockoutEnd, IReadOnlyList<string> Memberships);
+
+    /// <summary>
+    /// Accounts for the operator (CLI <c>users list</c>): of the current tenant when a tenant is set (its members only),
+    /// otherwise every account of the platform.
+    /// </summary>
+    public static async Task<List<Account>> AccountsAsync(AppDbContext db, CancellationToken ct)
+    {
+        var tenant = db.Scope.TenantId;
+        var users = tenant is null
+            ? await db.Users.AsNoTracking().OrderBy(u => u.Email).ToListAsync(ct)
+            : await db.Memberships.AsNoTracking().Join(db.Users, m => m.UserId, u => u.Id, (m, u) => u).OrderBy(u => u.Email).ToListAsync(ct);
+        var accounts = new List<Account>();
+        foreach (var u in users)
+        {
+            var memberships = await CrossTenant.MembershipsOfUserAsync(db, u.Id, ct);
+            accounts.Add(new Account(u.Id, u.Email ?? "", u.DisplayName, u.TwoFactorEnabled, u.LockoutEnd,
+                [.. memberships.Where(m => tenant is null || m.TenantId == tenant).OrderBy(m => m.TenantId, StringComparer.Ordinal).Select(m => $"{m.TenantId}:{m.Role}")]));
+        }
+
+        return accounts;
+    }
 
     /// <summary>Gives a user a cross-tenant role (platform data, not tenant-owned).</summary>
     public static async Task<Result<UserGrant>> GrantAsync(AppDbContext db, string userId, PlatformRole role, string? prefectureCode, CancellationToken ct)

@@ -22,6 +22,9 @@ public sealed class SignInAttempts(SignInThrottle throttle, UserManager<AppUser>
 
     public sealed record Failed : Outcome;
 
+    /// <summary>The password was right and the account uses two-factor sign-in: the code is asked next (<see cref="TwoFactorSignIn"/>).</summary>
+    public sealed record TwoFactorRequired(AppUser User) : Outcome;
+
     private readonly ILogger log = loggers.CreateLogger(SecurityLog.Category);
 
     public async Task<Outcome> TryAsync(HttpContext http, string email, string password, CancellationToken ct)
@@ -40,6 +43,13 @@ public sealed class SignInAttempts(SignInThrottle throttle, UserManager<AppUser>
         {
             case PasswordSignIn.Outcome.Succeeded:
                 throttle.Succeeded(ip, email);
+                if (attempt.User!.TwoFactorEnabled)
+                {
+                    await TwoFactorSignIn.BeginAsync(http, attempt.User);
+                    SecurityLog.Write(log, LogLevel.Information, "sign_in_password_ok_code_asked", tenants, attempt.User.Id, address, null);
+                    return new TwoFactorRequired(attempt.User);
+                }
+
                 await SessionCookie.SignInAsync(http, attempt.User!, ct);
                 SecurityLog.Write(log, LogLevel.Information, "sign_in", tenants, attempt.User!.Id, address, null);
                 return new SignedIn(attempt.User);

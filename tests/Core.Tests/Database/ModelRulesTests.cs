@@ -13,11 +13,19 @@ public class ModelRulesTests
     private static IEnumerable<Microsoft.EntityFrameworkCore.Metadata.IEntityType> TenantOwned =>
         Model.GetEntityTypes().Where(t => typeof(ITenantOwned).IsAssignableFrom(t.ClrType));
 
+    /// <summary>Entities with a tenant id that are deliberately not tenant-owned, each with its reason: the explicit list of exceptions.</summary>
+    private static readonly Dictionary<string, string> NotTenantOwned = new()
+    {
+        // docs/decisions/0027.
+        ["OutboxMail"] = "the platform's mail queue: a password-reset mail has no tenant (null), and a tenant-owned row's values are copied "
+            + "into the audit chain while the body holds one-time links; pages read a tenant's mails by tenant_id explicitly",
+    };
+
     [Fact]
     public void every_entity_with_a_tenant_id_is_tenant_owned()
     {
         Model.GetEntityTypes().Where(t => t.FindProperty("TenantId") is not null && !typeof(ITenantOwned).IsAssignableFrom(t.ClrType))
-            .Select(t => t.ClrType.Name).ShouldBeEmpty();
+            .Select(t => t.ClrType.Name).Where(n => !NotTenantOwned.ContainsKey(n)).ShouldBeEmpty();
         TenantOwned.Count().ShouldBeGreaterThanOrEqualTo(4);
     }
 

@@ -41,6 +41,9 @@ public sealed class BrowserFixture : IAsyncLifetime
         "--disable-background-networking", "--disable-component-update", "--disable-sync",
     ];
 
+    /// <summary>The site address in the app's mails (Mail:SiteUrl); tests open the links' paths on <see cref="BaseAddress"/>.</summary>
+    public const string SiteUrl = "http://infraledger.test";
+
     private AppFactory? factory;
     private IPlaywright? playwright;
     private IBrowser? browser;
@@ -54,6 +57,15 @@ public sealed class BrowserFixture : IAsyncLifetime
     {
         var chromium = ChromiumPath();
         factory = await AppFactory.CreateWithStatisticsAsync();
+        // Mails go to the SMTP sink when scripts/test started one; the mail tests fail without it (SmtpSink.Require).
+        if (SmtpSink.Available)
+        {
+            foreach (var (key, value) in SmtpSink.Settings(SiteUrl))
+            {
+                factory.Settings[key] = value;
+            }
+        }
+
         factory.UseKestrel(o => o.Listen(IPAddress.Loopback, 0));
         factory.StartServer();
         var addresses = factory.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>();

@@ -1,6 +1,5 @@
 using System.Globalization;
 using InfraLedger.Core.Database;
-using InfraLedger.Core.Tenancy;
 using InfraLedger.Web.Identity;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
@@ -60,15 +59,10 @@ public sealed class LoginModel(SignInAttempts attempts, AppDbContext db) : PageM
             case SignInAttempts.LockedOut:
                 ModelState.AddModelError("", "サインインの失敗が続いたため、このアカウントは一時的にロックされています。15分後にもう一度お試しいただくか、団体の管理者にロックの解除を依頼してください。");
                 return Page();
+            case SignInAttempts.TwoFactorRequired:
+                return RedirectToPage("TwoFactor", new { returnUrl = ReturnUrl });
             case SignInAttempts.SignedIn signedIn:
-                if (!string.IsNullOrEmpty(ReturnUrl) && Url.IsLocalUrl(ReturnUrl))
-                {
-                    return LocalRedirect(ReturnUrl);
-                }
-
-                // One tenant: straight to its home page; otherwise the list of one's tenants.
-                var memberships = await CrossTenant.MembershipsOfUserAsync(db, signedIn.User.Id, ct);
-                return memberships.Count == 1 ? LocalRedirect("/" + memberships[0].TenantId) : LocalRedirect("/");
+                return LocalRedirect(await TwoFactorSignIn.DestinationAsync(db, signedIn.User, ReturnUrl, Url, ct));
             default:
                 // Same message whether the address is unknown or the password wrong: no account enumeration.
                 ModelState.AddModelError("", "メールアドレスまたはパスワードが正しくありません。");

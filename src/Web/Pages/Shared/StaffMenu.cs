@@ -57,6 +57,7 @@ public static class StaffMenu
         [
             new("メンバー", "/members", TenantRole.Admin),
             new("APIトークン", "/tokens", TenantRole.Admin),
+            new("メールの送信状況", "/mail", TenantRole.Admin),
             new("背景地図の設定", "/maps/settings", TenantRole.Admin),
         ]),
         new("ヘルプ", [new("ヘルプ・用語集", "/help", TenantRole.Viewer)]),

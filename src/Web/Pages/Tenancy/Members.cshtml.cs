@@ -11,7 +11,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace InfraLedger.Web.Pages.Tenancy;
 
 [Authorize(Policy = Policies.TenantAdmin)]
-public sealed class MembersModel(AppDbContext db, UserManager<AppUser> users) : PageModel
+public sealed class MembersModel(AppDbContext db, UserManager<AppUser> users, Core.Mail.MailSettings mail) : PageModel
 {
     public LocalGovernment Tenant { get; private set; } = null!;
 
@@ -21,8 +21,8 @@ public sealed class MembersModel(AppDbContext db, UserManager<AppUser> users) : 
 
     public string? Email { get; private set; }
 
-    /// <summary>The link of an invitation just created: shown in this response only (its secret is not stored).</summary>
-    public string? InvitationLink { get; private set; }
+    /// <summary>Whether mails leave the outbox (an SMTP server is set); otherwise the invitation waits there.</summary>
+    public bool MailConfigured => mail.Configured;
 
     public Core.Identity.Invitations.Issued? Issued { get; private set; }
 
@@ -33,7 +33,7 @@ public sealed class MembersModel(AppDbContext db, UserManager<AppUser> users) : 
 
     public async Task<IActionResult> OnPostSetAsync(string email, TenantRole role, CancellationToken ct)
     {
-        var result = await Core.Identity.Invitations.InviteOrChangeRoleAsync(db, email ?? "", role, DateTime.UtcNow, ct);
+        var result = await Core.Identity.Invitations.InviteOrChangeRoleAsync(db, email ?? "", role, DateTime.UtcNow, ct, mail);
         if (!result.IsSuccess)
         {
             ErrorResponses.AddTo(ModelState, result.Error!);
@@ -48,12 +48,15 @@ public sealed class MembersModel(AppDbContext db, UserManager<AppUser> users) : 
             return RedirectToPage();
         }
 
-        // The same answer whether or not the address has an account: an invitation and its link, shown once.
+        // The same answer whether or not the address has an account: an invitation, whose link goes only to the address
+        // by mail (the admin never sees it, so only the address's owner can accept).
         Issued = ((Core.Identity.Invitations.Invited)result.Value).Issued;
-        InvitationLink = $"{Request.Scheme}://{Request.Host}{Issued.Path}";
         await LoadAsync(ct);
         return Page();
     }
+
+    public async Task<IActionResult> OnPostRoleAsync(string userId, TenantRole role, CancellationToken ct) =>
+        await AfterAsync(await UserAccounts.ChangeRoleOfAsync(db, userId ?? "", role, ct), $"役割を{RoleLabels.Of(role)}にしました。", ct);
 
     public async Task<IActionResult> OnPostRemoveAsync(string userId, CancellationToken ct) =>
         await AfterAsync(await UserAccounts.RemoveMembershipAsync(db, userId ?? "", ct), "メンバーを外しました。その人のサインインはすべて終了しました。", ct);
