@@ -57,7 +57,7 @@ public static class ReportText
         ["form.after"] = ("送信された通報は、担当課が確認したうえで状況のページに公開します（連絡先は公開しません）。個人情報や不適切な内容は、公開しないか、その部分を消して公開することがあります。",
             "Reports are published on their status page once the responsible section has checked them (your contact details never are). Personal or unsuitable content may be withheld or removed."),
         ["form.robot"] = ("送信を受け付けられませんでした。入力欄以外の項目に値が入っています。", "The report could not be accepted: a hidden field was filled in."),
-        ["errors.title"] = ("入力内容を確認してください（{0}件）", "Please check what you entered ({0} problems)"),
+        ["errors.title"] = ("入力内容を確認してください（{0}件）", "Please check what you entered ({0})"),
         ["lang.switch"] = ("English", "日本語"),
         ["lang.switch.label"] = ("Read this page in English", "このページを日本語で表示"),
         ["nav.label"] = ("通報", "Reports"),
