@@ -49,6 +49,8 @@ public static class WebApp
         builder.Services.AddWebEncoders(o => o.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));
         builder.Services.AddSingleton<JobRegistry>();
         builder.Services.AddHostedService<JobRunner>();
+        builder.Services.AddSingleton(Core.Mail.MailSettings.From(builder.Configuration));
+        builder.Services.AddHostedService<Mail.MailSender>();
         builder.Services.AddSingleton<ImportJobs>();
         builder.Services.AddSingleton<ProjectionJobs>();
         builder.Services.AddSingleton<PlanJobs>();

@@ -9,6 +9,8 @@ public sealed partial class AppDbContext
 
     public DbSet<TenantInvitation> Invitations => Set<TenantInvitation>();
 
+    public DbSet<PasswordReset> PasswordResets => Set<PasswordReset>();
+
     private static void ConfigureSessionsAndInvitations(ModelBuilder builder)
     {
         builder.Entity<UserSession>(e =>
@@ -33,6 +35,17 @@ public sealed partial class AppDbContext
             e.Property(x => x.CreatedBy).HasMaxLength(200);
             e.Property(x => x.AcceptedByUserId).HasMaxLength(450);
             e.HasIndex(x => new { x.TenantId, x.NormalizedEmail });
+        });
+
+        builder.Entity<PasswordReset>(e =>
+        {
+            e.ToTable("password_resets");
+            e.HasKey(x => x.Id);
+            e.Property(x => x.Id).HasMaxLength(16);
+            e.Property(x => x.SecretHash).HasMaxLength(64);
+            e.Property(x => x.CreatedBy).HasMaxLength(200);
+            e.HasOne<AppUser>().WithMany().HasForeignKey(x => x.UserId).OnDelete(DeleteBehavior.Cascade);
+            e.HasIndex(x => x.UserId);
         });
     }
 }

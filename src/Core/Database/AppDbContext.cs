@@ -174,6 +174,7 @@ public sealed partial class AppDbContext(DbContextOptions<AppDbContext> options,
         ConfigurePlanning(builder, Database.IsSqlite());
         ConfigurePlanPublishing(builder);
         ConfigureSearch(builder, Database.IsSqlite());
+        ConfigureMail(builder);
 
         foreach (var entity in builder.Model.GetEntityTypes().Where(t => typeof(ITenantOwned).IsAssignableFrom(t.ClrType)))
         {
