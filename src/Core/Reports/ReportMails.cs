@@ -88,7 +88,7 @@ public static class ReportMails
         _ => throw new ArgumentOutOfRangeException(nameof(status)),
     };
 
-    // The one call into the mail feature's outbox. SEAM: until the mail outbox (issue 22 item 1) is merged, nothing is queued.
+    // The one call into the mail feature's outbox (docs/decisions/0027): queued with the caller's save.
     private static bool Outbox(AppDbContext db, string tenantId, Mail mail, DateTime nowUtc) =>
-        db is null && tenantId.Length == 0 && mail.Body.Length == 0 && nowUtc == default;
+        Core.Mail.MailOutbox.Add(db, tenantId, Kind, mail.Recipient, mail.Subject, mail.Body, nowUtc).IsSuccess;
 }

@@ -197,6 +197,6 @@ public sealed class ResidentsHearBackTests : IAsyncLifetime
         rows.Select(r => (r.Id, r.Description, r.ServiceName)).ShouldBe([(shown.Id, "公開の通報", "道路の穴・陥没")]);
         // The row type itself has no place for personal data.
         typeof(PublicReports.Row).GetProperties().Select(p => p.Name)
-            .ShouldNotContain(n => n.Contains("Email") || n.Contains("Phone") || n.Contains("Name") && n != "ServiceName" || n.Contains("Key") || n.Contains("Device"));
+            .ShouldNotContain(n => n.Contains("Email") || n.Contains("Phone") || (n.Contains("Name") && n != "ServiceName") || n.Contains("Key") || n.Contains("Device"));
     }
 }

@@ -18,7 +18,7 @@ namespace InfraLedger.Web.Pages.Reports;
 /// located on their field.
 /// </summary>
 [Authorize(Policy = Policies.TenantViewer)]
-public sealed class DetailModel(AppDbContext db, IAuthorizationService authorization, IConfiguration configuration) : PageModel
+public sealed class DetailModel(AppDbContext db, IAuthorizationService authorization, Core.Mail.MailSettings mail) : PageModel
 {
     public LocalGovernment Tenant { get; private set; } = null!;
 
@@ -71,7 +71,7 @@ public sealed class DetailModel(AppDbContext db, IAuthorizationService authoriza
                 note = found.Text;
             }
 
-            return await Workflow.SetStatusAsync(db, id, s, note, DateTime.UtcNow, ct, MailSite.Url(configuration));
+            return await Workflow.SetStatusAsync(db, id, s, note, DateTime.UtcNow, ct, mail.SiteUrl);
         }, ct);
 
     public Task<IActionResult> OnPostNoteAsync(long id, string? text, string? visibility, CancellationToken ct) =>
@@ -80,7 +80,7 @@ public sealed class DetailModel(AppDbContext db, IAuthorizationService authoriza
 
     public Task<IActionResult> OnPostDuplicateAsync(long id, string? duplicateOf, CancellationToken ct) =>
         ActAsync(id, "重複としてまとめました。", () => long.TryParse(duplicateOf?.Trim(), NumberStyles.None, CultureInfo.InvariantCulture, out var original)
-            ? Workflow.MarkDuplicateAsync(db, id, original, DateTime.UtcNow, ct, MailSite.Url(configuration))
+            ? Workflow.MarkDuplicateAsync(db, id, original, DateTime.UtcNow, ct, mail.SiteUrl)
             : Task.FromResult<Result<ResidentReport>>(Core.Reports.Errors.ServiceField("DuplicateOf", $"元の通報の受付番号「{duplicateOf}」を数字で入力してください。")), ct);
 
     public Task<IActionResult> OnPostFacilityAsync(long id, string? facilityCode, CancellationToken ct) =>

@@ -16,7 +16,7 @@ namespace InfraLedger.Web.Pages.Reports;
 /// </summary>
 [AllowAnonymous]
 [EnableRateLimiting(ReportLimits.AnonymousPosts)]
-public sealed class StatusModel(AppDbContext db, IConfiguration configuration) : PageModel
+public sealed class StatusModel(AppDbContext db, Core.Mail.MailSettings mail) : PageModel
 {
     public LocalGovernment Tenant { get; private set; } = null!;
 
@@ -62,7 +62,7 @@ public sealed class StatusModel(AppDbContext db, IConfiguration configuration) :
             return Page();
         }
 
-        var answered = await Confirmation.AnswerAsync(db, id, key, answer == "yes", DateTime.UtcNow, MailSite.Url(configuration), ct);
+        var answered = await Confirmation.AnswerAsync(db, id, key, answer == "yes", DateTime.UtcNow, mail.SiteUrl, ct);
         if (!answered.IsSuccess)
         {
             if (answered.Error!.Kind == Core.Common.ErrorKind.Forbidden)
