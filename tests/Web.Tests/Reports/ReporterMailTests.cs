@@ -67,7 +67,7 @@ public sealed class ReporterMailTests : IAsyncLifetime
         var theirMail = await MailboxAsync(fujiedaEmail);
 
         mail.Subject.ShouldBe($"【焼津市】受付番号 {ours.Id} の通報: 完了");
-        var body = mail.TextBody;
+        var body = mail.TextBody ?? "";
         body.ShouldContain("舗装を補修しました。");
         body.ShouldContain("直りましたか？");
         body.ShouldContain($"https://infra.example.lg.jp/222127/report/{ours.Id}?key={ours.ReporterKey}");
@@ -77,8 +77,8 @@ public sealed class ReporterMailTests : IAsyncLifetime
             mail.Subject.ShouldNotContain(foreign);
         }
 
-        theirMail.TextBody.ShouldContain("藤枝だけのお知らせ");
-        theirMail.TextBody.ShouldNotContain("焼津");
+        (theirMail.TextBody ?? "").ShouldContain("藤枝だけのお知らせ");
+        (theirMail.TextBody ?? "").ShouldNotContain("焼津");
         await using var db = app.Database.Context(Yaizu);
         (await db.OutboxMails.CountAsync(m => m.Recipient == yaizuEmail && m.Kind == ReportMails.Kind)).ShouldBe(1);
     }

@@ -116,7 +116,7 @@ public sealed partial class ResidentPagesTests : IAsyncLifetime
         {
             ja.ShouldNotBeNullOrWhiteSpace(key);
             en.ShouldNotBeNullOrWhiteSpace(key);
-            Regex.Matches(ja, "\\{[0-9]\\}").Count.ShouldBe(Regex.Matches(en, "\\{[0-9]\\}").Count, key);
+            Regex.Count(ja, "\\{[0-9]\\}").ShouldBe(Regex.Count(en, "\\{[0-9]\\}"), key);
             en.ShouldNotMatch("[\\p{IsHiragana}\\p{IsKatakana}\\p{IsCJKUnifiedIdeographs}]", key == "lang.switch.label" || key == "lang.switch" ? null : key);
         }
     }
