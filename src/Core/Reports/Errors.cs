@@ -30,6 +30,12 @@ public static class Errors
         new("reports.coordinate", $"地図のピンの位置（{(field == "lat" ? "緯度" : "経度")}「{value}」）を読めません。ピンを置き直してください。", field,
             English: $"The pin's position ({(field == "lat" ? "latitude" : "longitude")} \"{value}\") cannot be read. Place the pin again.");
 
+    /// <summary>Open311 GET's query parameters (read by API clients, not residents): they name the parameters.</summary>
+    public static Error LatLongPairParameter => new("reports.lat_long_pair", "緯度（lat）と経度（long）は両方を指定してください。", "lat");
+
+    public static Error CoordinateParameter(string field, string value) =>
+        new("reports.coordinate", $"{(field == "lat" ? "緯度" : "経度")}「{value}」を読めません（世界測地系の十進度、例: 34.867）。", field);
+
     public static Error TooLong(string field, string label, int max) =>
         new("reports.too_long", $"{label}は{max:N0}文字までです。", field, English: $"{EnglishLabel(field, label)} can be at most {max:N0} characters.");
 

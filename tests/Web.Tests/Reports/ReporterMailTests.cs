@@ -74,7 +74,7 @@ public sealed class ReporterMailTests : IAsyncLifetime
         foreach (var foreign in new[] { "藤枝", "222143", theirs.ReporterKey!, fujiedaEmail, "焼津の説明", "054-000-0000", "道路課" })
         {
             body.ShouldNotContain(foreign);
-            mail.Subject.ShouldNotContain(foreign);
+            (mail.Subject ?? "").ShouldNotContain(foreign);
         }
 
         (theirMail.TextBody ?? "").ShouldContain("藤枝だけのお知らせ");
