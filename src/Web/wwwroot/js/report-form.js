@@ -26,6 +26,20 @@
   const summary = document.getElementById('error-summary');
   if (summary) {
     summary.focus();
+    // A link of the summary moves the focus to its field (a group: its first input), not only the view.
+    summary.addEventListener('click', (event) => {
+      const link = event.target.closest('a[href^="#"]');
+      const target = link && document.getElementById(link.getAttribute('href').slice(1));
+      if (!target) {
+        return;
+      }
+      const field = target.matches('input, select, textarea') ? target : target.querySelector('input:not([type=hidden]), select, textarea');
+      if (field) {
+        event.preventDefault();
+        target.scrollIntoView();
+        field.focus();
+      }
+    });
   }
 
   function showQuestions() {
