@@ -45,7 +45,7 @@ public sealed class ReporterEmailPublicRoutesTests(ITestOutputHelper output) : I
         {
             ["lgcode"] = [Yaizu], ["id"] = [id], ["n"] = ["1"], ["format"] = ["json", "xml"], ["code"] = ["101", Yaizu],
             ["dataset"] = ["facilities"], ["token"] = [report.Token], ["action"] = ["package_list", "package_search", "organization_list", "status_show"],
-            ["file"] = ["facilities.csv", "facilities.json"],
+            ["file"] = ["public-facilities.csv", "public-facilities.json"],
         };
         var endpoints = app.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>()
             .Where(e => e.Metadata.GetMetadata<IAllowAnonymous>() is not null)
@@ -94,7 +94,7 @@ public sealed class ReporterEmailPublicRoutesTests(ITestOutputHelper output) : I
                      $"/{Yaizu}/report", $"/{Yaizu}/report/{id}", $"/{Yaizu}/report/list", $"/{Yaizu}/report/list.csv", $"/{Yaizu}/report/list.geojson",
                      $"/open311/v2/requests.json?jurisdiction_id={Yaizu}&extensions=true", $"/open311/v2/requests.xml?jurisdiction_id={Yaizu}&extensions=true",
                      $"/open311/v2/requests/{id}.json?jurisdiction_id={Yaizu}&extensions=true", "/catalog.jsonld", "/api/3/action/package_list",
-                     $"/opendata/{Yaizu}/facilities/facilities.csv",
+                     $"/opendata/{Yaizu}/facilities/public-facilities.csv",
                  })
         {
             visited.ShouldContain(needed, "the public routes the issue names must have been read");

@@ -42,6 +42,13 @@ public sealed class StatusModel(AppDbContext db, Core.Mail.MailSettings mail) : 
     /// <summary>The answer already given to the current closing, if any.</summary>
     public ReportNote? Answer { get; private set; }
 
+    /// <summary>
+    /// The holder's answer to thank them for: the latest step (other than a public message) is their answer — 「はい」 to
+    /// the current closing, or the 「いいえ」 that reopened the report and nothing since.
+    /// </summary>
+    public ReportNote? Thanked => Key is null ? null
+        : History.LastOrDefault(n => n.Type != "note") is { Type: Confirmation.FixedType or Confirmation.ReopenedType } answer ? answer : null;
+
     /// <summary>Whether this visitor is asked 「直りましたか？」 now.</summary>
     public bool Asks => Key is not null && Answer is null && !Report.Status.IsOpen() && Confirmation.Asks(Report.Status);
 
