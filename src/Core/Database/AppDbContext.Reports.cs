@@ -95,7 +95,9 @@ public sealed partial class AppDbContext
             e.Property(x => x.ServiceCode).HasMaxLength(50);
             e.Property(x => x.Title).HasMaxLength(ResponseTemplate.MaxTitle);
             e.Property(x => x.Text).HasMaxLength(4000);
-            e.HasOne<ReportService>().WithMany().HasForeignKey(x => new { x.TenantId, x.ServiceCode }).OnDelete(DeleteBehavior.Restrict);
+            // Named: the default name is longer than PostgreSQL's 63 characters.
+            e.HasOne<ReportService>().WithMany().HasForeignKey(x => new { x.TenantId, x.ServiceCode }).OnDelete(DeleteBehavior.Restrict)
+                .HasConstraintName("fk_report_response_templates_report_services");
         });
     }
 }

@@ -31,6 +31,9 @@ public sealed partial class FormModel(AppDbContext db) : PageModel
     /// <summary>What was sent (or asked for by <c>?service=</c>), to fill the form again after a refusal.</summary>
     public ReportFormValues Values { get; private set; } = ReportFormValues.Empty;
 
+    /// <summary>Every refusal in Core's order (the form's order), each with the id of its field: the error summary lists them.</summary>
+    public List<(string Key, string Message)> Problems { get; } = [];
+
     /// <summary>The page in English (<c>?lang=en</c>, or the form's hidden <c>lang</c>); Japanese otherwise.</summary>
     public bool English { get; private set; }
 
@@ -50,6 +53,7 @@ public sealed partial class FormModel(AppDbContext db) : PageModel
         if (!string.IsNullOrEmpty(Request.Form[Honeypot]))
         {
             ModelState.AddModelError("", ReportText.T(English, "form.robot"));
+            Problems.Add(("", ReportText.T(English, "form.robot")));
             return Page();
         }
 
@@ -72,6 +76,7 @@ public sealed partial class FormModel(AppDbContext db) : PageModel
             foreach (var error in errors)
             {
                 ModelState.AddModelError(FieldOf(error.Field, Values.ServiceCode), error.In(English));
+                Problems.Add((FieldOf(error.Field, Values.ServiceCode), error.In(English)));
             }
 
             return Page();

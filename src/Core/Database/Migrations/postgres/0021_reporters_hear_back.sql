@@ -16,7 +16,7 @@ CREATE TABLE report_response_templates (
     changed_at_utc timestamp with time zone NOT NULL,
     CONSTRAINT pk_report_response_templates PRIMARY KEY (tenant_id, id),
     CONSTRAINT fk_report_response_templates_local_governments_tenant_id FOREIGN KEY (tenant_id) REFERENCES local_governments (code) ON DELETE RESTRICT,
-    CONSTRAINT fk_report_response_templates_report_services_tenant_id_service_code FOREIGN KEY (tenant_id, service_code) REFERENCES report_services (tenant_id, code) ON DELETE RESTRICT
+    CONSTRAINT fk_report_response_templates_report_services FOREIGN KEY (tenant_id, service_code) REFERENCES report_services (tenant_id, code) ON DELETE RESTRICT
 );
 
 CREATE INDEX ix_report_response_templates_tenant_id_service_code ON report_response_templates (tenant_id, service_code);
