@@ -5,7 +5,12 @@ namespace InfraLedger.Core.Common;
 /// <param name="Message">Japanese message shown to the user; names the offending value.</param>
 /// <param name="Field">The input field or file location the error is about, when there is one.</param>
 /// <param name="Kind">What sort of refusal it is; the hosts map it to a status in one place (Web: ErrorResponses).</param>
-public sealed record Error(string Code, string Message, string? Field = null, ErrorKind Kind = ErrorKind.Invalid);
+/// <param name="English">The message in English, for the public pages with an English switch (residents' report form); null elsewhere.</param>
+public sealed record Error(string Code, string Message, string? Field = null, ErrorKind Kind = ErrorKind.Invalid, string? English = null)
+{
+    /// <summary>The message in the page's language: English when asked for and written, else Japanese.</summary>
+    public string In(bool english) => english && English is not null ? English : Message;
+}
 
 /// <summary>The sort of an expected refusal, independent of how a host reports it.</summary>
 public enum ErrorKind

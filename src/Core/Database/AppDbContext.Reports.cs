@@ -14,6 +14,8 @@ public sealed partial class AppDbContext
 
     public DbSet<ReportPhoto> ReportPhotos => Set<ReportPhoto>();
 
+    public DbSet<ResponseTemplate> ResponseTemplates => Set<ResponseTemplate>();
+
     private static void ConfigureReports(ModelBuilder builder)
     {
         builder.Entity<ReportService>(e =>
@@ -46,6 +48,8 @@ public sealed partial class AppDbContext
             e.Property(x => x.AttributesJson).HasMaxLength(20000);
             e.Property(x => x.MediaUrls).HasMaxLength(10000);
             e.Property(x => x.Email).HasMaxLength(254);
+            e.Property(x => x.ReporterKey).HasMaxLength(32);
+            e.Property(x => x.Language).HasMaxLength(5);
             e.Property(x => x.Phone).HasMaxLength(30);
             e.Property(x => x.FirstName).HasMaxLength(100);
             e.Property(x => x.LastName).HasMaxLength(100);
@@ -85,6 +89,19 @@ public sealed partial class AppDbContext
             e.HasKey(x => new { x.TenantId, x.ReportId, x.Number });
             e.Property(x => x.ContentType).HasMaxLength(30);
             e.HasOne<ResidentReport>().WithMany().HasForeignKey(x => new { x.TenantId, x.ReportId }).OnDelete(DeleteBehavior.Cascade);
+        });
+
+        builder.Entity<ResponseTemplate>(e =>
+        {
+            e.ToTable("report_response_templates");
+            e.HasKey(x => new { x.TenantId, x.Id });
+            e.Property(x => x.Id).ValueGeneratedNever();
+            e.Property(x => x.ServiceCode).HasMaxLength(50);
+            e.Property(x => x.Title).HasMaxLength(ResponseTemplate.MaxTitle);
+            e.Property(x => x.Text).HasMaxLength(4000);
+            // Named: the default name is longer than PostgreSQL's 63 characters.
+            e.HasOne<ReportService>().WithMany().HasForeignKey(x => new { x.TenantId, x.ServiceCode }).OnDelete(DeleteBehavior.Restrict)
+                .HasConstraintName("fk_report_response_templates_report_services");
         });
     }
 }

@@ -209,17 +209,17 @@ public static class Open311Query
 
         if (lat is null || lon is null)
         {
-            return Errors.LatLongPair;
+            return Errors.LatLongPairParameter;
         }
 
         if (!double.TryParse(lat, NumberStyles.Float, CultureInfo.InvariantCulture, out var la) || !double.IsFinite(la) || la is < -90 or > 90)
         {
-            return Errors.Coordinate("lat", lat);
+            return Errors.CoordinateParameter("lat", lat);
         }
 
         if (!double.TryParse(lon, NumberStyles.Float, CultureInfo.InvariantCulture, out var lo) || !double.IsFinite(lo) || lo is < -180 or > 180)
         {
-            return Errors.Coordinate("long", lon);
+            return Errors.CoordinateParameter("long", lon);
         }
 
         var metres = DefaultRadiusMetres;

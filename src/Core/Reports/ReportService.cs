@@ -47,4 +47,7 @@ public sealed class ReportService : Tenancy.ITenantOwned
     public DateTime ChangedAtUtc { get; set; }
 
     public IReadOnlyList<ServiceQuestion> Attributes => ServiceQuestion.Parse(AttributesJson);
+
+    /// <summary>No service (none or an unknown one was chosen): the rest of a submission is still checked against it, so every mistake shows at once.</summary>
+    internal static ReportService None { get; } = new() { TenantId = "", Code = "", Name = "", Section = "" };
 }

@@ -40,7 +40,17 @@ public sealed class ResidentReport : Tenancy.ITenantOwned
     /// <summary>Media URLs sent by an Open311 client, one a line (photos sent to us are in <see cref="ReportPhoto"/>).</summary>
     public string? MediaUrls { get; set; }
 
+    /// <summary>The reporter's e-mail, to hear of status changes (issue 22 item 4): staff only, never on a public page, export or API.</summary>
     public string? Email { get; set; }
+
+    /// <summary>
+    /// The secret of the reporter's link (<c>?key=</c> on the status page and in the mails): only its holder answers
+    /// 「直りましたか？」. Never shown elsewhere; null for reports sent before migration 0021.
+    /// </summary>
+    public string? ReporterKey { get; set; }
+
+    /// <summary>The language of the form the reporter used (<c>ja</c>, <c>en</c>; null = ja): their mails are written in it.</summary>
+    public string? Language { get; set; }
 
     public string? Phone { get; set; }
 

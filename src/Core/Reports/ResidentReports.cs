@@ -14,64 +14,87 @@ public static class ResidentReports
 
     public const int MaxDescription = 4000;
 
-    /// <summary>Checks a submission completely, then writes the report, its first history line and its photos at once.</summary>
+    /// <summary>Checks a submission completely, then writes the report, its first history line and its photos at once (the first refusal only).</summary>
     public static async Task<Result<ResidentReport>> SubmitAsync(AppDbContext db, Submission input, DateTime nowUtc, CancellationToken ct)
     {
+        var (report, errors) = await SubmitAllAsync(db, input, nowUtc, ct);
+        return errors.Count > 0 ? errors[0] : report!;
+    }
+
+    /// <summary>
+    /// As <see cref="SubmitAsync"/>, with every refusal at once (the residents' form shows them all, issue 22 item 5); nothing
+    /// is written unless there is none.
+    /// </summary>
+    public static async Task<(ResidentReport? Report, List<Error> Errors)> SubmitAllAsync(AppDbContext db, Submission input, DateTime nowUtc, CancellationToken ct)
+    {
+        var errors = new List<Error>();
+        var service = string.IsNullOrWhiteSpace(input.ServiceCode) ? null : await Services.FindAsync(db, input.ServiceCode.Trim(), ct);
         if (string.IsNullOrWhiteSpace(input.ServiceCode))
         {
-            return Errors.ServiceCodeRequired;
+            errors.Add(Errors.ServiceCodeRequired);
         }
-
-        var service = await Services.FindAsync(db, input.ServiceCode.Trim(), ct);
-        if (service is null || !service.IsActive)
+        else if (service is null || !service.IsActive)
         {
-            return Errors.ServiceNotFound(input.ServiceCode.Trim());
+            errors.Add(Errors.ServiceNotFound(input.ServiceCode.Trim()));
+            service = null;
         }
 
-        var report = SubmissionCheck.Check(db.Scope.TenantId!, service, input, nowUtc);
-        if (!report.IsSuccess)
-        {
-            return report.Error!;
-        }
+        // Without a service the rest is still checked against a service with no questions, so every other mistake shows too.
+        var (draft, found) = SubmissionCheck.CheckAll(db.Scope.TenantId!, service ?? ReportService.None, input, nowUtc);
+        errors.AddRange(found);
 
-        if (report.Value is { Latitude: { } latitude, Longitude: { } longitude }
+        if (draft is { Latitude: { } latitude, Longitude: { } longitude }
             && await ReportPlaces.CheckAsync(db, latitude, longitude, ct) is { } outside)
         {
-            return outside;
+            errors.Add(outside); // the pin is another body's place (ADR 0028), listed with the other refusals
         }
 
         var photos = new List<Photos.Photo>();
         if (input.Photos.Count > Photos.MaxCount)
         {
-            return Errors.TooManyPhotos(Photos.MaxCount);
+            errors.Add(Errors.TooManyPhotos(Photos.MaxCount));
         }
-
-        foreach (var file in input.Photos)
+        else
         {
-            var photo = Photos.Sanitise(file.Data, file.FileName);
-            if (!photo.IsSuccess)
+            foreach (var file in input.Photos)
             {
-                return photo.Error!;
+                var photo = Photos.Sanitise(file.Data, file.FileName);
+                if (photo.IsSuccess)
+                {
+                    photos.Add(photo.Value);
+                }
+                else
+                {
+                    errors.Add(photo.Error!);
+                }
             }
-
-            photos.Add(photo.Value);
         }
 
-        if (report.Value.Description is null && photos.Count == 0 && report.Value.MediaUrls is null && report.Value.AttributesJson == "{}")
+        if (draft is not null && draft.Description is null && input.Photos.Count == 0 && draft.MediaUrls is null && draft.AttributesJson == "{}")
         {
-            return Errors.Empty;
+            errors.Add(Errors.Empty);
         }
 
-        var written = await WriteAsync(db, report.Value, photos, ct);
-        if (written.IsSuccess && await ReportRoutes.TargetOfAsync(db, service.Code, ct) is { } target)
+        if (errors.Count > 0 || draft is null || service is null)
+        {
+            return (null, errors);
+        }
+
+        var written = await WriteAsync(db, draft, photos, ct);
+        if (!written.IsSuccess)
+        {
+            return (null, [written.Error!]);
+        }
+
+        if (await ReportRoutes.TargetOfAsync(db, service.Code, ct) is { } target)
         {
             // The tenant routes this kind to another body (ADR 0028). Should that fail (the body stopped taking reports),
             // the report stays with this body's staff, who can forward it by hand: the resident's report is never lost.
             var forwarded = await Forwarding.ForwardAsync(db, written.Value.Id, target, $"種類「{service.Name}」の通報は、この団体に届くように設定されています。", nowUtc, ct);
-            return forwarded.IsSuccess ? forwarded : written;
+            return (forwarded.IsSuccess ? forwarded.Value : written.Value, errors);
         }
 
-        return written;
+        return (written.Value, errors);
     }
 
     /// <summary>A report of the current tenant by its reference number, or null.</summary>

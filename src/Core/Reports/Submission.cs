@@ -2,7 +2,8 @@ namespace InfraLedger.Core.Reports;
 
 /// <summary>
 /// A report as a resident's form or an Open311 client sends it, as text; <see cref="ResidentReports.SubmitAsync"/> checks it
-/// all before anything is written.
+/// all before anything is written. <c>Language</c> is that of the form the resident used (<c>ja</c>, <c>en</c>): the
+/// reporter's mails are written in it.
 /// </summary>
 public sealed record Submission(
     string? ServiceCode,
@@ -16,7 +17,8 @@ public sealed record Submission(
     IReadOnlyList<string> MediaUrls,
     Submission.Reporter Contact,
     string Channel,
-    IReadOnlyList<Submission.PhotoFile> Photos)
+    IReadOnlyList<Submission.PhotoFile> Photos,
+    string? Language = null)
 {
     /// <summary>Who sent it: kept for the staff only, never published.</summary>
     public sealed record Reporter(string? Email, string? Phone, string? FirstName, string? LastName, string? DeviceId, string? AccountId)

@@ -6,7 +6,7 @@ using InfraLedger.Core.Common;
 namespace InfraLedger.Core.Reports;
 
 /// <summary>
-/// Turns a <see cref="Submission"/> into a report or the first reason it cannot be one (open311.md §7: one full
+/// Turns a <see cref="Submission"/> into a report or the reasons it cannot be one (open311.md §7: one full
 /// location, required attributes, description up to 4,000 characters; spam refused with a reason).
 /// </summary>
 internal static class SubmissionCheck
@@ -14,43 +14,48 @@ internal static class SubmissionCheck
     private const int MaxLinks = 2;
     private const int MaxRepeat = 20;
 
+    /// <summary>The first refusal only (Open311 clients read one error), or the report.</summary>
     public static Result<ResidentReport> Check(string tenantId, ReportService service, Submission input, DateTime nowUtc)
     {
+        var (report, errors) = CheckAll(tenantId, service, input, nowUtc);
+        return errors.Count > 0 ? errors[0] : report!;
+    }
+
+    /// <summary>Every refusal at once (the residents' form shows them all), or the report when there is none.</summary>
+    public static (ResidentReport? Report, List<Error> Errors) CheckAll(string tenantId, ReportService service, Submission input, DateTime nowUtc)
+    {
+        var errors = new List<Error>();
         var location = Location(input);
         if (!location.IsSuccess)
         {
-            return location.Error!;
+            errors.Add(location.Error!);
         }
 
         var description = Blank(input.Description)?.Replace("\r\n", "\n", StringComparison.Ordinal);
         if (description?.Length > ResidentReports.MaxDescription)
         {
-            return Errors.TooLong("description", "説明", ResidentReports.MaxDescription);
+            errors.Add(Errors.TooLong("description", "説明", ResidentReports.MaxDescription));
+        }
+        else if (description is not null && SpamReason(description) is { } reason)
+        {
+            errors.Add(Errors.Spam(reason));
         }
 
-        if (description is not null && SpamReason(description) is { } reason)
-        {
-            return Errors.Spam(reason);
-        }
-
-        var attributes = Attributes(service, input.Attributes);
-        if (!attributes.IsSuccess)
-        {
-            return attributes.Error!;
-        }
+        var attributes = Attributes(service, input.Attributes, errors);
 
         foreach (var url in input.MediaUrls.Where(u => !string.IsNullOrWhiteSpace(u)))
         {
             if (url.Length > 2000 || !Uri.TryCreate(url.Trim(), UriKind.Absolute, out var uri) || uri.Scheme is not ("http" or "https"))
             {
-                return Errors.MediaUrl(url);
+                errors.Add(Errors.MediaUrl(url));
+                break;
             }
         }
 
         var contact = input.Contact;
         if (Blank(contact.Email) is { } email && (email.Length > 254 || !MailAddress.TryCreate(email, out _)))
         {
-            return Errors.Email(email);
+            errors.Add(Errors.Email(email));
         }
 
         foreach (var (field, label, value, max) in new[]
@@ -63,12 +68,17 @@ internal static class SubmissionCheck
         {
             if ((value?.Trim().Length ?? 0) > max)
             {
-                return Errors.TooLong(field, label, max);
+                errors.Add(Errors.TooLong(field, label, max));
             }
         }
 
+        if (errors.Count > 0)
+        {
+            return (null, errors);
+        }
+
         var media = input.MediaUrls.Where(u => !string.IsNullOrWhiteSpace(u)).Select(u => u.Trim()).ToList();
-        return new ResidentReport
+        return (new ResidentReport
         {
             TenantId = tenantId,
             Token = ResidentReports.NewToken(),
@@ -80,7 +90,7 @@ internal static class SubmissionCheck
             Address = Blank(input.Address),
             AddressId = Blank(input.AddressId),
             Zipcode = Blank(input.Zipcode),
-            AttributesJson = JsonSerializer.Serialize(attributes.Value),
+            AttributesJson = JsonSerializer.Serialize(attributes),
             MediaUrls = media.Count == 0 ? null : string.Join('\n', media),
             Email = Blank(contact.Email),
             Phone = Blank(contact.Phone),
@@ -93,7 +103,9 @@ internal static class SubmissionCheck
             RequestedAtUtc = nowUtc,
             UpdatedAtUtc = nowUtc,
             ExpectedAtUtc = service.ExpectedDays is { } days ? nowUtc.AddDays(days) : null,
-        };
+            ReporterKey = ResidentReports.NewToken(),
+            Language = input.Language,
+        }, errors);
     }
 
     private static Result<(double Latitude, double Longitude)?> Location(Submission input)
@@ -127,8 +139,8 @@ internal static class SubmissionCheck
         return Result<(double Latitude, double Longitude)?>.Ok((la, lo));
     }
 
-    /// <summary>Only the service's own questions are kept; answers are checked against their datatype and options.</summary>
-    private static Result<SortedDictionary<string, List<string>>> Attributes(ReportService service, IReadOnlyDictionary<string, IReadOnlyList<string>> given)
+    /// <summary>Only the service's own questions are kept; answers are checked against their datatype and options (one refusal per question).</summary>
+    private static SortedDictionary<string, List<string>> Attributes(ReportService service, IReadOnlyDictionary<string, IReadOnlyList<string>> given, List<Error> errors)
     {
         var answers = new SortedDictionary<string, List<string>>(StringComparer.Ordinal);
         foreach (var attribute in service.Attributes.Where(a => a.Variable))
@@ -140,7 +152,7 @@ internal static class SubmissionCheck
             {
                 if (attribute.Required)
                 {
-                    return Errors.AttributeRequired(attribute);
+                    errors.Add(Errors.AttributeRequired(attribute));
                 }
 
                 continue;
@@ -148,23 +160,22 @@ internal static class SubmissionCheck
 
             if (attribute.Datatype != "multivaluelist" && values.Count > 1)
             {
-                return Errors.AttributeValue(attribute, string.Join(",", values));
+                errors.Add(Errors.AttributeValue(attribute, string.Join(",", values)));
+                continue;
             }
 
-            foreach (var value in values)
+            var bad = values.Select(value => attribute.Datatype switch
             {
-                var bad = attribute.Datatype switch
-                {
-                    "singlevaluelist" or "multivaluelist" => (attribute.Values ?? []).All(o => o.Key != value) ? Errors.AttributeValue(attribute, value) : null,
-                    "number" => decimal.TryParse(value, NumberStyles.Number, CultureInfo.InvariantCulture, out _) ? null : Errors.AttributeNumber(attribute, value),
-                    "datetime" => DateTimeOffset.TryParse(value, CultureInfo.InvariantCulture, DateTimeStyles.None, out _) ? null : Errors.AttributeDate(attribute, value),
-                    "string" => value.Length > 200 ? Errors.TooLong($"attribute[{attribute.Code}]", attribute.Description, 200) : null,
-                    _ => value.Length > ResidentReports.MaxDescription ? Errors.TooLong($"attribute[{attribute.Code}]", attribute.Description, ResidentReports.MaxDescription) : null,
-                };
-                if (bad is not null)
-                {
-                    return bad;
-                }
+                "singlevaluelist" or "multivaluelist" => (attribute.Values ?? []).All(o => o.Key != value) ? Errors.AttributeValue(attribute, value) : null,
+                "number" => decimal.TryParse(value, NumberStyles.Number, CultureInfo.InvariantCulture, out _) ? null : Errors.AttributeNumber(attribute, value),
+                "datetime" => DateTimeOffset.TryParse(value, CultureInfo.InvariantCulture, DateTimeStyles.None, out _) ? null : Errors.AttributeDate(attribute, value),
+                "string" => value.Length > 200 ? Errors.TooLong($"attribute[{attribute.Code}]", attribute.Description, 200) : null,
+                _ => value.Length > ResidentReports.MaxDescription ? Errors.TooLong($"attribute[{attribute.Code}]", attribute.Description, ResidentReports.MaxDescription) : null,
+            }).FirstOrDefault(e => e is not null);
+            if (bad is not null)
+            {
+                errors.Add(bad);
+                continue;
             }
 
             answers[attribute.Code] = values;

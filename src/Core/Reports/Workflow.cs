@@ -11,7 +11,11 @@ namespace InfraLedger.Core.Reports;
 /// </summary>
 public static class Workflow
 {
-    public static async Task<Result<ResidentReport>> SetStatusAsync(AppDbContext db, long id, ReportStatus status, string? publicNote, DateTime nowUtc, CancellationToken ct)
+    /// <summary>
+    /// Sets the status with a public note. With <paramref name="siteUrl"/> (the site's address for links in mails), a
+    /// reporter who gave an e-mail gets a mail of the change (<see cref="ReportMails"/>), queued in the same save.
+    /// </summary>
+    public static async Task<Result<ResidentReport>> SetStatusAsync(AppDbContext db, long id, ReportStatus status, string? publicNote, DateTime nowUtc, CancellationToken ct, string? siteUrl = null)
     {
         if (status == ReportStatus.Duplicate)
         {
@@ -30,7 +34,7 @@ public static class Workflow
             report.StatusNotes = note;
             report.DuplicateOfId = null;
             return Line("status", note, isPublic: true);
-        }, ct);
+        }, ct, siteUrl);
     }
 
     public static Task<Result<ResidentReport>> AddNoteAsync(AppDbContext db, long id, string? text, bool isPublic, DateTime nowUtc, CancellationToken ct) =>
@@ -46,7 +50,7 @@ public static class Workflow
         }, ct);
 
     /// <summary>Closes the report as a duplicate of <paramref name="originalId"/>; both pages link to each other.</summary>
-    public static async Task<Result<ResidentReport>> MarkDuplicateAsync(AppDbContext db, long id, long originalId, DateTime nowUtc, CancellationToken ct)
+    public static async Task<Result<ResidentReport>> MarkDuplicateAsync(AppDbContext db, long id, long originalId, DateTime nowUtc, CancellationToken ct, string? siteUrl = null)
     {
         if (id == originalId)
         {
@@ -70,8 +74,22 @@ public static class Workflow
             report.DuplicateOfId = originalId;
             report.StatusNotes = $"受付番号 {originalId} と同じ内容のため、そちらで対応します。";
             return Line("duplicate", report.StatusNotes, isPublic: true);
-        }, ct);
+        }, ct, siteUrl);
     }
+
+    /// <summary>The reporter's answer to 「直りましたか？」 (checked by <see cref="Confirmation.AnswerAsync"/>): recorded, or the report reopened.</summary>
+    internal static Task<Result<ResidentReport>> AnswerAsync(AppDbContext db, long id, bool fixedNow, DateTime nowUtc, string? siteUrl, CancellationToken ct) =>
+        ChangeAsync(db, id, nowUtc, report =>
+        {
+            if (fixedNow)
+            {
+                return Line(Confirmation.FixedType, "通報した方から「直った」とのお返事がありました。", isPublic: true);
+            }
+
+            report.Status = ReportStatus.InProgress;
+            report.StatusNotes = "通報した方から「直っていない」とのお返事があり、対応を再開しました。";
+            return Line(Confirmation.ReopenedType, report.StatusNotes, isPublic: true);
+        }, ct, siteUrl);
 
     public static async Task<Result<ResidentReport>> LinkFacilityAsync(AppDbContext db, long id, string? facilityCode, DateTime nowUtc, CancellationToken ct)
     {
@@ -166,7 +184,7 @@ public static class Workflow
     }
 
     private static async Task<Result<ResidentReport>> ChangeAsync(AppDbContext db, long id, DateTime nowUtc,
-        Func<ResidentReport, Result<(string Type, string? Text, bool IsPublic)>> change, CancellationToken ct)
+        Func<ResidentReport, Result<(string Type, string? Text, bool IsPublic)>> change, CancellationToken ct, string? siteUrl = null)
     {
         var report = await db.ResidentReports.SingleOrDefaultAsync(r => r.Id == id, ct);
         if (report is null)
@@ -175,6 +193,7 @@ public static class Workflow
         }
 
         var wasOpen = report.Status.IsOpen();
+        var before = report.Status;
         var line = change(report);
         if (!line.IsSuccess)
         {
@@ -203,6 +222,14 @@ public static class Workflow
             TenantId = report.TenantId, ReportId = id, Number = number, AtUtc = nowUtc, Type = type, Status = report.Status,
             Text = text, IsPublic = isPublic, Author = db.Scope.Actor,
         });
+
+        // The reporter hears of each status change, in the same save as the change (a failed save sends nothing). An
+        // address the mail library refuses never blocks the staff's step: the report simply gets no mail.
+        if (report.Status != before && report.Email is not null && siteUrl is not null)
+        {
+            await ReportMails.QueueAsync(db, report, siteUrl, nowUtc, ct);
+        }
+
         await db.SaveChangesAsync(ct);
         return report;
     }

@@ -87,8 +87,8 @@ public sealed class ReportsWorkflowTests : IAsyncLifetime
     [Theory]
     [InlineData("spam", "この内容は受け付けられません（同じ文字「あ」が20回以上続いています）。")]
     [InlineData("links", "この内容は受け付けられません（URL が3個あります。URL は2個までです）。")]
-    [InlineData("empty", "通報の内容が空です。状況の説明か写真を送ってください。")]
-    [InlineData("nowhere", "場所を地図で示すか、住所・目印を入力してください（lat と long、address_string、address_id のいずれか）。")]
+    [InlineData("empty", "何が起きているかを教えてください。状況の説明を書くか、写真を選んでください。")]
+    [InlineData("nowhere", "場所を教えてください。地図をクリックしてピンを置くか、「住所・目印」の欄に書いてください。")]
     [InlineData("option", "「損傷の種類」に「lava」は選べません。")]
     [InlineData("inactive", "通報の種類「999」はありません。")]
     public async Task a_refused_submission_gives_its_japanese_message_and_writes_nothing(string kind, string message)

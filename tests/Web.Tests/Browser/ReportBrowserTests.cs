@@ -45,7 +45,9 @@ public sealed class ReportBrowserTests(BrowserFixture browser)
         await page.SelectOptionAsync("#q-101-danger", "medium");
         await page.FillAsync("#description", description);
         await page.GetByRole(Microsoft.Playwright.AriaRole.Button, new() { Name = "通報を送信する" }).ClickAsync();
-        await page.WaitForURLAsync(url => System.Text.RegularExpressions.Regex.IsMatch(url, "/222127/report/[0-9]+$"));
-        return long.Parse(page.Url[(page.Url.LastIndexOf('/') + 1)..], System.Globalization.CultureInfo.InvariantCulture);
+        // The reporter's own address: the report's number and its link key (issue 22 item 4).
+        await page.WaitForURLAsync(url => System.Text.RegularExpressions.Regex.IsMatch(url, "/222127/report/[0-9]+\\?key=[0-9a-f]+$"));
+        var path = new Uri(page.Url).AbsolutePath;
+        return long.Parse(path[(path.LastIndexOf('/') + 1)..], System.Globalization.CultureInfo.InvariantCulture);
     }
 }

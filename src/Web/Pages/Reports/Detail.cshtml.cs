@@ -18,7 +18,7 @@ namespace InfraLedger.Web.Pages.Reports;
 /// located on their field.
 /// </summary>
 [Authorize(Policy = Policies.TenantViewer)]
-public sealed class DetailModel(AppDbContext db, IAuthorizationService authorization) : PageModel
+public sealed class DetailModel(AppDbContext db, IAuthorizationService authorization, Core.Mail.MailSettings mail) : PageModel
 {
     public LocalGovernment Tenant { get; private set; } = null!;
 
@@ -37,6 +37,9 @@ public sealed class DetailModel(AppDbContext db, IAuthorizationService authoriza
 
     public string? FacilityName { get; private set; }
 
+    /// <summary>The response templates of the report's kind (and of every kind), to pick when answering.</summary>
+    public List<ResponseTemplate> Templates { get; private set; } = [];
+
     /// <summary>The 担当課 the report can be handed to (the department form).</summary>
     public List<string> Sections { get; private set; } = [];
 
@@ -47,10 +50,29 @@ public sealed class DetailModel(AppDbContext db, IAuthorizationService authoriza
 
     public async Task<IActionResult> OnGetAsync(long id, CancellationToken ct) => await LoadAsync(id, ct) ? Page() : NotFound();
 
-    public Task<IActionResult> OnPostStatusAsync(long id, string? newStatus, string? statusNotes, CancellationToken ct) =>
-        ActAsync(id, "状態を変更しました。", () => Enum.TryParse<ReportStatus>(newStatus, out var s) && Enum.IsDefined(s)
-            ? Workflow.SetStatusAsync(db, id, s, statusNotes, DateTime.UtcNow, ct)
-            : Task.FromResult<Result<ResidentReport>>(Core.Reports.Errors.ServiceField("Status", "状態を選んでください。")), ct);
+    /// <summary>The status with a public note: the note as typed, or else the chosen response template's text; the reporter is mailed.</summary>
+    public Task<IActionResult> OnPostStatusAsync(long id, string? newStatus, string? statusNotes, int? template, CancellationToken ct) =>
+        ActAsync(id, "状態を変更しました。", async () =>
+        {
+            if (!Enum.TryParse<ReportStatus>(newStatus, out var s) || !Enum.IsDefined(s))
+            {
+                return Core.Reports.Errors.ServiceField("Status", "状態を選んでください。");
+            }
+
+            var note = statusNotes;
+            if (string.IsNullOrWhiteSpace(note) && template is { } chosen)
+            {
+                var found = await ResponseTemplates.FindAsync(db, chosen, ct);
+                if (found is null)
+                {
+                    return Core.Reports.Errors.TemplateNotFound(chosen) with { Field = "Template", Kind = ErrorKind.Invalid };
+                }
+
+                note = found.Text;
+            }
+
+            return await Workflow.SetStatusAsync(db, id, s, note, DateTime.UtcNow, ct, mail.SiteUrl);
+        }, ct);
 
     public Task<IActionResult> OnPostNoteAsync(long id, string? text, string? visibility, CancellationToken ct) =>
         ActAsync(id, visibility == "public" ? "お知らせを追加しました（公開）。" : "内部メモを追加しました。",
@@ -58,7 +80,7 @@ public sealed class DetailModel(AppDbContext db, IAuthorizationService authoriza
 
     public Task<IActionResult> OnPostDuplicateAsync(long id, string? duplicateOf, CancellationToken ct) =>
         ActAsync(id, "重複としてまとめました。", () => long.TryParse(duplicateOf?.Trim(), NumberStyles.None, CultureInfo.InvariantCulture, out var original)
-            ? Workflow.MarkDuplicateAsync(db, id, original, DateTime.UtcNow, ct)
+            ? Workflow.MarkDuplicateAsync(db, id, original, DateTime.UtcNow, ct, mail.SiteUrl)
             : Task.FromResult<Result<ResidentReport>>(Core.Reports.Errors.ServiceField("DuplicateOf", $"元の通報の受付番号「{duplicateOf}」を数字で入力してください。")), ct);
 
     public Task<IActionResult> OnPostFacilityAsync(long id, string? facilityCode, CancellationToken ct) =>
@@ -135,6 +157,7 @@ public sealed class DetailModel(AppDbContext db, IAuthorizationService authoriza
         Photos = await ResidentReports.PhotosAsync(db, id, ct);
         Duplicates = await db.ResidentReports.Where(r => r.DuplicateOfId == id).OrderBy(r => r.Id).Select(r => r.Id).ToListAsync(ct);
         Sections = await Workflow.SectionsAsync(db, ct);
+        Templates = await ResponseTemplates.ForServiceAsync(db, report.ServiceCode, ct);
         FacilityName = report.FacilityCode is { } code
             ? await db.Facilities.Where(f => f.Code == code).Select(f => f.Name).FirstOrDefaultAsync(ct)
             : null;

@@ -34,6 +34,15 @@ public sealed partial class FormModel(AppDbContext db) : PageModel
     /// <summary>The body whose place the pin is in, when Core refused it as another body's (ADR 0028); the page links to its form.</summary>
     public ReportPlaces.Owner? Elsewhere { get; private set; }
 
+    /// <summary>Every refusal in Core's order (the form's order), each with the id of its field: the error summary lists them.</summary>
+    public List<(string Key, string Message)> Problems { get; } = [];
+
+    /// <summary>The page in English (<c>?lang=en</c>, or the form's hidden <c>lang</c>); Japanese otherwise.</summary>
+    public bool English { get; private set; }
+
+    /// <summary>The map's background: the tenant's tile layer, like every other map (or the boundary only).</summary>
+    public Core.Maps.TileLayers.Resolved Tiles { get; private set; } = new(null, Core.Maps.TileLayers.Source.None);
+
     /// <summary><c>?lat=&amp;long=</c> keeps a pin sent on from another body's form (ADR 0028).</summary>
     public async Task OnGetAsync(string? service, string? lat, [FromQuery(Name = "long")] string? lng, CancellationToken ct)
     {
@@ -48,7 +57,8 @@ public sealed partial class FormModel(AppDbContext db) : PageModel
         Values = ReportFormValues.Read(Request.Form);
         if (!string.IsNullOrEmpty(Request.Form[Honeypot]))
         {
-            ModelState.AddModelError("", "送信を受け付けられませんでした。入力欄以外の項目に値が入っています。");
+            ModelState.AddModelError("", ReportText.T(English, "form.robot"));
+            Problems.Add(("", ReportText.T(English, "form.robot")));
             return Page();
         }
 
@@ -63,12 +73,19 @@ public sealed partial class FormModel(AppDbContext db) : PageModel
         var service = Services.FirstOrDefault(s => s.Code == Values.ServiceCode);
         var submission = new Submission(Values.ServiceCode, Values.Latitude, Values.Longitude, Values.Address, null, null, Values.Description,
             Values.AnswersFor(service), [], new Submission.Reporter(Values.Email, Values.Phone, Values.FirstName, Values.LastName, null, null),
-            "web", photos);
-        var saved = await ResidentReports.SubmitAsync(db, submission, DateTime.UtcNow, ct);
-        if (!saved.IsSuccess)
+            "web", photos, English ? "en" : "ja");
+        var (saved, errors) = await ResidentReports.SubmitAllAsync(db, submission, DateTime.UtcNow, ct);
+        if (saved is null)
         {
-            ErrorResponses.AddTo(ModelState, saved.Error! with { Field = FieldOf(saved.Error!.Field, Values.ServiceCode) });
-            if (saved.Error!.Code == Core.Reports.Errors.OutsideCode
+            // Every refusal at once, each under its field, in the page's language (the summary lists them in this order).
+            foreach (var error in errors)
+            {
+                ModelState.AddModelError(FieldOf(error.Field, Values.ServiceCode), error.In(English));
+                Problems.Add((FieldOf(error.Field, Values.ServiceCode), error.In(English)));
+            }
+
+            // A pin in another body's place: the page links to that body's form with the pin kept (ADR 0028).
+            if (errors.Any(e => e.Code == Core.Reports.Errors.OutsideCode)
                 && ReportFormValues.TryCoordinate(Values.Latitude, -90, 90, out var la) && ReportFormValues.TryCoordinate(Values.Longitude, -180, 180, out var lo))
             {
                 Elsewhere = await ReportPlaces.OwnerAsync(db, la, lo, ct);
@@ -78,7 +95,7 @@ public sealed partial class FormModel(AppDbContext db) : PageModel
         }
 
         TempData["report.received"] = "true";
-        return Redirect(ReportPages.Status(Tenant.Code, saved.Value.Id));
+        return Redirect(ReportPages.HolderStatus(Tenant.Code, saved.Id, saved.ReporterKey, English));
     }
 
     /// <summary>Open reports of the same service near the pin, for the duplicate suggestion (JSON for the form's script).</summary>
@@ -98,7 +115,7 @@ public sealed partial class FormModel(AppDbContext db) : PageModel
             reports = nearby.Select(n => new
             {
                 id = n.Report.Id,
-                status = n.Report.Status.Label(),
+                status = ReportText.Status(ReportText.IsEnglish(Request), n.Report.Status),
                 requested = ReportPages.Jst(n.Report.RequestedAtUtc),
                 metres = (int)Math.Round(n.Metres),
                 url = ReportPages.Status(Tenant.Code, n.Report.Id),
@@ -114,7 +131,7 @@ public sealed partial class FormModel(AppDbContext db) : PageModel
             return "";
         }
 
-        if (field is "lat" or "long" or "location")
+        if (field is "lat" or "long" or "location" or "address_id")
         {
             return "location";
         }
@@ -129,6 +146,8 @@ public sealed partial class FormModel(AppDbContext db) : PageModel
     private async Task LoadAsync(CancellationToken ct)
     {
         Tenant = HttpContext.Tenant();
+        English = ReportText.IsEnglish(Request);
+        Tiles = await Maps.MapTiles.ForPageAsync(HttpContext, db, ct);
         Services = await Core.Reports.Services.ListAsync(db, includeInactive: false, ct);
     }
 

@@ -1,4 +1,5 @@
 using InfraLedger.Core.Database;
+using InfraLedger.Core.Reports;
 using InfraLedger.Web.Identity;
 using InfraLedger.Web.Tenancy;
 using Microsoft.EntityFrameworkCore;
@@ -21,6 +22,35 @@ public static class ReportFiles
 
         app.MapGet("/{lgcode:lgcode}/report/boundary.geojson", (HttpContext http) =>
             Results.Text(boundaries.FeatureCollectionOf(http.Tenant()), Boundaries.GeoJson)).AllowAnonymous();
+
+        // The public list's downloads (issue 22 item 5): the published reports as CSV (UTF-8 with a BOM, as the other
+        // public downloads) and as points for its map; public fields only (PublicReports).
+        app.MapGet("/{lgcode:lgcode}/report/list.csv", async (AppDbContext db, HttpContext http, string? status, string? service, string? lang, CancellationToken ct) =>
+        {
+            var english = lang == "en";
+            var rows = await PublicReports.ListAsync(db, PublicListModel.StatusOf(status), service, ct);
+            return await TableDownload.WriteAsync(http, ReportTables.Public(rows, english), $"{http.Tenant().Code}-reports", "csv", bom: true, ct);
+        }).AllowAnonymous();
+
+        app.MapGet("/{lgcode:lgcode}/report/list.geojson", async (AppDbContext db, HttpContext http, string? status, string? service, string? lang, CancellationToken ct) =>
+        {
+            var english = lang == "en";
+            var tenant = http.Tenant().Code;
+            var rows = await PublicReports.ListAsync(db, PublicListModel.StatusOf(status), service, ct);
+            var features = rows.Where(r => r.Latitude is not null && r.Longitude is not null).Select(r => new
+            {
+                type = "Feature",
+                geometry = new { type = "Point", coordinates = new[] { r.Longitude!.Value, r.Latitude!.Value } },
+                properties = new
+                {
+                    code = r.Id.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                    name = $"{ReportText.T(english, "status.report", r.Id)} {r.ServiceName}",
+                    kind = ReportText.Status(english, r.Status),
+                    kindCode = "Report",
+                },
+            });
+            return Results.Json(new { type = "FeatureCollection", features }, contentType: Boundaries.GeoJson);
+        }).AllowAnonymous();
 
         app.MapGet("/{lgcode:lgcode}/report/{id:long}/photos/{n:int}", (AppDbContext db, HttpContext http, long id, int n, CancellationToken ct) =>
             PhotoAsync(db, http, id, n, publicOnly: true, ct)).AllowAnonymous();

@@ -11,6 +11,14 @@ public static class ReportPages
 
     public static string Status(string tenant, long id) => $"/{tenant}/report/{id.ToString(CultureInfo.InvariantCulture)}";
 
+    /// <summary>The status page for the report's holder (its link secret), in the page's language.</summary>
+    public static string HolderStatus(string tenant, long id, string? key, bool english) =>
+        ReportText.Link(english, Status(tenant, id) + (key is null ? "" : "?key=" + Uri.EscapeDataString(key)));
+
+    public static string PublicList(string tenant) => $"/{tenant}/report/list";
+
+    public static string Templates(string tenant) => $"/{tenant}/reports/templates";
+
     public static string Queue(string tenant) => $"/{tenant}/reports";
 
     public static string Detail(string tenant, long id) => $"/{tenant}/reports/{id.ToString(CultureInfo.InvariantCulture)}";
@@ -25,6 +33,40 @@ public static class ReportPages
 
     public static string JstDate(DateTime utc) => JapanTime.Date(utc);
 
+    /// <summary>A time for the residents' pages: 日本時間 in Japanese, the same instant written in English with "JST".</summary>
+    public static string When(bool english, DateTime utc) =>
+        english ? (utc + JapanTime.Offset).ToString("d MMM yyyy HH:mm", CultureInfo.InvariantCulture) + " JST" : Jst(utc);
+
+    /// <summary>
+    /// The report's way so far in plain words (受付 → 対応中 → 完了 …): the status after each public history line where it
+    /// changed, with when. The first line is always 受付.
+    /// </summary>
+    public static List<(ReportStatus Status, DateTime AtUtc)> Steps(IEnumerable<ReportNote> publicHistory)
+    {
+        var steps = new List<(ReportStatus, DateTime)>();
+        foreach (var note in publicHistory.OrderBy(n => n.Number))
+        {
+            if (steps.Count == 0 || steps[^1].Item1 != note.Status)
+            {
+                steps.Add((note.Status, note.AtUtc));
+            }
+        }
+
+        return steps;
+    }
+
+    /// <summary>What a history line did, in the residents' page's language.</summary>
+    public static string Describe(ReportNote note, bool english) => !english ? Describe(note) : note.Type switch
+    {
+        "submitted" => "Received",
+        "status" => $"Status set to \"{Core.Reports.ReportMails.EnglishLabel(note.Status)}\"",
+        "note" => "Message",
+        "duplicate" => "Merged as a duplicate",
+        Confirmation.FixedType => "The reporter told us it is fixed",
+        Confirmation.ReopenedType => "Reopened: the reporter told us it is not fixed",
+        _ => "Update",
+    };
+
     /// <summary>What a history line did, in words (the status is always given as text too: never colour alone).</summary>
     public static string Describe(ReportNote note) => note.Type switch
     {
@@ -38,6 +80,8 @@ public static class ReportPages
         "hidden" => "非公開",
         "shown" => "公開に戻しました",
         "redacted" => "説明文の編集",
+        Confirmation.FixedType => "通報した方から「直った」とのお答え",
+        Confirmation.ReopenedType => "通報した方のお答えで対応を再開",
         _ => note.Type,
     };
 

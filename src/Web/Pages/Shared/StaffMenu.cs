@@ -50,6 +50,8 @@ public static class StaffMenu
         [
             new("住民通報", "/reports", TenantRole.Viewer),
             new("通報フォーム（公開）", "/report", TenantRole.Viewer),
+            new("みんなの通報（公開）", "/report/list", TenantRole.Viewer),
+            new("返答の定型文", "/reports/templates", TenantRole.Viewer),
             new("オープンデータ", "/opendata", TenantRole.Viewer),
             new("公開ダッシュボード", "~/dashboard", TenantRole.Viewer),
         ]),

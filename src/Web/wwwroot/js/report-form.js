@@ -1,7 +1,9 @@
 // The residents' report form (Pages/Reports/Form): shows the chosen service's questions and notice, places a pin on
-// a Leaflet map whose only background is the tenant's boundary (no tile server: municipal networks reach no outside
-// host), and suggests nearby open reports of the same service. Without JavaScript the form still works: every
-// service's questions are shown and the place is given as an address.
+// a Leaflet map (the tenant's boundary, over the background tiles when the deployment or the tenant configures a tile
+// server, as the other maps do: municipal networks often reach no outside host), places it at the device's position
+// with 現在地 (navigator.geolocation), and suggests nearby open reports of the same service. The page's words come
+// from its data-* attributes (Japanese or English). Without JavaScript the form still works: every service's questions
+// are shown and the place is given as an address.
 (function () {
   'use strict';
 
@@ -14,6 +16,31 @@
   const lat = document.getElementById('lat');
   const lng = document.getElementById('long');
   const nearby = document.getElementById('nearby');
+  const words = form.dataset;
+
+  function fill(template, values) {
+    return template.replace(/\{(\w+)\}/g, (match, name) => (name in values ? values[name] : match));
+  }
+
+  // The error summary takes the focus, so a screen reader starts with what to correct (Digital Agency pattern).
+  const summary = document.getElementById('error-summary');
+  if (summary) {
+    summary.focus();
+    // A link of the summary moves the focus to its field (a group: its first input), not only the view.
+    summary.addEventListener('click', (event) => {
+      const link = event.target.closest('a[href^="#"]');
+      const target = link && document.getElementById(link.getAttribute('href').slice(1));
+      if (!target) {
+        return;
+      }
+      const field = target.matches('input, select, textarea') ? target : target.querySelector('input:not([type=hidden]), select, textarea');
+      if (field) {
+        event.preventDefault();
+        target.scrollIntoView();
+        field.focus();
+      }
+    });
+  }
 
   function showQuestions() {
     for (const fieldset of form.querySelectorAll('fieldset.service-questions')) {
@@ -36,14 +63,14 @@
     if (!result.reports || result.reports.length === 0) {
       return;
     }
-    nearby.append(text('h2', '近くに同じ種類の通報があります'));
-    nearby.append(text('p', 'ピンから' + result.radius + 'm以内で対応中の通報です。同じものでしたら、新しく送らずに状況のページで確認できます。'));
+    nearby.append(text('h2', words.nearbyTitle));
+    nearby.append(text('p', fill(words.nearbyText, { radius: result.radius })));
     const list = document.createElement('ul');
     for (const report of result.reports) {
       const item = document.createElement('li');
-      const link = text('a', '受付番号 ' + report.id);
+      const link = text('a', fill(words.nearbyItem, { id: report.id }));
       link.href = report.url;
-      item.append(link, document.createTextNode('（' + report.status + '、' + report.requested + ' 受付、約' + report.metres + 'm）'));
+      item.append(link, document.createTextNode(' (' + report.status + ', ' + report.requested + ', ' + report.metres + ' m)'));
       list.append(item);
     }
     nearby.append(list);
@@ -76,9 +103,22 @@
 
   section.hidden = false;
   const status = document.getElementById('pin-status');
-  const map = L.map(container, { zoomControl: false, attributionControl: false, minZoom: 4, maxZoom: 19, zoomSnap: 0.25 });
-  L.control.zoom({ zoomInTitle: '拡大', zoomOutTitle: '縮小' }).addTo(map);
+  const data = container.dataset;
+  const maxZoom = data.maxZoom ? Number(data.maxZoom) : 19;
+  // Whole zoom levels with tiles: a fractional zoom scales the tiles and shows seams between them.
+  const map = L.map(container, { zoomControl: false, attributionControl: Boolean(data.tiles), minZoom: 4, maxZoom: maxZoom, zoomSnap: data.tiles ? 1 : 0.25 });
+  L.control.zoom({ zoomInTitle: '拡大 / Zoom in', zoomOutTitle: '縮小 / Zoom out' }).addTo(map);
   map.setView([36.2, 138.3], 5);
+
+  if (data.tiles) {
+    // Leaflet writes the attribution as HTML: the tenant's text is escaped first.
+    const span = document.createElement('span');
+    span.textContent = data.attribution || '';
+    map.attributionControl.setPrefix(false);
+    const tiles = L.tileLayer(data.tiles, { maxZoom: maxZoom, attribution: span.innerHTML, crossOrigin: false });
+    tiles.on('tileload', () => { container.dataset.tilesLoaded = 'true'; });
+    tiles.addTo(map);
+  }
   const pinStyle = { radius: 9, color: '#ffffff', weight: 3, fillColor: '#b3001b', fillOpacity: 1, className: 'report-pin' };
   let pin = null;
 
@@ -90,7 +130,7 @@
     }
     lat.value = latlng.lat.toFixed(6);
     lng.value = latlng.lng.toFixed(6);
-    status.textContent = 'ピンを置きました（北緯 ' + lat.value + '、東経 ' + lng.value + '）。';
+    status.textContent = fill(words.placed, { lat: lat.value, lng: lng.value });
     if (zoom) {
       map.setView(latlng, 17);
     }
@@ -104,17 +144,35 @@
     }
     lat.value = '';
     lng.value = '';
-    status.textContent = 'ピンを外しました。';
+    status.textContent = words.cleared;
     nearby.replaceChildren();
   });
 
   map.on('click', (event) => place(event.latlng, false));
 
+  // 現在地: only where the browser can tell (and the page is a secure context); the resident is asked first.
+  const locate = document.getElementById('locate');
+  if (locate && navigator.geolocation) {
+    locate.hidden = false;
+    locate.addEventListener('click', () => {
+      status.textContent = words.locating;
+      navigator.geolocation.getCurrentPosition(
+        (position) => {
+          place(L.latLng(position.coords.latitude, position.coords.longitude), true);
+          status.textContent = fill(words.located, { lat: lat.value, lng: lng.value });
+        },
+        () => { status.textContent = words.locateFailed; },
+        { enableHighAccuracy: true, timeout: 15000, maximumAge: 60000 });
+    });
+  }
+
   fetch(container.dataset.boundary, { credentials: 'same-origin', headers: { Accept: 'application/geo+json' } })
     .then((response) => response.json())
     .then((boundary) => {
       const outline = L.geoJSON(boundary, {
-        style: { color: '#4d4d4d', weight: 2, fillColor: '#f4f1e8', fillOpacity: 1, className: 'boundary' },
+        style: data.tiles
+          ? { color: '#4d4d4d', weight: 2, fill: false, className: 'boundary' }
+          : { color: '#4d4d4d', weight: 2, fillColor: '#f4f1e8', fillOpacity: 1, className: 'boundary' },
         interactive: false,
       }).addTo(map);
       if (lat.value && lng.value) {
@@ -125,6 +183,6 @@
       container.dataset.ready = 'true';
     })
     .catch(() => {
-      status.textContent = '地図を読み込めませんでした。住所・目印の欄に場所を書いてください。';
+      status.textContent = words.mapFailed;
     });
 }());
