@@ -1,6 +1,7 @@
 using InfraLedger.Core;
 using Microsoft.AspNetCore.Identity;
 using InfraLedger.Core.Database;
+using InfraLedger.Core.Operations;
 using InfraLedger.Core.Tenancy;
 using InfraLedger.Web.Jobs;
 using InfraLedger.Web.Pages.Dashboards;
@@ -120,23 +121,30 @@ public static class WebApp
         await app.WaitForShutdownAsync(ct);
     }
 
-    /// <summary>Applies migrations and, unless <c>Demo:Seed</c> is false, loads the master and the demo tenant.</summary>
+    /// <summary>
+    /// Applies migrations and loads the local-government master; loads the demo tenant and its admin too in Development or
+    /// when <c>Demo:Seed</c> is true (<see cref="AppSettings.SeedsDemo"/>).
+    /// </summary>
     public static async Task PrepareDatabaseAsync(WebApplication app, CancellationToken ct)
     {
         var settings = app.Services.GetRequiredService<DatabaseSettings>();
         await Migrator.MigrateAsync(settings, null, ct);
-        if (app.Configuration.GetValue("Demo:Seed", true))
+        if (!AppSettings.SeedsDemo(app.Configuration, app.Environment.EnvironmentName))
         {
-            var outcome = await DemoData.SeedAsync(app.Services, ct);
-            if (outcome.AdminPassword is { } password)
-            {
-                // Printed once on the console of whoever started the app; never logged to files or stored.
-                Console.WriteLine();
-                Console.WriteLine("デモ管理者を作成しました（パスワードはこの一度だけ表示されます）/ Demo admin created (password shown only once):");
-                Console.WriteLine($"  メールアドレス / email: {DemoData.AdminEmail}");
-                Console.WriteLine($"  パスワード / password:  {password}");
-                Console.WriteLine();
-            }
+            await using var scope = app.Services.CreateAsyncScope();
+            await MasterLoader.LoadAsync(scope.ServiceProvider.GetRequiredService<AppDbContext>(), DateTime.UtcNow, ct);
+            return;
+        }
+
+        var outcome = await DemoData.SeedAsync(app.Services, ct);
+        if (outcome.AdminPassword is { } password)
+        {
+            // Printed once on the console of whoever started the app; never logged to files or stored.
+            Console.WriteLine();
+            Console.WriteLine("デモ管理者を作成しました（パスワードはこの一度だけ表示されます）/ Demo admin created (password shown only once):");
+            Console.WriteLine($"  メールアドレス / email: {DemoData.AdminEmail}");
+            Console.WriteLine($"  パスワード / password:  {password}");
+            Console.WriteLine();
         }
     }
 }
