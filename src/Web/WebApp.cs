@@ -4,6 +4,7 @@ using InfraLedger.Core.Database;
 using InfraLedger.Core.Operations;
 using InfraLedger.Core.Tenancy;
 using InfraLedger.Web.Jobs;
+using InfraLedger.Web.Operations;
 using InfraLedger.Web.Pages.Dashboards;
 using InfraLedger.Web.Pages.Deterioration;
 using InfraLedger.Web.Pages.Indicators;
@@ -55,7 +56,8 @@ public static class WebApp
         builder.Services.AddSingleton<PlanJobs>();
         builder.Services.AddSingleton(Core.OpenData.OpenDataLicences.From(builder.Configuration));
         builder.Services.AddSingleton(Core.Maps.DeploymentTiles.From(builder.Configuration));
-        builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
+        builder.Services.AddInfraLedgerHealth();
+        builder.AddInfraLedgerTelemetry();
         // The public dashboards: the same page for every anonymous reader of the same view, kept for a minute (a
         // publication or a reload of the statistics shows within that minute). Signed-in requests are never cached. The
         // key is the path and the query values the pages read, nothing else (issue 17 F5).
@@ -65,6 +67,7 @@ public static class WebApp
         builder.Services.Configure<RouteOptions>(o => o.ConstraintMap["lgcode"] = typeof(LocalGovernmentCodeRouteConstraint));
 
         var app = builder.Build();
+        app.UseMiddleware<RequestLogs>();
         app.UseSecurityHeaders();
         // Pages get the Japanese error page; the API gets ProblemDetails (the one mapping point: ErrorResponses).
         app.UseWhen(c => !ErrorResponses.IsApi(c.Request), b =>
@@ -88,7 +91,7 @@ public static class WebApp
         app.UseOutputCache();
 
         app.MapRazorPages();
-        app.MapHealthChecks("/health", HealthResponse.Options).AllowAnonymous();
+        app.MapInfraLedgerHealth();
         app.MapTenantApi();
         app.MapJobApi();
         app.MapRegisterExports();

@@ -1,19 +1,41 @@
 using System.Text.Json;
 using InfraLedger.Core.Database;
+using InfraLedger.Core.Operations;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 
-namespace InfraLedger.Web;
+namespace InfraLedger.Web.Operations;
 
-/// <summary>/health: 200 with {"status":"Healthy",…} when the database answers, 503 otherwise.</summary>
-public static class HealthResponse
+/// <summary>
+/// The health endpoints, anonymous, for the orchestrator (docs/operations.md): <c>/health/live</c> is 200 while the
+/// process serves requests (restart it when not); <c>/health/ready</c> is 200 when the database answers and carries every
+/// migration of this build (send it traffic only then), else 503; <c>/health</c>, the older route, checks the database.
+/// Each answers <c>{"status":…,"checks":{name:{status,description}}}</c>.
+/// </summary>
+public static class Health
 {
-    public static readonly HealthCheckOptions Options = new()
+    private const string Ready = "ready";
+
+    public static void AddInfraLedgerHealth(this IServiceCollection services) =>
+        services.AddHealthChecks()
+            .AddCheck<DatabaseHealthCheck>("database")
+            .AddCheck<MigrationsHealthCheck>("migrations", tags: [Ready]);
+
+    public static void MapInfraLedgerHealth(this IEndpointRouteBuilder app)
     {
+        app.MapHealthChecks("/health", Options(c => c.Name == "database")).AllowAnonymous();
+        app.MapHealthChecks("/health/live", Options(_ => false)).AllowAnonymous();
+        app.MapHealthChecks("/health/ready", Options(c => c.Tags.Contains(Ready))).AllowAnonymous();
+    }
+
+    private static HealthCheckOptions Options(Func<HealthCheckRegistration, bool> predicate) => new()
+    {
+        Predicate = predicate,
         ResponseWriter = (context, report) =>
         {
             context.Response.ContentType = "application/json; charset=utf-8";
+            context.Response.Headers.CacheControl = "no-store";
             return context.Response.WriteAsync(JsonSerializer.Serialize(new
             {
                 status = report.Status.ToString(),
@@ -23,6 +45,7 @@ public static class HealthResponse
     };
 }
 
+/// <summary>The database answers: the number of bodies of the master.</summary>
 public sealed class DatabaseHealthCheck(AppDbContext db, DatabaseSettings settings) : IHealthCheck
 {
     public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
@@ -36,5 +59,15 @@ public sealed class DatabaseHealthCheck(AppDbContext db, DatabaseSettings settin
         {
             return HealthCheckResult.Unhealthy($"{settings.Provider}: {ex.GetType().Name}");
         }
+    }
+}
+
+/// <summary>The database answers and carries every migration of this build (<see cref="Readiness"/>).</summary>
+public sealed class MigrationsHealthCheck(AppDbContext db, DatabaseSettings settings) : IHealthCheck
+{
+    public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
+    {
+        var outcome = await Readiness.CheckAsync(db, settings.Provider, cancellationToken);
+        return outcome.Ready ? HealthCheckResult.Healthy(outcome.Description) : HealthCheckResult.Unhealthy(outcome.Description);
     }
 }
