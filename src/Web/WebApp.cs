@@ -58,6 +58,7 @@ public static class WebApp
         builder.Services.AddSingleton(Core.Maps.DeploymentTiles.From(builder.Configuration));
         builder.Services.AddInfraLedgerHealth();
         builder.AddInfraLedgerTelemetry();
+        builder.Services.AddInfraLedgerOpenApi();
         // The public dashboards: the same page for every anonymous reader of the same view, kept for a minute (a
         // publication or a reload of the statistics shows within that minute). Signed-in requests are never cached. The
         // key is the path and the query values the pages read, nothing else (issue 17 F5).
@@ -82,6 +83,7 @@ public static class WebApp
         });
         app.UseMiddleware<UnreadableRequests>();
         app.UseStaticFiles();
+        app.UseMiddleware<CkanPost>();
         app.UseRouting();
         app.UseMiddleware<TenantResolutionMiddleware>();
         app.UseAuthentication();
@@ -92,6 +94,7 @@ public static class WebApp
 
         app.MapRazorPages();
         app.MapInfraLedgerHealth();
+        app.MapInfraLedgerOpenApi();
         app.MapTenantApi();
         app.MapJobApi();
         app.MapRegisterExports();

@@ -34,6 +34,9 @@ public static class CkanEndpoints
         ["help_show"] = "アクションの説明（name=アクション名）。",
     };
 
+    /// <summary>The read actions, which also answer a POST with a JSON body (<see cref="CkanPost"/>).</summary>
+    public static IReadOnlyCollection<string> ReadActions => Help.Keys;
+
     public static void MapOpenDataCatalog(this IEndpointRouteBuilder app)
     {
         var api = app.MapGroup("/api/3/action").AllowAnonymous();
@@ -188,7 +191,7 @@ public static class CkanEndpoints
         Fail(http, action, StatusCodes.Status409Conflict, "Validation Error", Errors.Missing(field));
 
     /// <summary>CKAN's error object: <c>__type</c>, <c>message</c> and, for a validation error, the field with its messages.</summary>
-    private static IResult Fail(HttpContext http, string action, int status, string type, Error error)
+    internal static IResult Fail(HttpContext http, string action, int status, string type, Error error)
     {
         var body = new Dictionary<string, object> { ["__type"] = type, ["message"] = error.Message };
         if (error.Field is { } field && type == "Validation Error")
