@@ -18,7 +18,7 @@ using Microsoft.EntityFrameworkCore;
 var seconds = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : 10;
 var concurrency = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 16;
 await using var database = await BenchDatabase.CreateAsync("dashboard");
-var app = WebApp.Build(["--urls", "http://127.0.0.1:0", .. database.Arguments, "--Logging:LogLevel:Default", "Warning"]);
+var app = WebApp.Build(["--urls", "http://127.0.0.1:0", .. database.Arguments, "--Demo:Seed", "true", "--Logging:LogLevel:Default", "Warning"]);
 var setup = Stopwatch.StartNew();
 await WebApp.PrepareDatabaseAsync(app, CancellationToken.None);
 await app.StartAsync();

@@ -22,7 +22,7 @@ var concurrency = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCult
 const string Tenant = DemoData.TenantCode;
 await using var database = await BenchDatabase.CreateAsync("open311");
 // The rate limit is lifted: this measures the work of a POST, not the limiter's refusals.
-var app = WebApp.Build(["--urls", "http://127.0.0.1:0", .. database.Arguments, "--Logging:LogLevel:Default", "Warning", "--Reports:RateLimit:Open311PerWindow", "1000000000"]);
+var app = WebApp.Build(["--urls", "http://127.0.0.1:0", .. database.Arguments, "--Demo:Seed", "true", "--Logging:LogLevel:Default", "Warning", "--Reports:RateLimit:Open311PerWindow", "1000000000"]);
 var setup = Stopwatch.StartNew();
 await WebApp.PrepareDatabaseAsync(app, CancellationToken.None);
 string key;

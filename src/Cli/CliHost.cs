@@ -1,6 +1,7 @@
 using InfraLedger.Core;
 using InfraLedger.Core.Common;
 using InfraLedger.Core.Database;
+using InfraLedger.Core.Operations;
 using InfraLedger.Core.Tables;
 using InfraLedger.Core.Tenancy;
 using System.CommandLine;
@@ -27,9 +28,14 @@ internal static class CliHost
         public void Report(T value) => write(value);
     }
 
-    /// <summary>The environment variables of the process, or the configuration of the in-process invocation.</summary>
+    /// <summary>
+    /// The settings the web app reads (<see cref="AppSettings"/>): appsettings.json and appsettings.{environment}.json beside
+    /// the binaries, overridden by the environment variables of the process, or by the configuration of the in-process
+    /// invocation.
+    /// </summary>
     public static IConfiguration Configuration() =>
-        CliInvocation.Current?.Configuration ?? new ConfigurationBuilder().AddEnvironmentVariables().Build();
+        AppSettings.Build(CliInvocation.Current?.SettingsDirectory ?? AppContext.BaseDirectory,
+            CliInvocation.Current?.Configuration ?? new ConfigurationBuilder().AddEnvironmentVariables().Build());
 
     /// <summary>The database; a relative SQLite file (the default <c>infraledger.db</c>) is in the working directory.</summary>
     public static DatabaseSettings Database()

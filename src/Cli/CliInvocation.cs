@@ -17,4 +17,7 @@ public sealed record CliInvocation(TextWriter Out, TextWriter Error, IConfigurat
         get => CurrentFlow.Value;
         set => CurrentFlow.Value = value;
     }
+
+    /// <summary>Where the invocation's appsettings files are; null: beside the binaries, as for the process.</summary>
+    public string? SettingsDirectory { get; init; }
 }

@@ -1,8 +1,10 @@
 using InfraLedger.Core;
 using Microsoft.AspNetCore.Identity;
 using InfraLedger.Core.Database;
+using InfraLedger.Core.Operations;
 using InfraLedger.Core.Tenancy;
 using InfraLedger.Web.Jobs;
+using InfraLedger.Web.Operations;
 using InfraLedger.Web.Pages.Dashboards;
 using InfraLedger.Web.Pages.Deterioration;
 using InfraLedger.Web.Pages.Indicators;
@@ -56,7 +58,9 @@ public static class WebApp
         builder.Services.AddSingleton<PlanJobs>();
         builder.Services.AddSingleton(Core.OpenData.OpenDataLicences.From(builder.Configuration));
         builder.Services.AddSingleton(Core.Maps.DeploymentTiles.From(builder.Configuration));
-        builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
+        builder.Services.AddInfraLedgerHealth();
+        builder.AddInfraLedgerTelemetry();
+        builder.Services.AddInfraLedgerOpenApi();
         // The public dashboards: the same page for every anonymous reader of the same view, kept for a minute (a
         // publication or a reload of the statistics shows within that minute). Signed-in requests are never cached. The
         // key is the path and the query values the pages read, nothing else (issue 17 F5).
@@ -66,6 +70,7 @@ public static class WebApp
         builder.Services.Configure<RouteOptions>(o => o.ConstraintMap["lgcode"] = typeof(LocalGovernmentCodeRouteConstraint));
 
         var app = builder.Build();
+        app.UseMiddleware<RequestLogs>();
         app.UseSecurityHeaders();
         // Pages get the Japanese error page; the API gets ProblemDetails (the one mapping point: ErrorResponses).
         app.UseWhen(c => !ErrorResponses.IsApi(c.Request), b =>
@@ -80,6 +85,7 @@ public static class WebApp
         });
         app.UseMiddleware<UnreadableRequests>();
         app.UseStaticFiles();
+        app.UseMiddleware<CkanPost>();
         app.UseRouting();
         app.UseMiddleware<TenantResolutionMiddleware>();
         app.UseAuthentication();
@@ -89,7 +95,8 @@ public static class WebApp
         app.UseOutputCache();
 
         app.MapRazorPages();
-        app.MapHealthChecks("/health", HealthResponse.Options).AllowAnonymous();
+        app.MapInfraLedgerHealth();
+        app.MapInfraLedgerOpenApi();
         app.MapTenantApi();
         app.MapJobApi();
         app.MapRegisterExports();
@@ -122,23 +129,30 @@ public static class WebApp
         await app.WaitForShutdownAsync(ct);
     }
 
-    /// <summary>Applies migrations and, unless <c>Demo:Seed</c> is false, loads the master and the demo tenant.</summary>
+    /// <summary>
+    /// Applies migrations and loads the local-government master; loads the demo tenant and its admin too in Development or
+    /// when <c>Demo:Seed</c> is true (<see cref="AppSettings.SeedsDemo"/>).
+    /// </summary>
     public static async Task PrepareDatabaseAsync(WebApplication app, CancellationToken ct)
     {
         var settings = app.Services.GetRequiredService<DatabaseSettings>();
         await Migrator.MigrateAsync(settings, null, ct);
-        if (app.Configuration.GetValue("Demo:Seed", true))
+        if (!AppSettings.SeedsDemo(app.Configuration, app.Environment.EnvironmentName))
         {
-            var outcome = await DemoData.SeedAsync(app.Services, ct);
-            if (outcome.AdminPassword is { } password)
-            {
-                // Printed once on the console of whoever started the app; never logged to files or stored.
-                Console.WriteLine();
-                Console.WriteLine("デモ管理者を作成しました（パスワードはこの一度だけ表示されます）/ Demo admin created (password shown only once):");
-                Console.WriteLine($"  メールアドレス / email: {DemoData.AdminEmail}");
-                Console.WriteLine($"  パスワード / password:  {password}");
-                Console.WriteLine();
-            }
+            await using var scope = app.Services.CreateAsyncScope();
+            await MasterLoader.LoadAsync(scope.ServiceProvider.GetRequiredService<AppDbContext>(), DateTime.UtcNow, ct);
+            return;
+        }
+
+        var outcome = await DemoData.SeedAsync(app.Services, ct);
+        if (outcome.AdminPassword is { } password)
+        {
+            // Printed once on the console of whoever started the app; never logged to files or stored.
+            Console.WriteLine();
+            Console.WriteLine("デモ管理者を作成しました（パスワードはこの一度だけ表示されます）/ Demo admin created (password shown only once):");
+            Console.WriteLine($"  メールアドレス / email: {DemoData.AdminEmail}");
+            Console.WriteLine($"  パスワード / password:  {password}");
+            Console.WriteLine();
         }
     }
 }

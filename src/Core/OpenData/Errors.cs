@@ -43,4 +43,10 @@ public static class Errors
 
     public static Error PlanSummaryMissing =>
         new("opendata.plan_summary", "個別施設計画の概要がまだありません。計画を決定し、計画の画面から概要を公表してください。", "dataset");
+
+    public static Error BodyNotAnObject =>
+        new("opendata.body", "POST の本文は JSON のオブジェクト（例 {\"id\": \"222127-public-facilities\"}）か、フォームで送ってください。");
+
+    public static Error BodyTooLarge(int bytes) =>
+        new("opendata.body", $"POST の本文が大きすぎます（{bytes / 1024:N0} KB まで）。", Kind: ErrorKind.TooLarge);
 }

@@ -34,6 +34,9 @@ public static class CkanEndpoints
         ["help_show"] = "アクションの説明（name=アクション名）。",
     };
 
+    /// <summary>The read actions, which also answer a POST with a JSON body (<see cref="CkanPost"/>).</summary>
+    public static IReadOnlyCollection<string> ReadActions => Help.Keys;
+
     public static void MapOpenDataCatalog(this IEndpointRouteBuilder app)
     {
         var api = app.MapGroup("/api/3/action").AllowAnonymous();
@@ -107,7 +110,7 @@ public static class CkanEndpoints
         api.MapMethods("/{action}", ["POST", "PUT", "PATCH", "DELETE"], (string action, HttpContext http) =>
             Fail(http, action, StatusCodes.Status405MethodNotAllowed, "Bad Request Error", Errors.ReadOnly));
 
-        app.MapGet("/catalog.jsonld", async (string? page, string? modified_since, HttpContext http, AppDbContext db, OpenDataLicences licences, CancellationToken ct) =>
+        app.MapGet("/catalog.{format:regex(^(jsonld|ttl)$)}", async (string format, string? page, string? modified_since, HttpContext http, AppDbContext db, OpenDataLicences licences, CancellationToken ct) =>
         {
             // At most a million pages of 100: beyond, (page − 1) × size would overflow into the first page.
             if (!int.TryParse(page ?? "1", System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var n) || n is < 1 or > 1_000_000)
@@ -127,12 +130,12 @@ public static class CkanEndpoints
                 since = DateTime.SpecifyKind(parsed, DateTimeKind.Utc);
             }
 
-            return JsonLd(Dcat.CatalogPage(await LoadAsync(http, db, licences, ct), SiteUrl(http), n, since));
+            return Document(format, Dcat.CatalogPage(await LoadAsync(http, db, licences, ct), SiteUrl(http), n, since));
         }).AllowAnonymous();
 
-        app.MapGet("/dataset/{id}.jsonld", async (string id, HttpContext http, AppDbContext db, OpenDataLicences licences, CancellationToken ct) =>
+        app.MapGet("/dataset/{id}.{format:regex(^(jsonld|ttl)$)}", async (string id, string format, HttpContext http, AppDbContext db, OpenDataLicences licences, CancellationToken ct) =>
             (await LoadAsync(http, db, licences, ct)).FindPackage(id) is { } package
-                ? JsonLd(Dcat.DatasetDocument(package, SiteUrl(http)))
+                ? Document(format, Dcat.DatasetDocument(package, SiteUrl(http)))
                 : ErrorResponses.ToProblem(Errors.DatasetNotFound(id)))
             .AllowAnonymous();
 
@@ -167,6 +170,10 @@ public static class CkanEndpoints
         }
     }
 
+    /// <summary>DCAT as JSON-LD (<c>.jsonld</c>) or as Turtle (<c>.ttl</c>), the same triples.</summary>
+    private static IResult Document(string format, System.Text.Json.Nodes.JsonObject document) =>
+        format == "ttl" ? Results.Text(Turtle.Write(document), Turtle.MediaType + "; charset=utf-8") : JsonLd(document);
+
     private static IResult JsonLd(System.Text.Json.Nodes.JsonObject document) =>
         Results.Text(document.ToJsonString(Json), "application/ld+json; charset=utf-8");
 
@@ -188,7 +195,7 @@ public static class CkanEndpoints
         Fail(http, action, StatusCodes.Status409Conflict, "Validation Error", Errors.Missing(field));
 
     /// <summary>CKAN's error object: <c>__type</c>, <c>message</c> and, for a validation error, the field with its messages.</summary>
-    private static IResult Fail(HttpContext http, string action, int status, string type, Error error)
+    internal static IResult Fail(HttpContext http, string action, int status, string type, Error error)
     {
         var body = new Dictionary<string, object> { ["__type"] = type, ["message"] = error.Message };
         if (error.Field is { } field && type == "Validation Error")
