@@ -43,7 +43,8 @@ public static class ResidentReports
         var (draft, found) = SubmissionCheck.CheckAll(db.Scope.TenantId!, service ?? ReportService.None, input, nowUtc);
         errors.AddRange(found);
 
-        if (draft is { Latitude: { } latitude, Longitude: { } longitude }
+        // The pin is checked even when other fields are refused, so that every refusal shows at once.
+        if (SubmissionCheck.Pin(input) is var (latitude, longitude)
             && await ReportPlaces.CheckAsync(db, latitude, longitude, ct) is { } outside)
         {
             errors.Add(outside); // the pin is another body's place (ADR 0028), listed with the other refusals

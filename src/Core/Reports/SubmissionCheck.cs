@@ -108,6 +108,9 @@ internal static class SubmissionCheck
         }, errors);
     }
 
+    /// <summary>The submission's pin when it reads as one (null: none, or unreadable — that refusal is CheckAll's).</summary>
+    public static (double Latitude, double Longitude)? Pin(Submission input) => Location(input) is { IsSuccess: true } pin ? pin.Value : null;
+
     private static Result<(double Latitude, double Longitude)?> Location(Submission input)
     {
         var (lat, lon) = (Blank(input.Latitude), Blank(input.Longitude));

@@ -6,8 +6,8 @@ namespace InfraLedger.Web.Operations;
 /// <summary>
 /// Every log line written while a request is served carries its tenant (the 団体コード, once the route or Open311's
 /// <c>jurisdiction_id</c> has named it) beside the host's <c>RequestId</c> and the trace id; and each request ends with one
-/// line of category <c>InfraLedger.Requests</c>: method, path (never the query, which may hold what a resident typed),
-/// status and duration. The console writes them as JSON in production (appsettings.json) and as text in Development.
+/// line of category <c>InfraLedger.Requests</c>: method, route (<see cref="RequestRoute"/>: the template, never the values
+/// of the path or the query, which may hold a link's secret or what a resident typed), status and duration. The console writes them as JSON in production (appsettings.json) and as text in Development.
 /// </summary>
 public sealed partial class RequestLogs(RequestDelegate next, ILoggerFactory loggers)
 {
@@ -25,12 +25,12 @@ public sealed partial class RequestLogs(RequestDelegate next, ILoggerFactory log
         }
         finally
         {
-            Served(logger, context.Request.Method, context.Request.Path.Value ?? "/", context.Response.StatusCode, Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+            Served(logger, context.Request.Method, RequestRoute.Of(context), context.Response.StatusCode, Stopwatch.GetElapsedTime(started).TotalMilliseconds);
         }
     }
 
-    [LoggerMessage(EventId = 1, Level = LogLevel.Information, Message = "HTTP {Method} {Path} {StatusCode} {ElapsedMilliseconds:0.0} ms")]
-    private static partial void Served(ILogger logger, string method, string path, int statusCode, double elapsedMilliseconds);
+    [LoggerMessage(EventId = 1, Level = LogLevel.Information, Message = "HTTP {Method} {Route} {StatusCode} {ElapsedMilliseconds:0.0} ms")]
+    private static partial void Served(ILogger logger, string method, string route, int statusCode, double elapsedMilliseconds);
 
     /// <summary>The scope's state, read when a line is written: the tenant entered after the scope began is on the line.</summary>
     private sealed class TenantLogState(TenantScope tenant) : IReadOnlyList<KeyValuePair<string, object?>>

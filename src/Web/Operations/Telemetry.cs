@@ -33,7 +33,9 @@ public static class Telemetry
         builder.Services.AddOpenTelemetry()
             .ConfigureResource(r => r.AddService(builder.Configuration["OTEL_SERVICE_NAME"] ?? ServiceName, serviceVersion: version))
             .WithTracing(t => t
-                .AddAspNetCoreInstrumentation()
+                // The path's values stay out of traces as out of logs (a link's secret): the span names its route.
+                .AddAspNetCoreInstrumentation(o => o.EnrichWithHttpResponse = (activity, response) =>
+                    activity.SetTag("url.path", RequestRoute.Of(response.HttpContext)))
                 .AddHttpClientInstrumentation()
                 .AddSource("Npgsql")
                 .AddOtlpExporter())

@@ -13,6 +13,7 @@ public sealed class ResidentsHearBackTests : IAsyncLifetime
 {
     private const string Yaizu = "222127";
     private const string Fujieda = "222143";
+    private const string FujiedaLat = "34.8673", FujiedaLong = "138.2577"; // 藤枝市役所: inside 藤枝市 (the pin is checked, ADR 0028)
     private static readonly DateTime T0 = new(2026, 4, 1, 0, 0, 0, DateTimeKind.Utc);
     private TestDatabase database = null!;
 
@@ -113,7 +114,7 @@ public sealed class ResidentsHearBackTests : IAsyncLifetime
     public async Task another_tenants_link_key_answers_nothing()
     {
         var ours = await SubmitAsync(Yaizu, Road());
-        var theirs = await SubmitAsync(Fujieda, Road());
+        var theirs = await SubmitAsync(Fujieda, Road(FujiedaLat, FujiedaLong));
         await using (var db = database.Context(Yaizu))
         {
             (await Workflow.SetStatusAsync(db, ours.Id, ReportStatus.Fixed, null, T0.AddDays(1), default)).IsSuccess.ShouldBeTrue();
@@ -188,8 +189,17 @@ public sealed class ResidentsHearBackTests : IAsyncLifetime
     {
         var shown = await SubmitAsync(Yaizu, Road(description: "公開の通報"));
         var hidden = await SubmitAsync(Yaizu, Road(description: "非公開の通報"));
-        await SubmitAsync(Fujieda, Road(description: "藤枝の通報"));
+        await SubmitAsync(Yaizu, Road(description: "職員が未確認の通報"));
+        var theirs = await SubmitAsync(Fujieda, Road(FujiedaLat, FujiedaLong, description: "藤枝の通報"));
+        await using (var fujieda = database.Context(Fujieda))
+        {
+            (await Workflow.PublishAsync(fujieda, theirs.Id, T0, default)).IsSuccess.ShouldBeTrue();
+        }
+
         await using var db = database.Context(Yaizu);
+        // Published by staff (ADR 0014), one of them hidden again; the third never published.
+        (await Workflow.PublishAsync(db, shown.Id, T0, default)).IsSuccess.ShouldBeTrue();
+        (await Workflow.PublishAsync(db, hidden.Id, T0, default)).IsSuccess.ShouldBeTrue();
         (await Workflow.SetHiddenAsync(db, hidden.Id, true, null, T0, default)).IsSuccess.ShouldBeTrue();
 
         var rows = await PublicReports.ListAsync(db, null, null, default);

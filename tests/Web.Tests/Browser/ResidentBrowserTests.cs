@@ -7,7 +7,8 @@ namespace InfraLedger.Web.Tests.Browser;
 
 /// <summary>
 /// Issue 22 items 4 and 5 in Chromium: the form's 現在地 with the position mocked by CDP, every error at once in the
-/// summary (focused, linked), an English submission, and the reporter answering 「直りましたか？」 with 「いいえ」.
+/// summary (focused, linked), a pin in another body's place refused with the other errors, an English submission, and
+/// the reporter answering 「直りましたか？」 with 「いいえ」.
 /// </summary>
 [Collection(BrowserTestGroup.Name)]
 [Trait("Database", "any")] // the browser side: its server side runs on both databases in the HTTP tests
@@ -63,6 +64,47 @@ public sealed partial class ResidentBrowserTests(BrowserFixture browser)
         var saved = await db.ResidentReports.SingleAsync(r => r.Id == id);
         (saved.Latitude, saved.Longitude, saved.Language, saved.Email).ShouldBe((Latitude, Longitude, "en", "hanako@example.jp"));
         session.BlockedRequests.ShouldBeEmpty();
+        (await session.CspViolationsAsync()).ShouldBeEmpty();
+    }
+
+    [Fact]
+    public async Task a_pin_in_another_bodys_place_is_refused_with_the_others_naming_whose_place_it_is_and_nothing_is_written()
+    {
+        await using var session = await browser.OpenAsync();
+        var page = session.Page;
+        await session.Context.GrantPermissionsAsync(["geolocation"], new() { Origin = browser.BaseAddress.GetLeftPart(UriPartial.Authority) });
+        var cdp = await session.Context.NewCDPSessionAsync(page);
+        // 藤枝市役所: 藤枝市's place, a few kilometres west of 焼津市's boundary (ReportAreasTests hold the point-in-polygon rule).
+        await cdp.SendAsync("Emulation.setGeolocationOverride", new Dictionary<string, object> { ["latitude"] = 34.8673, ["longitude"] = 138.2577, ["accuracy"] = 10 });
+        await using (var before = browser.Context("222127"))
+        {
+            var count = await before.ResidentReports.CountAsync();
+
+            await page.GotoAsync("/222127/report");
+            await page.Locator("#report-map[data-ready=true]").WaitForAsync();
+            await page.GetByRole(AriaRole.Button, new() { Name = "現在地", Exact = true }).ClickAsync();
+            await page.Locator("#pin-status", new() { HasTextString = "現在地にピンを置きました" }).WaitForAsync();
+            await page.FillAsync("#email", "hanako@");
+            await page.FillAsync("#description", "歩道の穴です。");
+            await page.SelectOptionAsync("#service_code", "101");
+            await page.SelectOptionAsync("#q-101-damage", "pothole");
+            await page.SelectOptionAsync("#q-101-danger", "medium");
+            await page.GetByRole(AriaRole.Button, new() { Name = "通報を送信する" }).ClickAsync();
+
+            // The place and the address are refused together, in residents' words, the place naming 藤枝市.
+            await page.Locator("#error-summary").WaitForAsync();
+            var summary = await page.Locator("#error-summary").InnerTextAsync();
+            summary.ShouldContain("藤枝市の区域で、焼津市の区域の外です");
+            var hrefs = await Task.WhenAll((await page.Locator("#error-summary a").AllAsync()).Select(l => l.GetAttributeAsync("href")));
+            hrefs.ShouldContain("#location");
+            hrefs.ShouldContain("#email");
+            (await page.Locator("#location-error").InnerTextAsync()).ShouldContain("藤枝市");
+            var violations = await AccessibilityTests.SeriousViolationsAsync(session);
+            violations.ShouldBeEmpty($"axe-core on the form refusing a pin in 藤枝市:\n{string.Join("\n", violations)}");
+            await using var after = browser.Context("222127");
+            (await after.ResidentReports.CountAsync()).ShouldBe(count);
+        }
+
         (await session.CspViolationsAsync()).ShouldBeEmpty();
     }
 

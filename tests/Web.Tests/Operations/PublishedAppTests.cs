@@ -67,7 +67,7 @@ public sealed partial class PublishedAppTests
             listed.ShouldContain("焼津市");
 
             // Production logs: one JSON object a line; the request line carries its tenant and request id; no demo.
-            var request = await WaitForLineAsync(lines, "GET /222127/report 200");
+            var request = await WaitForLineAsync(lines, "GET /{lgcode}/report 200"); // the route, not the path (RequestRoute)
             using var json = JsonDocument.Parse(request);
             json.RootElement.GetProperty("Category").GetString().ShouldBe("InfraLedger.Requests");
             var scopes = json.RootElement.GetProperty("Scopes").EnumerateArray().ToList();

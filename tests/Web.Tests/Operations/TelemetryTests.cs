@@ -27,11 +27,11 @@ public sealed class TelemetryTests(SharedApp shared) : IClassFixture<SharedApp>
         (await client.GetAsync("/health/live")).StatusCode.ShouldBe(HttpStatusCode.OK);
 
         var requests = scopes.Lines.Where(l => l.Category == RequestLogs.Category).ToList();
-        var report = requests.Single(l => l.Message.Contains("GET /222127/report 200", StringComparison.Ordinal));
+        var report = requests.Single(l => l.Message.Contains("GET /{lgcode}/report 200", StringComparison.Ordinal)); // the route (RequestRoute)
         report.Scope["Tenant"].ShouldBe("222127");
         report.Scope["RequestId"].ShouldNotBeNull();
         report.Scope["RequestPath"].ShouldBe("/222127/report");
-        requests.Single(l => l.Message.Contains("/open311/v2/services.json 200", StringComparison.Ordinal)).Scope["Tenant"].ShouldBe("222143");
+        requests.Single(l => l.Message.Contains("/open311/v2/services.{format} 200", StringComparison.Ordinal)).Scope["Tenant"].ShouldBe("222143");
         var health = requests.Single(l => l.Message.Contains("GET /health/live 200", StringComparison.Ordinal));
         health.Scope["Tenant"].ShouldBeNull();
         health.Scope["RequestId"].ShouldNotBe(report.Scope["RequestId"]);

@@ -32,6 +32,7 @@ public sealed class ReporterEmailPublicRoutesTests(ITestOutputHelper output) : I
             new Dictionary<string, IReadOnlyList<string>> { ["damage"] = ["pothole"], ["danger"] = ["high"] }, [],
             new Submission.Reporter(Email, "090-9876-5432", "秘密花子", "秘密姓", "device-secret", "account-secret"), "web", []);
         report = (await ResidentReports.SubmitAsync(db, submission, DateTime.UtcNow.AddDays(-1), default)).Value;
+        (await Workflow.PublishAsync(db, report.Id, DateTime.UtcNow, default)).IsSuccess.ShouldBeTrue(); // public routes show published reports only
         (await Workflow.SetStatusAsync(db, report.Id, ReportStatus.Fixed, "補修しました。", DateTime.UtcNow, default)).IsSuccess.ShouldBeTrue();
     }
 
@@ -43,7 +44,7 @@ public sealed class ReporterEmailPublicRoutesTests(ITestOutputHelper output) : I
         var id = report.Id.ToString(System.Globalization.CultureInfo.InvariantCulture);
         var values = new Dictionary<string, string[]>(StringComparer.Ordinal)
         {
-            ["lgcode"] = [Yaizu], ["id"] = [id], ["n"] = ["1"], ["format"] = ["json", "xml"], ["code"] = ["101", Yaizu],
+            ["lgcode"] = [Yaizu], ["id"] = [id], ["n"] = ["1"], ["format"] = ["json", "xml", "jsonld", "ttl"], ["code"] = ["101", Yaizu],
             ["dataset"] = ["facilities"], ["token"] = [report.Token], ["action"] = ["package_list", "package_search", "organization_list", "status_show"],
             ["file"] = ["public-facilities.csv", "public-facilities.json"],
         };

@@ -45,7 +45,9 @@ public sealed class ReporterMailTests : IAsyncLifetime
     private async Task<ResidentReport> SubmitAsync(string tenant, string email, string description)
     {
         await using var db = app.Database.Context(tenant, actor: "test-setup");
-        var submission = ReportPagesTests.Submission("101", description, email);
+        // Each body's report inside its own boundary (the pin is checked, ADR 0028): 藤枝市役所 or central 焼津市.
+        var (lat, lng) = tenant == "222143" ? ("34.8673", "138.2577") : ("34.867", "138.32");
+        var submission = ReportPagesTests.Submission("101", description, email, lat, lng);
         return (await ResidentReports.SubmitAsync(db, submission, DateTime.UtcNow, default)).Value;
     }
 

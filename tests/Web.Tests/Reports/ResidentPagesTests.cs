@@ -37,7 +37,8 @@ public sealed partial class ResidentPagesTests : IAsyncLifetime
         }
 
         await using var other = app.Database.Context(Fujieda, actor: "test-setup");
-        _ = (await ResidentReports.SubmitAsync(other, ReportPagesTests.Submission("101", "藤枝の秘密の通報", email: "fujieda@example.jp"), DateTime.UtcNow, default)).Value.Id;
+        var theirs = (await ResidentReports.SubmitAsync(other, ReportPagesTests.Submission("101", "藤枝の秘密の通報", email: "fujieda@example.jp", lat: "34.8673", lng: "138.2577"), DateTime.UtcNow, default)).Value.Id;
+        (await Workflow.PublishAsync(other, theirs, DateTime.UtcNow, default)).IsSuccess.ShouldBeTrue(); // on 藤枝市's public list
         await ResponseTemplates.SaveAsync(other, null, "101", "藤枝の定型文", "藤枝市からの返答です。", DateTime.UtcNow, default);
     }
 
@@ -177,12 +178,16 @@ public sealed partial class ResidentPagesTests : IAsyncLifetime
     public async Task the_public_list_and_its_csv_show_the_bodys_published_reports_and_nobodys_details()
     {
         var client = app.Client();
-        await AppFactory.PostFormAsync(client, "/222127/report", Form("焼津の公開の通報"));
+        var shown = await AppFactory.PostFormAsync(client, "/222127/report", Form("焼津の公開の通報"));
         var hidden = await AppFactory.PostFormAsync(client, "/222127/report", Form("焼津の非公開の通報"));
+        await AppFactory.PostFormAsync(client, "/222127/report", Form("焼津の未確認の通報"));
         await using (var db = app.Database.Context(Yaizu, actor: "test-setup"))
         {
-            var id = long.Parse(ReportId().Match(hidden.Headers.Location!.ToString()).Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture);
-            (await Workflow.SetHiddenAsync(db, id, true, null, DateTime.UtcNow, default)).IsSuccess.ShouldBeTrue();
+            // Staff publish two (ADR 0014) and hide one of them again; the third is never published.
+            long Id(HttpResponseMessage sent) => long.Parse(ReportId().Match(sent.Headers.Location!.ToString()).Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture);
+            (await Workflow.PublishAsync(db, Id(shown), DateTime.UtcNow, default)).IsSuccess.ShouldBeTrue();
+            (await Workflow.PublishAsync(db, Id(hidden), DateTime.UtcNow, default)).IsSuccess.ShouldBeTrue();
+            (await Workflow.SetHiddenAsync(db, Id(hidden), true, null, DateTime.UtcNow, default)).IsSuccess.ShouldBeTrue();
         }
 
         var list = await client.GetStringAsync("/222127/report/list");
@@ -199,6 +204,7 @@ public sealed partial class ResidentPagesTests : IAsyncLifetime
         foreach (var text in new[] { list, csv, points })
         {
             text.ShouldNotContain("非公開の通報");
+            text.ShouldNotContain("未確認の通報");
             text.ShouldNotContain("藤枝の秘密の通報");
             text.ShouldNotContain("hanako@example.jp");
         }
