@@ -17,7 +17,7 @@ public sealed partial class RequestLogs(RequestDelegate next, ILoggerFactory log
 
     public async Task InvokeAsync(HttpContext context, TenantScope tenant)
     {
-        using var scope = logger.BeginScope(new TenantLogState(tenant));
+        using var scope = logger.BeginScope(new TenantLogState(tenant, context.TraceIdentifier));
         var started = Stopwatch.GetTimestamp();
         try
         {
@@ -33,20 +33,25 @@ public sealed partial class RequestLogs(RequestDelegate next, ILoggerFactory log
     private static partial void Served(ILogger logger, string method, string route, int statusCode, double elapsedMilliseconds);
 
     /// <summary>The scope's state, read when a line is written: the tenant entered after the scope began is on the line.</summary>
-    private sealed class TenantLogState(TenantScope tenant) : IReadOnlyList<KeyValuePair<string, object?>>
+    private sealed class TenantLogState(TenantScope tenant, string requestId) : IReadOnlyList<KeyValuePair<string, object?>>
     {
-        public int Count => 1;
+        public int Count => 2;
 
-        public KeyValuePair<string, object?> this[int index] =>
-            index == 0 ? new("Tenant", tenant.TenantId) : throw new ArgumentOutOfRangeException(nameof(index));
+        public KeyValuePair<string, object?> this[int index] => index switch
+        {
+            0 => new("Tenant", tenant.TenantId),
+            1 => new("RequestId", requestId),
+            _ => throw new ArgumentOutOfRangeException(nameof(index)),
+        };
 
         public IEnumerator<KeyValuePair<string, object?>> GetEnumerator()
         {
             yield return this[0];
+            yield return this[1];
         }
 
         System.Collections.IEnumerator System.Collections.IEnumerable.GetEnumerator() => GetEnumerator();
 
-        public override string ToString() => $"Tenant:{tenant.TenantId ?? "-"}";
+        public override string ToString() => $"Tenant:{tenant.TenantId ?? "-"} RequestId:{requestId}";
     }
 }
