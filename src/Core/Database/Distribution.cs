@@ -102,15 +102,16 @@ public static partial class Distribution
     /// <summary>What the distribution rules need to know of a schema: its tables, keys and foreign keys.</summary>
     public sealed record Schema(IReadOnlyList<Table> Tables);
 
-    /// <param name="TenantId">The type of its <c>tenant_id</c> column and whether it is NOT NULL; null without one.</param>
-    /// <param name="Keys">Primary key, unique constraints, unique indexes and exclusion constraints.</param>
-    /// <param name="Generated">Identity and serial columns with their types.</param>
+    /// <summary>
+    /// A table: its <c>tenant_id</c> column's type and whether it is NOT NULL (null without one); its primary key, unique
+    /// constraints, unique indexes and exclusion constraints; its foreign keys; its identity and serial columns with their types.
+    /// </summary>
     public sealed record Table(string Name, (string Type, bool NotNull)? TenantId, IReadOnlyList<Key> Keys, IReadOnlyList<ForeignKey> ForeignKeys,
         IReadOnlyList<(string Column, string Type)> Generated);
 
-    /// <param name="Kind">primary key, unique, unique index or exclusion.</param>
+    /// <summary>A key of a table; <c>Kind</c> is primary key, unique, unique index or exclusion.</summary>
     public sealed record Key(string Name, string Kind, IReadOnlyList<string> Columns);
 
-    /// <param name="OnDelete">PostgreSQL's action code: a (no action), r (restrict), c (cascade), n (set null), d (set default).</param>
+    /// <summary>A foreign key; its actions are PostgreSQL's codes: a (no action), r (restrict), c (cascade), n (set null), d (set default).</summary>
     public sealed record ForeignKey(string Name, IReadOnlyList<string> Columns, string Referenced, IReadOnlyList<string> ReferencedColumns, char OnDelete, char OnUpdate);
 }

@@ -114,7 +114,7 @@ public sealed class DistributionTests(DistributionTests.Migrated migrated) : ICl
         int Line(string table) => layout.ToList().FindIndex(l => l.Contains($"'{table}'", StringComparison.Ordinal) || l.StartsWith($"-- {table}:", StringComparison.Ordinal));
 
         layout.Count.ShouldBe(migrated.Schema.Tables.Count);
-        migrated.Schema.Tables.ShouldAllBe(t => Line(t.Name) >= 0);
+        migrated.Schema.Tables.Where(t => Line(t.Name) < 0).Select(t => t.Name).ShouldBeEmpty();
         foreach (var table in migrated.Schema.Tables)
         {
             foreach (var fk in table.ForeignKeys.Where(fk => fk.Referenced != table.Name))
