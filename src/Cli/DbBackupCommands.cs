@@ -73,7 +73,8 @@ internal static class DbBackupCommands
             }
 
             var copied = await SqliteToPostgres.CopyAsync(CliHost.Database(), parse.GetValue(target)!,
-                CliHost.Progress<string>(line => Console.WriteLine("  " + line)), ct);
+                CliHost.Progress<string>(m => Console.WriteLine($"  適用中 / applying: {m}")),
+                CliHost.Progress<SqliteToPostgres.TableCopied>(t => Console.WriteLine($"  {t.Table}: {t.Rows:N0} 行 / rows")), ct);
             if (!copied.IsSuccess)
             {
                 return CliHost.Fail(copied.Error!);

@@ -23,7 +23,13 @@ public static class SqliteToPostgres
         public long Rows => Tables.Sum(t => t.Rows);
     }
 
-    public static async Task<Result<Outcome>> CopyAsync(DatabaseSettings source, string target, IProgress<string>? progress, CancellationToken ct)
+    /// <param name="source">The configured database, SQLite.</param>
+    /// <param name="target">The connection string of the empty PostgreSQL database.</param>
+    /// <param name="migrations">Each migration applied to the target.</param>
+    /// <param name="tables">Each table once copied (not yet committed).</param>
+    /// <param name="ct">Cancels the copy; nothing is committed.</param>
+    public static async Task<Result<Outcome>> CopyAsync(DatabaseSettings source, string target, IProgress<string>? migrations, IProgress<TableCopied>? tables,
+        CancellationToken ct)
     {
         var clock = Stopwatch.StartNew();
         if (source.Provider != DatabaseProvider.Sqlite)
@@ -63,13 +69,13 @@ public static class SqliteToPostgres
                 return refused;
             }
 
-            await Migrator.MigrateAsync(new DatabaseSettings(DatabaseProvider.Postgres, target), progress, ct);
-            var tables = (await PostgresSchema.ReadAsync(pg, null, ct)).Where(t => t.Name != PostgresSchema.Migrations).ToList();
+            await Migrator.MigrateAsync(new DatabaseSettings(DatabaseProvider.Postgres, target), migrations, ct);
+            var schema = (await PostgresSchema.ReadAsync(pg, null, ct)).Where(t => t.Name != PostgresSchema.Migrations).ToList();
             var notes = new List<string>();
             await using var sqlite = new SqliteConnection(new SqliteConnectionStringBuilder(source.ConnectionString) { Mode = SqliteOpenMode.ReadOnly, Pooling = false }.ConnectionString);
             await sqlite.OpenAsync(ct);
             await using var snapshot = (SqliteTransaction)await sqlite.BeginTransactionAsync(ct);
-            var plan = await PlanAsync(sqlite, snapshot, tables, notes, ct);
+            var plan = await PlanAsync(sqlite, snapshot, schema, notes, ct);
             if (!plan.IsSuccess)
             {
                 return plan.Error!;
@@ -86,10 +92,10 @@ public static class SqliteToPostgres
                 }
 
                 copied.Add(new TableCopied(table.Table.Name, rows.Value));
-                progress?.Report($"{table.Table.Name}: {rows.Value:N0}");
+                tables?.Report(copied[^1]);
             }
 
-            await ResetSequencesAsync(pg, tx, tables, ct);
+            await ResetSequencesAsync(pg, tx, schema, ct);
             await tx.CommitAsync(ct);
             return new Outcome(copied, notes, Migrator.Scripts(DatabaseProvider.Postgres).Max(s => s.Version), clock.Elapsed);
         }
