@@ -128,6 +128,20 @@ internal static class TableSnapshot
         };
     }
 
+    /// <summary>The same tables with the same rows; else the first table that differs, with rows missing and rows extra.</summary>
+    public static void ShouldHaveTheRowsOf(this SortedDictionary<string, List<string>> actual, SortedDictionary<string, List<string>> expected)
+    {
+        actual.Keys.ShouldBe(expected.Keys, "the same tables");
+        foreach (var (table, rows) in expected)
+        {
+            var missing = rows.Except(actual[table], StringComparer.Ordinal).Take(2).ToList();
+            var extra = actual[table].Except(rows, StringComparer.Ordinal).Take(2).ToList();
+            missing.ShouldBeEmpty($"{table}: rows missing, e.g. {string.Join(" / ", missing)}; rows extra, e.g. {string.Join(" / ", extra)}");
+            extra.ShouldBeEmpty($"{table}: rows extra, e.g. {string.Join(" / ", extra)}");
+            actual[table].Count.ShouldBe(rows.Count, table);
+        }
+    }
+
     private static string Decimal(decimal d) => (d / 1.0000000000000000000000000000m).ToString(CultureInfo.InvariantCulture);
 
     private static string Microseconds(DateTime t) => new DateTime(t.Ticks - (t.Ticks % 10), t.Kind).ToString("yyyy-MM-ddTHH:mm:ss.ffffff", CultureInfo.InvariantCulture);
