@@ -24,7 +24,7 @@ public sealed class DatabaseBackupCliTests : IAsyncLifetime
     /// <summary>The runner's database: its PostgreSQL connection string, or null for the directory's SQLite file.</summary>
     private string? Live => Postgres ? cli.StartInfo([]).Environment["ConnectionStrings__InfraLedger"] : null;
 
-    private Task<SortedDictionary<string, List<string>>> SnapshotAsync(string directory, string? postgres) =>
+    private static Task<SortedDictionary<string, List<string>>> SnapshotAsync(string directory, string? postgres) =>
         postgres is null ? TableSnapshot.OfSqliteAsync(Path.Combine(directory, "infraledger.db")) : TableSnapshot.OfPostgresAsync(postgres);
 
     /// <summary>The connections this process's in-process commands left in their pools (a separate CLI process would have exited).</summary>

@@ -64,7 +64,7 @@ public sealed class DatabaseCopyCliTests(DatabaseCopyCliTests.Source source) : I
         var verify = await RunAsync(source.Directory, target.ConnectionString, "audit", "verify", "--tenant", "222127");
         verify.ExitCode.ShouldBe(0, verify.Out + verify.Error);
         verify.Out.ShouldContain("チェーンは完全です");
-        verify.Out.ShouldContain("施設");
+        verify.Out.ShouldContain("件も監査イベントと一致します");
         (await SequencesBehindKeysAsync(target.ConnectionString)).ShouldBeEmpty("every identity continues after the largest copied key");
     }
 
