@@ -92,6 +92,12 @@ internal static class PostgresBackup
             return Errors.BackupNewerThanProgram(file, version, known);
         }
 
+        var present = await PostgresSchema.TableNamesAsync(pg, null, ct);
+        if (present.Count > 0 && !force)
+        {
+            return Errors.TargetExists($" PostgreSQL のデータベース「{pg.Database}」");
+        }
+
         await using (var others = new NpgsqlCommand("SELECT count(*) FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid()", pg))
         {
             var sessions = Convert.ToInt32(await others.ExecuteScalarAsync(ct), CultureInfo.InvariantCulture);
@@ -99,12 +105,6 @@ internal static class PostgresBackup
             {
                 return Errors.PostgresInUse(pg.Database, sessions);
             }
-        }
-
-        var present = await PostgresSchema.TableNamesAsync(pg, null, ct);
-        if (present.Count > 0 && !force)
-        {
-            return Errors.TargetExists($" PostgreSQL のデータベース「{pg.Database}」");
         }
 
         // --clean drops what the archive holds; a table it does not hold would outlive the restore beside an older
