@@ -11,8 +11,9 @@ RUN bash scripts/publish /app
 FROM mcr.microsoft.com/dotnet/aspnet:10.0-noble AS runtime
 # ICU: Japanese collation, 和暦 and the culture-aware formats the pages use (the app must not run culture-invariant).
 # Noto CJK: a Japanese font for anything rendered on the server (charts, print layouts, spreadsheets opened there).
+# postgresql-client: pg_dump and pg_restore for `db backup` / `db restore` (16 in Ubuntu 24.04: reads and writes a 15 server).
 RUN apt-get update \
- && apt-get install -y --no-install-recommends libicu74 fonts-noto-cjk tzdata \
+ && apt-get install -y --no-install-recommends libicu74 fonts-noto-cjk tzdata postgresql-client \
  && rm -rf /var/lib/apt/lists/*
 ENV DOTNET_SYSTEM_GLOBALIZATION_INVARIANT=false \
     ASPNETCORE_ENVIRONMENT=Production \

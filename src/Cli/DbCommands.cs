@@ -49,7 +49,13 @@ internal static class DbCommands
             return 0;
         });
 
-        return new Command("db", "データベースの管理 / Database administration") { migrate, seed, script };
+        var db = new Command("db", "データベースの管理 / Database administration") { migrate, seed, script };
+        foreach (var command in DbBackupCommands.Create())
+        {
+            db.Subcommands.Add(command);
+        }
+
+        return db;
     }
 
     public static void PrintDemoAdmin(string? password)
