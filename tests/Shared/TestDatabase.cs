@@ -25,6 +25,8 @@ public sealed class TestDatabase : IAsyncDisposable
     }
 
     private readonly Func<Task> drop;
+    private Func<Task>? restore;
+    private Func<Task>? dropSnapshot;
 
     public DatabaseSettings Settings { get; }
 
@@ -145,7 +147,72 @@ public sealed class TestDatabase : IAsyncDisposable
         return Settings.CreateContext(scope);
     }
 
-    public ValueTask DisposeAsync() => new(drop());
+    /// <summary>
+    /// Keeps this database's content as it is now, for <see cref="RestoreAsync"/> to put back: a file written by SQLite's
+    /// online backup API, or a PostgreSQL database copied from this one. Open connections of this database (a host's idle
+    /// pool) are closed first; PostgreSQL copies only a database nobody is connected to.
+    /// </summary>
+    public async Task SnapshotAsync()
+    {
+        if (Settings.Provider == DatabaseProvider.Sqlite)
+        {
+            var file = Path.Combine(Path.GetTempPath(), $"infraledger-snapshot-{Guid.NewGuid():N}.db");
+            var snapshot = $"Data Source={file};Pooling=False";
+            Backup(Settings.ConnectionString, snapshot);
+            restore = () =>
+            {
+                Backup(snapshot, Settings.ConnectionString);
+                return Task.CompletedTask;
+            };
+            dropSnapshot = () =>
+            {
+                File.Delete(file);
+                return Task.CompletedTask;
+            };
+            return;
+        }
+
+        var server = PostgresServer();
+        var live = new NpgsqlConnectionStringBuilder(Settings.ConnectionString).Database!;
+        var copy = $"il_snap_{Guid.NewGuid():N}";
+        await DisconnectAsync(server, live);
+        await AdminAsync(server, $"CREATE DATABASE {copy} TEMPLATE {live}");
+        restore = async () =>
+        {
+            await DisconnectAsync(server, live);
+            await AdminAsync(server, $"DROP DATABASE IF EXISTS {live} WITH (FORCE)");
+            await AdminAsync(server, $"CREATE DATABASE {live} TEMPLATE {copy}");
+        };
+        dropSnapshot = () => AdminAsync(server, $"DROP DATABASE IF EXISTS {copy} WITH (FORCE)");
+    }
+
+    /// <summary>Puts back the content kept by <see cref="SnapshotAsync"/> (the same file or database name, so a running host keeps its settings).</summary>
+    public Task RestoreAsync() => restore?.Invoke() ?? throw new InvalidOperationException("RestoreAsync before SnapshotAsync");
+
+    public async ValueTask DisposeAsync()
+    {
+        await drop();
+        if (dropSnapshot is not null)
+        {
+            await dropSnapshot();
+        }
+    }
+
+    private static void Backup(string from, string to)
+    {
+        using var source = new SqliteConnection(from);
+        using var target = new SqliteConnection(to);
+        source.Open();
+        target.Open();
+        source.BackupDatabase(target);
+    }
+
+    /// <summary>Empties this database's pool and ends any other session on it (a background service's query).</summary>
+    private static async Task DisconnectAsync(string server, string database)
+    {
+        ClearPool(Connection(server, database));
+        await AdminAsync(server, $"SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = '{database}' AND pid <> pg_backend_pid()");
+    }
 
     private static async Task<TestDatabase> CreateSqliteAsync()
     {

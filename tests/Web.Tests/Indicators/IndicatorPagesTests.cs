@@ -9,44 +9,53 @@ using Microsoft.EntityFrameworkCore;
 namespace InfraLedger.Web.Tests.Indicators;
 
 /// <summary>The indicators pages and downloads of a tenant, and another tenant's being absent (404) and refused on write.</summary>
-public sealed class IndicatorPagesTests : IAsyncLifetime
+public sealed class IndicatorPagesTests(IndicatorPagesTests.Seed seed) : IClassFixture<IndicatorPagesTests.Seed>, IAsyncLifetime
 {
     private const string Yaizu = "222127";
     private const string Fujieda = "222143";
-    private AppFactory app = null!;
-    private HttpClient yaizuAdmin = null!;
-    private HttpClient yaizuViewer = null!;
+    private readonly AppFactory app = seed.App;
+    private readonly HttpClient yaizuAdmin = seed.YaizuAdmin;
+    private readonly HttpClient yaizuViewer = seed.YaizuViewer;
 
-    public async Task InitializeAsync()
+    public Task InitializeAsync() => seed.ResetAsync();
+
+    public Task DisposeAsync() => Task.CompletedTask;
+
+    /// <summary>The users and data every test starts from, seeded once for the class (<see cref="SeededApp"/>).</summary>
+    public sealed class Seed : SeededApp
     {
-        app = await AppFactory.CreateAsync();
-        yaizuAdmin = await app.SignedInClientAsync("admin@yaizu.example.jp", await app.CreateUserAsync("admin@yaizu.example.jp", Yaizu, TenantRole.Admin));
-        yaizuViewer = await app.SignedInClientAsync("viewer@yaizu.example.jp", await app.CreateUserAsync("viewer@yaizu.example.jp", Yaizu, TenantRole.Viewer));
-        // One building: 1,000,000 円 over 10 years from 2015-04-01 (FY2015), entered into the register from 2024-04-01
-        // (RegisterSeed.ValidFrom); at the end of FY2024 nine years charged (FY2016–FY2024, 翌年度から): 900,000
-        // accumulated, ratio 90.00%.
-        await using (var db = app.Database.Context(Yaizu, actor: "test-setup"))
+        public HttpClient YaizuAdmin { get; private set; } = null!;
+
+        public HttpClient YaizuViewer { get; private set; } = null!;
+
+        protected override async Task SeedAsync(AppFactory app)
         {
-            var school = RegisterSeed.Facility(Yaizu, "S-001", "焼津小学校");
-            school.UsageMajor = "学校教育系施設";
-            school.UsageMinor = "学校";
-            school.Quantity = 5000m;
-            school.QuantityKind = QuantityKind.FloorArea;
-            await RegisterSeed.SaveAsync(db, school);
-            var asset = RegisterSeed.Asset(Yaizu, "A-001", "焼津小学校 校舎", "S-001", 1_000_000m);
-            asset.AcquisitionDate = new DateOnly(2015, 4, 1);
-            asset.UsefulLife = 10;
-            await RegisterSeed.SaveAsync(db, asset);
+            YaizuAdmin = await app.SignedInClientAsync("admin@yaizu.example.jp", await app.CreateUserAsync("admin@yaizu.example.jp", Yaizu, TenantRole.Admin));
+            YaizuViewer = await app.SignedInClientAsync("viewer@yaizu.example.jp", await app.CreateUserAsync("viewer@yaizu.example.jp", Yaizu, TenantRole.Viewer));
+            // One building: 1,000,000 円 over 10 years from 2015-04-01 (FY2015), entered into the register from 2024-04-01
+            // (RegisterSeed.ValidFrom); at the end of FY2024 nine years charged (FY2016–FY2024, 翌年度から): 900,000
+            // accumulated, ratio 90.00%.
+            await using (var db = app.Database.Context(Yaizu, actor: "test-setup"))
+            {
+                var school = RegisterSeed.Facility(Yaizu, "S-001", "焼津小学校");
+                school.UsageMajor = "学校教育系施設";
+                school.UsageMinor = "学校";
+                school.Quantity = 5000m;
+                school.QuantityKind = QuantityKind.FloorArea;
+                await RegisterSeed.SaveAsync(db, school);
+                var asset = RegisterSeed.Asset(Yaizu, "A-001", "焼津小学校 校舎", "S-001", 1_000_000m);
+                asset.AcquisitionDate = new DateOnly(2015, 4, 1);
+                asset.UsefulLife = 10;
+                await RegisterSeed.SaveAsync(db, asset);
+            }
+
+            await using var other = app.Database.Context(Fujieda, actor: "test-setup");
+            await RegisterSeed.SaveAsync(other, RegisterSeed.Facility(Fujieda, "F-001", "藤枝市役所"));
+            await RegisterSeed.SaveAsync(other, RegisterSeed.Asset(Fujieda, "B-001", "藤枝市役所 建物", "F-001"));
+            other.Populations.Add(new Core.Indicators.TenantPopulation { TenantId = Fujieda, FiscalYear = 2020, Population = 141_000, Basis = "住民基本台帳人口", Source = "藤枝市" });
+            await other.SaveChangesAsync();
         }
-
-        await using var other = app.Database.Context(Fujieda, actor: "test-setup");
-        await RegisterSeed.SaveAsync(other, RegisterSeed.Facility(Fujieda, "F-001", "藤枝市役所"));
-        await RegisterSeed.SaveAsync(other, RegisterSeed.Asset(Fujieda, "B-001", "藤枝市役所 建物", "F-001"));
-        other.Populations.Add(new Core.Indicators.TenantPopulation { TenantId = Fujieda, FiscalYear = 2020, Population = 141_000, Basis = "住民基本台帳人口", Source = "藤枝市" });
-        await other.SaveChangesAsync();
     }
-
-    public async Task DisposeAsync() => await app.DisposeAsync();
 
     [Fact]
     public async Task the_indicators_page_shows_the_ratio_its_table_and_drills_down_to_the_assets()

@@ -9,22 +9,29 @@ using Microsoft.EntityFrameworkCore;
 namespace InfraLedger.Web.Tests.Inspections;
 
 /// <summary>The stock forecast's assumption about works on the deterioration page and its download (issue 19 item 4).</summary>
-public sealed class ForecastAssumptionPagesTests : IAsyncLifetime
+public sealed class ForecastAssumptionPagesTests(ForecastAssumptionPagesTests.Seed seed) : IClassFixture<ForecastAssumptionPagesTests.Seed>, IAsyncLifetime
 {
     private const string Yaizu = "222127";
     private const string Fujieda = "222143";
-    private AppFactory app = null!;
-    private HttpClient yaizu = null!;
+    private readonly AppFactory app = seed.App;
+    private readonly HttpClient yaizu = seed.YaizuClient;
 
-    public async Task InitializeAsync()
+    public Task InitializeAsync() => seed.ResetAsync();
+
+    public Task DisposeAsync() => Task.CompletedTask;
+
+    /// <summary>The users and data every test starts from, seeded once for the class (<see cref="SeededApp"/>).</summary>
+    public sealed class Seed : SeededApp
     {
-        app = await AppFactory.CreateAsync();
-        yaizu = await app.SignedInClientAsync("viewer@yaizu.example.jp", await app.CreateUserAsync("viewer@yaizu.example.jp", Yaizu, TenantRole.Viewer));
-        await SeedAsync(Yaizu, "BR-", repairs: 2);
-        await SeedAsync(Fujieda, "FB-", repairs: 3);
-    }
+        public HttpClient YaizuClient { get; private set; } = null!;
 
-    public async Task DisposeAsync() => await app.DisposeAsync();
+        protected override async Task SeedAsync(AppFactory app)
+        {
+            YaizuClient = await app.SignedInClientAsync("viewer@yaizu.example.jp", await app.CreateUserAsync("viewer@yaizu.example.jp", Yaizu, TenantRole.Viewer));
+            await BridgesAsync(app, Yaizu, "BR-", repairs: 2);
+            await BridgesAsync(app, Fujieda, "FB-", repairs: 3);
+        }
+    }
 
     [Fact]
     public async Task the_page_says_which_assumption_its_forecast_uses_and_offers_practice_and_the_librarys_policies()
@@ -69,7 +76,7 @@ public sealed class ForecastAssumptionPagesTests : IAsyncLifetime
         (await yaizu.GetAsync(path)).StatusCode.ShouldBe(HttpStatusCode.NotFound);
 
     /// <summary>Ten bridges all I in 2014, graded again in 2019 and 2024, the first <paramref name="repairs"/> found in III or IV repaired to I in 2020; the kind's model fitted.</summary>
-    private async Task SeedAsync(string tenant, string prefix, int repairs)
+    private static async Task BridgesAsync(AppFactory app, string tenant, string prefix, int repairs)
     {
         await using var db = app.Database.Context(tenant, actor: "test-setup");
         string[] y2019 = ["I", "I", "I", "I", "II", "II", "II", "III", "III", "IV"];

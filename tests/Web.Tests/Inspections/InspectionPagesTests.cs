@@ -11,44 +11,53 @@ using Microsoft.EntityFrameworkCore;
 namespace InfraLedger.Web.Tests.Inspections;
 
 /// <summary>The inspection and deterioration pages and downloads; another tenant's are 404, absent and refused on write.</summary>
-public sealed partial class InspectionPagesTests : IAsyncLifetime
+public sealed partial class InspectionPagesTests(InspectionPagesTests.Seed seed) : IClassFixture<InspectionPagesTests.Seed>, IAsyncLifetime
 {
     private const string Yaizu = "222127";
     private const string Fujieda = "222143";
-    private AppFactory app = null!;
-    private HttpClient yaizuAdmin = null!;
-    private HttpClient yaizuViewer = null!;
+    private readonly AppFactory app = seed.App;
+    private readonly HttpClient yaizuAdmin = seed.YaizuAdmin;
+    private readonly HttpClient yaizuViewer = seed.YaizuViewer;
 
-    public async Task InitializeAsync()
+    public Task InitializeAsync() => seed.ResetAsync();
+
+    public Task DisposeAsync() => Task.CompletedTask;
+
+    /// <summary>The users and data every test starts from, seeded once for the class (<see cref="SeededApp"/>).</summary>
+    public sealed class Seed : SeededApp
     {
-        app = await AppFactory.CreateAsync();
-        yaizuAdmin = await app.SignedInClientAsync("admin@yaizu.example.jp", await app.CreateUserAsync("admin@yaizu.example.jp", Yaizu, TenantRole.Admin));
-        yaizuViewer = await app.SignedInClientAsync("viewer@yaizu.example.jp", await app.CreateUserAsync("viewer@yaizu.example.jp", Yaizu, TenantRole.Viewer));
-        await using (var db = app.Database.Context(Yaizu, actor: "test-setup"))
+        public HttpClient YaizuAdmin { get; private set; } = null!;
+
+        public HttpClient YaizuViewer { get; private set; } = null!;
+
+        protected override async Task SeedAsync(AppFactory app)
         {
-            // Ten bridges in grade I on 2014-06-01, five years later 6 in I, 2 in II, 1 in III, 1 in IV: the fitted
-            // one-interval probabilities equal those shares (see DeteriorationModelsTests).
-            string[] later = ["I", "I", "I", "I", "I", "I", "II", "II", "III", "IV"];
-            for (var i = 0; i < later.Length; i++)
+            YaizuAdmin = await app.SignedInClientAsync("admin@yaizu.example.jp", await app.CreateUserAsync("admin@yaizu.example.jp", Yaizu, TenantRole.Admin));
+            YaizuViewer = await app.SignedInClientAsync("viewer@yaizu.example.jp", await app.CreateUserAsync("viewer@yaizu.example.jp", Yaizu, TenantRole.Viewer));
+            await using (var db = app.Database.Context(Yaizu, actor: "test-setup"))
             {
-                var bridge = RegisterSeed.Facility(Yaizu, $"BR-{i}", $"{i}号橋");
-                bridge.Kind = AssetKind.Bridge;
-                await RegisterSeed.SaveAsync(db, bridge);
-                foreach (var (date, grade) in new[] { ("2014-06-01", "I"), ("2019-06-01", later[i]) })
+                // Ten bridges in grade I on 2014-06-01, five years later 6 in I, 2 in II, 1 in III, 1 in IV: the fitted
+                // one-interval probabilities equal those shares (see DeteriorationModelsTests).
+                string[] later = ["I", "I", "I", "I", "I", "I", "II", "II", "III", "IV"];
+                for (var i = 0; i < later.Length; i++)
                 {
-                    (await Core.Inspections.InspectionRecords.RecordAsync(db, new($"BR-{i}", null, date, "点検太郎", grade, null, null, null), new DateOnly(2025, 1, 1), default)).IsSuccess.ShouldBeTrue();
+                    var bridge = RegisterSeed.Facility(Yaizu, $"BR-{i}", $"{i}号橋");
+                    bridge.Kind = AssetKind.Bridge;
+                    await RegisterSeed.SaveAsync(db, bridge);
+                    foreach (var (date, grade) in new[] { ("2014-06-01", "I"), ("2019-06-01", later[i]) })
+                    {
+                        (await Core.Inspections.InspectionRecords.RecordAsync(db, new($"BR-{i}", null, date, "点検太郎", grade, null, null, null), new DateOnly(2025, 1, 1), default)).IsSuccess.ShouldBeTrue();
+                    }
                 }
             }
+
+            await using var other = app.Database.Context(Fujieda, actor: "test-setup");
+            var theirs = RegisterSeed.Facility(Fujieda, "FB-1", "藤枝大橋");
+            theirs.Kind = AssetKind.Bridge;
+            await RegisterSeed.SaveAsync(other, theirs);
+            (await Core.Inspections.InspectionRecords.RecordAsync(other, new("FB-1", null, "2020-06-01", "藤枝の点検者", "III", null, null, null), new DateOnly(2025, 1, 1), default)).IsSuccess.ShouldBeTrue();
         }
-
-        await using var other = app.Database.Context(Fujieda, actor: "test-setup");
-        var theirs = RegisterSeed.Facility(Fujieda, "FB-1", "藤枝大橋");
-        theirs.Kind = AssetKind.Bridge;
-        await RegisterSeed.SaveAsync(other, theirs);
-        (await Core.Inspections.InspectionRecords.RecordAsync(other, new("FB-1", null, "2020-06-01", "藤枝の点検者", "III", null, null, null), new DateOnly(2025, 1, 1), default)).IsSuccess.ShouldBeTrue();
     }
-
-    public async Task DisposeAsync() => await app.DisposeAsync();
 
     [Fact]
     public async Task the_inspections_page_lists_records_and_the_grade_distribution_with_its_download()

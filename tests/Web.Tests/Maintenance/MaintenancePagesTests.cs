@@ -5,20 +5,29 @@ using InfraLedger.Web.Tests.Support;
 namespace InfraLedger.Web.Tests.Maintenance;
 
 /// <summary>The 維持管理 pages: the library editor refuses bad settings with their place and saves nothing; another tenant's pages are 404 and its writes refused.</summary>
-public sealed class MaintenancePagesTests : IAsyncLifetime
+public sealed class MaintenancePagesTests(MaintenancePagesTests.Seed seed) : IClassFixture<MaintenancePagesTests.Seed>, IAsyncLifetime
 {
-    private AppFactory app = null!;
-    private HttpClient yaizuEditor = null!;
-    private HttpClient fujiedaEditor = null!;
+    private readonly AppFactory app = seed.App;
+    private readonly HttpClient yaizuEditor = seed.YaizuEditor;
+    private readonly HttpClient fujiedaEditor = seed.FujiedaEditor;
 
-    public async Task InitializeAsync()
+    public Task InitializeAsync() => seed.ResetAsync();
+
+    public Task DisposeAsync() => Task.CompletedTask;
+
+    /// <summary>The users and data every test starts from, seeded once for the class (<see cref="SeededApp"/>).</summary>
+    public sealed class Seed : SeededApp
     {
-        app = await AppFactory.CreateAsync();
-        yaizuEditor = await app.SignedInClientAsync("e@yaizu.example.jp", await app.CreateUserAsync("e@yaizu.example.jp", "222127", TenantRole.Editor));
-        fujiedaEditor = await app.SignedInClientAsync("e@fujieda.example.jp", await app.CreateUserAsync("e@fujieda.example.jp", "222143", TenantRole.Editor));
-    }
+        public HttpClient YaizuEditor { get; private set; } = null!;
 
-    public async Task DisposeAsync() => await app.DisposeAsync();
+        public HttpClient FujiedaEditor { get; private set; } = null!;
+
+        protected override async Task SeedAsync(AppFactory app)
+        {
+            YaizuEditor = await app.SignedInClientAsync("e@yaizu.example.jp", await app.CreateUserAsync("e@yaizu.example.jp", "222127", TenantRole.Editor));
+            FujiedaEditor = await app.SignedInClientAsync("e@fujieda.example.jp", await app.CreateUserAsync("e@fujieda.example.jp", "222143", TenantRole.Editor));
+        }
+    }
 
     [Fact]
     public async Task the_library_page_shows_the_preset_and_a_bad_edit_is_refused_with_its_place_and_nothing_saved()

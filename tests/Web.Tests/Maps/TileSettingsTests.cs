@@ -13,29 +13,40 @@ namespace InfraLedger.Web.Tests.Maps;
 /// The background tile layer (issue 21 item 5): the deployment's (configuration) and the tenant's own (its admin only),
 /// bad templates refused in Japanese, and the Content-Security-Policy opened to exactly the layer's origin.
 /// </summary>
-public sealed class TileSettingsTests : IAsyncLifetime
+public sealed class TileSettingsTests(TileSettingsTests.Seed seed) : IClassFixture<TileSettingsTests.Seed>, IAsyncLifetime
 {
     private const string Yaizu = "222127";
     private const string Fujieda = "222143";
     private const string DeploymentTemplate = "http://tiles.deploy.example:8080/base/{z}/{x}/{y}.png";
-    private AppFactory app = null!;
-    private HttpClient admin = null!;
-    private HttpClient editor = null!;
-    private HttpClient otherAdmin = null!;
+    private readonly AppFactory app = seed.App;
+    private readonly HttpClient admin = seed.AdminClient;
+    private readonly HttpClient editor = seed.EditorClient;
+    private readonly HttpClient otherAdmin = seed.OtherAdmin;
 
-    public async Task InitializeAsync()
+    public Task InitializeAsync() => seed.ResetAsync();
+
+    public Task DisposeAsync() => Task.CompletedTask;
+
+    /// <summary>The users and data every test starts from, seeded once for the class (<see cref="SeededApp"/>).</summary>
+    public sealed class Seed : SeededApp
     {
-        app = await AppFactory.CreateAsync();
-        app.Settings["Maps:Tiles:UrlTemplate"] = DeploymentTemplate;
-        app.Settings["Maps:Tiles:Attribution"] = "テスト配備の地図";
-        admin = await app.SignedInClientAsync("admin@yaizu.example.jp", await app.CreateUserAsync("admin@yaizu.example.jp", Yaizu, TenantRole.Admin));
-        editor = await app.SignedInClientAsync("editor@yaizu.example.jp", await app.CreateUserAsync("editor@yaizu.example.jp", Yaizu, TenantRole.Editor));
-        otherAdmin = await app.SignedInClientAsync("admin@fujieda.example.jp", await app.CreateUserAsync("admin@fujieda.example.jp", Fujieda, TenantRole.Admin));
-        await using var db = app.Database.Context(Yaizu, actor: "test-setup");
-        await RegisterSeed.SaveAsync(db, RegisterSeed.Facility(Yaizu, "B-001", "焼津市役所本庁舎", 34.86694444, 138.3230556));
-    }
+        public HttpClient AdminClient { get; private set; } = null!;
 
-    public async Task DisposeAsync() => await app.DisposeAsync();
+        public HttpClient EditorClient { get; private set; } = null!;
+
+        public HttpClient OtherAdmin { get; private set; } = null!;
+
+        protected override async Task SeedAsync(AppFactory app)
+        {
+            app.Settings["Maps:Tiles:UrlTemplate"] = DeploymentTemplate;
+            app.Settings["Maps:Tiles:Attribution"] = "テスト配備の地図";
+            AdminClient = await app.SignedInClientAsync("admin@yaizu.example.jp", await app.CreateUserAsync("admin@yaizu.example.jp", Yaizu, TenantRole.Admin));
+            EditorClient = await app.SignedInClientAsync("editor@yaizu.example.jp", await app.CreateUserAsync("editor@yaizu.example.jp", Yaizu, TenantRole.Editor));
+            OtherAdmin = await app.SignedInClientAsync("admin@fujieda.example.jp", await app.CreateUserAsync("admin@fujieda.example.jp", Fujieda, TenantRole.Admin));
+            await using var db = app.Database.Context(Yaizu, actor: "test-setup");
+            await RegisterSeed.SaveAsync(db, RegisterSeed.Facility(Yaizu, "B-001", "焼津市役所本庁舎", 34.86694444, 138.3230556));
+        }
+    }
 
     private static Dictionary<string, string> Form(string url, string attribution, string maxZoom = "") =>
         new() { ["Input.UrlTemplate"] = url, ["Input.Attribution"] = attribution, ["Input.MaxZoom"] = maxZoom };

@@ -10,28 +10,35 @@ namespace InfraLedger.Web.Tests.OpenData;
 /// What a CKAN client expects of the Action API subset: the envelope and dictionaries of the recorded shapes, the search
 /// parameters harvesters send, and CKAN's error types with a located Japanese message.
 /// </summary>
-public sealed class CkanApiTests : IAsyncLifetime
+public sealed class CkanApiTests(CkanApiTests.Seed seed) : IClassFixture<CkanApiTests.Seed>, IAsyncLifetime
 {
     // Five Tokyo wards publish everything too, so that a search has pages: 6 bodies × 3 datasets.
     private static readonly string[] Wards = ["131016", "131024", "131032", "131041", "131059"];
-    private AppFactory app = null!;
-    private HttpClient client = null!;
+    private readonly AppFactory app = seed.App;
+    private readonly HttpClient client = seed.ClientClient;
 
-    public async Task InitializeAsync()
+    public Task InitializeAsync() => seed.ResetAsync();
+
+    public Task DisposeAsync() => Task.CompletedTask;
+
+    /// <summary>The users and data every test starts from, seeded once for the class (<see cref="SeededApp"/>).</summary>
+    public sealed class Seed : SeededApp
     {
-        app = await AppFactory.CreateAsync();
-        client = app.Client();
-        await RegistersAsync(app.Database);
-        foreach (var tenant in Wards.Prepend(Yaizu))
+        public HttpClient ClientClient { get; private set; } = null!;
+
+        protected override async Task SeedAsync(AppFactory app)
         {
-            foreach (var kind in DatasetKind.All)
+            ClientClient = app.Client();
+            await RegistersAsync(app.Database);
+            foreach (var tenant in Wards.Prepend(Yaizu))
             {
-                await PublishAsync(app.Database, tenant, kind.Id);
+                foreach (var kind in DatasetKind.All)
+                {
+                    await PublishAsync(app.Database, tenant, kind.Id);
+                }
             }
         }
     }
-
-    public async Task DisposeAsync() => await app.DisposeAsync();
 
     private async Task<(HttpStatusCode Status, JsonElement Body)> GetAsync(string path)
     {

@@ -8,25 +8,32 @@ using static InfraLedger.Web.Tests.OpenData.OpenDataSeed;
 namespace InfraLedger.Web.Tests.OpenData;
 
 /// <summary>Issue 23 item 5: ckanapi calls every action by POST with a JSON object; the read actions answer it as their GET.</summary>
-public sealed class CkanPostTests : IAsyncLifetime
+public sealed class CkanPostTests(CkanPostTests.Seed seed) : IClassFixture<CkanPostTests.Seed>, IAsyncLifetime
 {
-    private AppFactory app = null!;
-    private HttpClient client = null!;
+    private readonly AppFactory app = seed.App;
+    private readonly HttpClient client = seed.ClientClient;
 
-    public async Task InitializeAsync()
+    public Task InitializeAsync() => seed.ResetAsync();
+
+    public Task DisposeAsync() => Task.CompletedTask;
+
+    /// <summary>The users and data every test starts from, seeded once for the class (<see cref="SeededApp"/>).</summary>
+    public sealed class Seed : SeededApp
     {
-        app = await AppFactory.CreateAsync();
-        client = app.Client();
-        await RegistersAsync(app.Database);
-        foreach (var kind in DatasetKind.All)
+        public HttpClient ClientClient { get; private set; } = null!;
+
+        protected override async Task SeedAsync(AppFactory app)
         {
-            await PublishAsync(app.Database, Yaizu, kind.Id);
+            ClientClient = app.Client();
+            await RegistersAsync(app.Database);
+            foreach (var kind in DatasetKind.All)
+            {
+                await PublishAsync(app.Database, Yaizu, kind.Id);
+            }
+
+            await PublishAsync(app.Database, "222143", DatasetKind.All[0].Id);
         }
-
-        await PublishAsync(app.Database, "222143", DatasetKind.All[0].Id);
     }
-
-    public async Task DisposeAsync() => await app.DisposeAsync();
 
     /// <summary>What ckanapi's RemoteCKAN.call_action sends: POST, the data dict as JSON, its own user agent.</summary>
     private async Task<(HttpStatusCode Status, string Body)> PostAsync(string action, string json)

@@ -8,27 +8,34 @@ using static InfraLedger.Web.Tests.OpenData.OpenDataSeed;
 namespace InfraLedger.Web.Tests.OpenData;
 
 /// <summary>The DCAT JSON-LD catalogue lists exactly what the CKAN API lists, with ckanext-dcat's paging and filters.</summary>
-public sealed class DcatTests : IAsyncLifetime
+public sealed class DcatTests(DcatTests.Seed seed) : IClassFixture<DcatTests.Seed>, IAsyncLifetime
 {
-    private AppFactory app = null!;
-    private HttpClient client = null!;
+    private readonly AppFactory app = seed.App;
+    private readonly HttpClient client = seed.ClientClient;
 
-    public async Task InitializeAsync()
+    public Task InitializeAsync() => seed.ResetAsync();
+
+    public Task DisposeAsync() => Task.CompletedTask;
+
+    /// <summary>The users and data every test starts from, seeded once for the class (<see cref="SeededApp"/>).</summary>
+    public sealed class Seed : SeededApp
     {
-        app = await AppFactory.CreateAsync();
-        client = app.Client();
-        await RegistersAsync(app.Database);
-        await PublishAsync(app.Database, Yaizu, DatasetKind.Facilities);
-        await PublishAsync(app.Database, Yaizu, DatasetKind.Indicators, "pdl-1.0");
-        await using var db = app.Database.Context();
-        db.StatisticsSources.Add(FiscalIndicatorImport.Describe());
-        db.PublicIndicatorValues.AddRange(
-            new PublicIndicatorValue { Code = Yaizu, FiscalYear = 2021, Indicator = IndicatorDefinition.CurrentBalance, Text = "90.1", PrefectureName = "静岡県", BodyName = "焼津市", SourceId = FiscalIndicatorImport.SourceId },
-            new PublicIndicatorValue { Code = Fujieda, FiscalYear = 2021, Indicator = IndicatorDefinition.CurrentBalance, Text = "88.0", PrefectureName = "静岡県", BodyName = "藤枝市", SourceId = FiscalIndicatorImport.SourceId });
-        await db.SaveChangesAsync();
-    }
+        public HttpClient ClientClient { get; private set; } = null!;
 
-    public async Task DisposeAsync() => await app.DisposeAsync();
+        protected override async Task SeedAsync(AppFactory app)
+        {
+            ClientClient = app.Client();
+            await RegistersAsync(app.Database);
+            await PublishAsync(app.Database, Yaizu, DatasetKind.Facilities);
+            await PublishAsync(app.Database, Yaizu, DatasetKind.Indicators, "pdl-1.0");
+            await using var db = app.Database.Context();
+            db.StatisticsSources.Add(FiscalIndicatorImport.Describe());
+            db.PublicIndicatorValues.AddRange(
+                new PublicIndicatorValue { Code = Yaizu, FiscalYear = 2021, Indicator = IndicatorDefinition.CurrentBalance, Text = "90.1", PrefectureName = "静岡県", BodyName = "焼津市", SourceId = FiscalIndicatorImport.SourceId },
+                new PublicIndicatorValue { Code = Fujieda, FiscalYear = 2021, Indicator = IndicatorDefinition.CurrentBalance, Text = "88.0", PrefectureName = "静岡県", BodyName = "藤枝市", SourceId = FiscalIndicatorImport.SourceId });
+            await db.SaveChangesAsync();
+        }
+    }
 
     private async Task<JsonElement> GetAsync(string path)
     {

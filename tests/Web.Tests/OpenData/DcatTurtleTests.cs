@@ -8,26 +8,33 @@ using static InfraLedger.Web.Tests.OpenData.OpenDataSeed;
 namespace InfraLedger.Web.Tests.OpenData;
 
 /// <summary>Issue 23 item 5: DCAT also in Turtle, with the datasets and distributions of the JSON-LD.</summary>
-public sealed partial class DcatTurtleTests : IAsyncLifetime
+public sealed partial class DcatTurtleTests(DcatTurtleTests.Seed seed) : IClassFixture<DcatTurtleTests.Seed>, IAsyncLifetime
 {
     private const string Dcat = "http://www.w3.org/ns/dcat#";
     private const string Dct = "http://purl.org/dc/terms/";
     private const string Type = "<http://www.w3.org/1999/02/22-rdf-syntax-ns#type>";
-    private AppFactory app = null!;
-    private HttpClient client = null!;
+    private readonly AppFactory app = seed.App;
+    private readonly HttpClient client = seed.ClientClient;
 
-    public async Task InitializeAsync()
+    public Task InitializeAsync() => seed.ResetAsync();
+
+    public Task DisposeAsync() => Task.CompletedTask;
+
+    /// <summary>The users and data every test starts from, seeded once for the class (<see cref="SeededApp"/>).</summary>
+    public sealed class Seed : SeededApp
     {
-        app = await AppFactory.CreateAsync();
-        client = app.Client();
-        await RegistersAsync(app.Database);
-        foreach (var kind in DatasetKind.All)
+        public HttpClient ClientClient { get; private set; } = null!;
+
+        protected override async Task SeedAsync(AppFactory app)
         {
-            await PublishAsync(app.Database, Yaizu, kind.Id);
+            ClientClient = app.Client();
+            await RegistersAsync(app.Database);
+            foreach (var kind in DatasetKind.All)
+            {
+                await PublishAsync(app.Database, Yaizu, kind.Id);
+            }
         }
     }
-
-    public async Task DisposeAsync() => await app.DisposeAsync();
 
     [Theory]
     [InlineData("/catalog")]

@@ -13,20 +13,27 @@ namespace InfraLedger.Web.Tests.OpenData;
 /// Consent and tenancy: 焼津市 publishes its 公共施設一覧 only; 藤枝市 publishes nothing. What is not published does not exist
 /// anywhere in the catalogue; only the tenant's own admin publishes or withdraws, one audit event each.
 /// </summary>
-public sealed class OpenDataIsolationTests : IAsyncLifetime
+public sealed class OpenDataIsolationTests(OpenDataIsolationTests.Seed seed) : IClassFixture<OpenDataIsolationTests.Seed>, IAsyncLifetime
 {
-    private AppFactory app = null!;
-    private HttpClient anonymous = null!;
+    private readonly AppFactory app = seed.App;
+    private readonly HttpClient anonymous = seed.Anonymous;
 
-    public async Task InitializeAsync()
+    public Task InitializeAsync() => seed.ResetAsync();
+
+    public Task DisposeAsync() => Task.CompletedTask;
+
+    /// <summary>The users and data every test starts from, seeded once for the class (<see cref="SeededApp"/>).</summary>
+    public sealed class Seed : SeededApp
     {
-        app = await AppFactory.CreateAsync();
-        anonymous = app.Client();
-        await RegistersAsync(app.Database);
-        await PublishAsync(app.Database, Yaizu, DatasetKind.Facilities);
-    }
+        public HttpClient Anonymous { get; private set; } = null!;
 
-    public async Task DisposeAsync() => await app.DisposeAsync();
+        protected override async Task SeedAsync(AppFactory app)
+        {
+            Anonymous = app.Client();
+            await RegistersAsync(app.Database);
+            await PublishAsync(app.Database, Yaizu, DatasetKind.Facilities);
+        }
+    }
 
     private async Task<JsonElement> ResultAsync(string path)
     {

@@ -9,27 +9,34 @@ namespace InfraLedger.Web.Tests.OpenData;
 /// The open-data admin page as a user reads it (issue 21 item 7): times in 日本時間, long links wrap, and on the demo tenant
 /// a note that the 固定資産台帳 waits for the admin.
 /// </summary>
-public sealed class OpenDataPageTests : IAsyncLifetime
+public sealed class OpenDataPageTests(OpenDataPageTests.Seed seed) : IClassFixture<OpenDataPageTests.Seed>, IAsyncLifetime
 {
     // 2026-03-31 15:30 UTC is 2026-04-01 00:30 in Japan: a UTC display would show the wrong day and fiscal year.
     private static readonly DateTime PublishedUtc = new(2026, 3, 31, 15, 30, 0, DateTimeKind.Utc);
 
-    private AppFactory app = null!;
-    private HttpClient admin = null!;
+    private readonly AppFactory app = seed.App;
+    private readonly HttpClient admin = seed.AdminClient;
 
-    public async Task InitializeAsync()
+    public Task InitializeAsync() => seed.ResetAsync();
+
+    public Task DisposeAsync() => Task.CompletedTask;
+
+    /// <summary>The users and data every test starts from, seeded once for the class (<see cref="SeededApp"/>).</summary>
+    public sealed class Seed : SeededApp
     {
-        app = await AppFactory.CreateAsync();
-        await RegistersAsync(app.Database);
-        await using (var db = app.Database.Context(Yaizu, actor: "test-setup"))
+        public HttpClient AdminClient { get; private set; } = null!;
+
+        protected override async Task SeedAsync(AppFactory app)
         {
-            (await Publication.PublishAsync(db, DatasetKind.Facilities, "cc-by-4.0", OpenDataLicences.Default, PublishedUtc, CancellationToken.None)).IsSuccess.ShouldBeTrue();
+            await RegistersAsync(app.Database);
+            await using (var db = app.Database.Context(Yaizu, actor: "test-setup"))
+            {
+                (await Publication.PublishAsync(db, DatasetKind.Facilities, "cc-by-4.0", OpenDataLicences.Default, PublishedUtc, CancellationToken.None)).IsSuccess.ShouldBeTrue();
+            }
+
+            AdminClient = await app.SignedInClientAsync("admin@yaizu.example.jp", await app.CreateUserAsync("admin@yaizu.example.jp", Yaizu, TenantRole.Admin));
         }
-
-        admin = await app.SignedInClientAsync("admin@yaizu.example.jp", await app.CreateUserAsync("admin@yaizu.example.jp", Yaizu, TenantRole.Admin));
     }
-
-    public async Task DisposeAsync() => await app.DisposeAsync();
 
     [Fact]
     public async Task publication_times_are_shown_in_japan_time()

@@ -12,24 +12,33 @@ namespace InfraLedger.Web.Tests.Planning;
 /// The consequence settings page: weights saved as a new version, a save over a newer version refused with its reason,
 /// bad numbers refused at their field; facility attributes imported with a dry run first; viewers change nothing.
 /// </summary>
-public sealed partial class ConsequencePagesTests : IAsyncLifetime
+public sealed partial class ConsequencePagesTests(ConsequencePagesTests.Seed seed) : IClassFixture<ConsequencePagesTests.Seed>, IAsyncLifetime
 {
     private const string Yaizu = "222127";
     private const string Page = "/222127/plans/consequences";
-    private AppFactory app = null!;
-    private HttpClient editor = null!;
-    private HttpClient viewer = null!;
+    private readonly AppFactory app = seed.App;
+    private readonly HttpClient editor = seed.EditorClient;
+    private readonly HttpClient viewer = seed.ViewerClient;
 
-    public async Task InitializeAsync()
+    public Task InitializeAsync() => seed.ResetAsync();
+
+    public Task DisposeAsync() => Task.CompletedTask;
+
+    /// <summary>The users and data every test starts from, seeded once for the class (<see cref="SeededApp"/>).</summary>
+    public sealed class Seed : SeededApp
     {
-        app = await AppFactory.CreateAsync();
-        editor = await app.SignedInClientAsync("e@yaizu.example.jp", await app.CreateUserAsync("e@yaizu.example.jp", Yaizu, TenantRole.Editor));
-        viewer = await app.SignedInClientAsync("v@yaizu.example.jp", await app.CreateUserAsync("v@yaizu.example.jp", Yaizu, TenantRole.Viewer));
-        await using var db = app.Database.Context(Yaizu, actor: "test-setup");
-        await PlanSeed.BridgesAsync(db, Yaizu, "B-", "II", "III");
-    }
+        public HttpClient EditorClient { get; private set; } = null!;
 
-    public async Task DisposeAsync() => await app.DisposeAsync();
+        public HttpClient ViewerClient { get; private set; } = null!;
+
+        protected override async Task SeedAsync(AppFactory app)
+        {
+            EditorClient = await app.SignedInClientAsync("e@yaizu.example.jp", await app.CreateUserAsync("e@yaizu.example.jp", Yaizu, TenantRole.Editor));
+            ViewerClient = await app.SignedInClientAsync("v@yaizu.example.jp", await app.CreateUserAsync("v@yaizu.example.jp", Yaizu, TenantRole.Viewer));
+            await using var db = app.Database.Context(Yaizu, actor: "test-setup");
+            await PlanSeed.BridgesAsync(db, Yaizu, "B-", "II", "III");
+        }
+    }
 
     private static Dictionary<string, string> Form(int version, string years, string weight) => new()
     {

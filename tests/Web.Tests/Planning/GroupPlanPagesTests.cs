@@ -12,50 +12,63 @@ namespace InfraLedger.Web.Tests.Planning;
 /// The group plan pages (群マネ): 焼津市 (the group's admin body) runs the plan for 焼津 and 藤枝; 藤枝 sees and exports its
 /// share only and cannot run one; 千代田区, outside the group, gets 404 for the page and the download.
 /// </summary>
-public sealed class GroupPlanPagesTests : IAsyncLifetime
+public sealed class GroupPlanPagesTests(GroupPlanPagesTests.Seed seed) : IClassFixture<GroupPlanPagesTests.Seed>, IAsyncLifetime
 {
     private const string Yaizu = "222127", Fujieda = "222143", Outsider = "131016";
     private static readonly string[] Later = ["I", "I", "I", "I", "I", "I", "II", "II", "III", "IV"];
-    private AppFactory app = null!;
-    private HttpClient yaizu = null!;
-    private HttpClient fujieda = null!;
-    private HttpClient outsider = null!;
-    private string group = "";
+    private readonly AppFactory app = seed.App;
+    private readonly HttpClient yaizu = seed.YaizuClient;
+    private readonly HttpClient fujieda = seed.FujiedaClient;
+    private readonly HttpClient outsider = seed.OutsiderClient;
+    private readonly string group = seed.Group;
 
-    public async Task InitializeAsync()
+    public Task InitializeAsync() => seed.ResetAsync();
+
+    public Task DisposeAsync() => Task.CompletedTask;
+
+    /// <summary>The users and data every test starts from, seeded once for the class (<see cref="SeededApp"/>).</summary>
+    public sealed class Seed : SeededApp
     {
-        app = await AppFactory.CreateAsync();
-        yaizu = await app.SignedInClientAsync("e@yaizu.example.jp", await app.CreateUserAsync("e@yaizu.example.jp", Yaizu, TenantRole.Editor));
-        fujieda = await app.SignedInClientAsync("a@fujieda.example.jp", await app.CreateUserAsync("a@fujieda.example.jp", Fujieda, TenantRole.Admin));
-        outsider = await app.SignedInClientAsync("a@chiyoda.example.jp", await app.CreateUserAsync("a@chiyoda.example.jp", Outsider, TenantRole.Admin));
-        await using (var platform = app.Database.Context())
-        {
-            var g = new WideAreaGroup
-            {
-                Name = "志太榛原インフラ群", Kind = WideAreaGroupKind.InfrastructureGroup,
-                Members = [new() { MemberCode = Yaizu, IsAdmin = true }, new() { MemberCode = Fujieda }],
-            };
-            platform.WideAreaGroups.Add(g);
-            await platform.SaveChangesAsync();
-            group = g.Id.ToString(CultureInfo.InvariantCulture);
-        }
+        public HttpClient YaizuClient { get; private set; } = null!;
 
-        foreach (var (tenant, prefix) in new[] { (Yaizu, "Y"), (Fujieda, "F") })
+        public HttpClient FujiedaClient { get; private set; } = null!;
+
+        public HttpClient OutsiderClient { get; private set; } = null!;
+
+        public string Group { get; private set; } = "";
+
+        protected override async Task SeedAsync(AppFactory app)
         {
-            await using var db = app.Database.Context(tenant, actor: "test-setup");
-            for (var i = 0; i < Later.Length; i++)
+            YaizuClient = await app.SignedInClientAsync("e@yaizu.example.jp", await app.CreateUserAsync("e@yaizu.example.jp", Yaizu, TenantRole.Editor));
+            FujiedaClient = await app.SignedInClientAsync("a@fujieda.example.jp", await app.CreateUserAsync("a@fujieda.example.jp", Fujieda, TenantRole.Admin));
+            OutsiderClient = await app.SignedInClientAsync("a@chiyoda.example.jp", await app.CreateUserAsync("a@chiyoda.example.jp", Outsider, TenantRole.Admin));
+            await using (var platform = app.Database.Context())
             {
-                await BridgeAsync(db, $"{prefix}{i}", ("2014-06-01", "I"), ("2019-06-01", Later[i]));
+                var g = new WideAreaGroup
+                {
+                    Name = "志太榛原インフラ群", Kind = WideAreaGroupKind.InfrastructureGroup,
+                    Members = [new() { MemberCode = Yaizu, IsAdmin = true }, new() { MemberCode = Fujieda }],
+                };
+                platform.WideAreaGroups.Add(g);
+                await platform.SaveChangesAsync();
+                Group = g.Id.ToString(CultureInfo.InvariantCulture);
             }
 
-            await BridgeAsync(db, $"{prefix}-P1", ("2025-05-01", "III"));
+            foreach (var (tenant, prefix) in new[] { (Yaizu, "Y"), (Fujieda, "F") })
+            {
+                await using var db = app.Database.Context(tenant, actor: "test-setup");
+                for (var i = 0; i < Later.Length; i++)
+                {
+                    await BridgeAsync(db, $"{prefix}{i}", ("2014-06-01", "I"), ("2019-06-01", Later[i]));
+                }
+
+                await BridgeAsync(db, $"{prefix}-P1", ("2025-05-01", "III"));
+            }
+
+            await using var fitter = app.Database.Context(Yaizu, actor: "test-setup");
+            (await DeteriorationModels.FitAsync(fitter, AssetKind.Bridge, [], long.Parse(Group, CultureInfo.InvariantCulture), DateTime.UtcNow, default)).IsSuccess.ShouldBeTrue();
         }
-
-        await using var fitter = app.Database.Context(Yaizu, actor: "test-setup");
-        (await DeteriorationModels.FitAsync(fitter, AssetKind.Bridge, [], long.Parse(group, CultureInfo.InvariantCulture), DateTime.UtcNow, default)).IsSuccess.ShouldBeTrue();
     }
-
-    public async Task DisposeAsync() => await app.DisposeAsync();
 
     private static async Task BridgeAsync(Core.Database.AppDbContext db, string code, params (string Date, string Grade)[] inspections)
     {

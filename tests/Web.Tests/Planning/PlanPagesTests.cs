@@ -10,27 +10,40 @@ namespace InfraLedger.Web.Tests.Planning;
 /// The 個別施設計画 pages: an editor runs a plan from the form, decides it and downloads the workbook; bad input is
 /// refused at its field and keeps nothing; viewers cannot decide or publish; another tenant's plans are 404 everywhere.
 /// </summary>
-public sealed class PlanPagesTests : IAsyncLifetime
+public sealed class PlanPagesTests(PlanPagesTests.Seed seed) : IClassFixture<PlanPagesTests.Seed>, IAsyncLifetime
 {
     private const string Yaizu = "222127";
-    private AppFactory app = null!;
-    private HttpClient editor = null!;
-    private HttpClient viewer = null!;
-    private HttpClient admin = null!;
-    private HttpClient fujieda = null!;
+    private readonly AppFactory app = seed.App;
+    private readonly HttpClient editor = seed.EditorClient;
+    private readonly HttpClient viewer = seed.ViewerClient;
+    private readonly HttpClient admin = seed.AdminClient;
+    private readonly HttpClient fujieda = seed.Fujieda;
 
-    public async Task InitializeAsync()
+    public Task InitializeAsync() => seed.ResetAsync();
+
+    public Task DisposeAsync() => Task.CompletedTask;
+
+    /// <summary>The users and data every test starts from, seeded once for the class (<see cref="SeededApp"/>).</summary>
+    public sealed class Seed : SeededApp
     {
-        app = await AppFactory.CreateAsync();
-        editor = await app.SignedInClientAsync("e@yaizu.example.jp", await app.CreateUserAsync("e@yaizu.example.jp", Yaizu, TenantRole.Editor));
-        viewer = await app.SignedInClientAsync("v@yaizu.example.jp", await app.CreateUserAsync("v@yaizu.example.jp", Yaizu, TenantRole.Viewer));
-        admin = await app.SignedInClientAsync("a@yaizu.example.jp", await app.CreateUserAsync("a@yaizu.example.jp", Yaizu, TenantRole.Admin));
-        fujieda = await app.SignedInClientAsync("e@fujieda.example.jp", await app.CreateUserAsync("e@fujieda.example.jp", "222143", TenantRole.Editor));
-        await using var db = app.Database.Context(Yaizu, actor: "test-setup");
-        await PlanSeed.BridgesAsync(db, Yaizu, "B-", "I", "II", "III", "III", "IV", "II");
-    }
+        public HttpClient EditorClient { get; private set; } = null!;
 
-    public async Task DisposeAsync() => await app.DisposeAsync();
+        public HttpClient ViewerClient { get; private set; } = null!;
+
+        public HttpClient AdminClient { get; private set; } = null!;
+
+        public HttpClient Fujieda { get; private set; } = null!;
+
+        protected override async Task SeedAsync(AppFactory app)
+        {
+            EditorClient = await app.SignedInClientAsync("e@yaizu.example.jp", await app.CreateUserAsync("e@yaizu.example.jp", Yaizu, TenantRole.Editor));
+            ViewerClient = await app.SignedInClientAsync("v@yaizu.example.jp", await app.CreateUserAsync("v@yaizu.example.jp", Yaizu, TenantRole.Viewer));
+            AdminClient = await app.SignedInClientAsync("a@yaizu.example.jp", await app.CreateUserAsync("a@yaizu.example.jp", Yaizu, TenantRole.Admin));
+            Fujieda = await app.SignedInClientAsync("e@fujieda.example.jp", await app.CreateUserAsync("e@fujieda.example.jp", "222143", TenantRole.Editor));
+            await using var db = app.Database.Context(Yaizu, actor: "test-setup");
+            await PlanSeed.BridgesAsync(db, Yaizu, "B-", "I", "II", "III", "III", "IV", "II");
+        }
+    }
 
     private static Dictionary<string, string> Form(string budget = "3000000,3000000,3000000", string horizon = "3", string solver = "both") => new()
     {

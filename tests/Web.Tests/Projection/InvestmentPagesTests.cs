@@ -11,31 +11,40 @@ using Microsoft.EntityFrameworkCore;
 namespace InfraLedger.Web.Tests.Projection;
 
 /// <summary>The recent-investment page: a year entered, a file imported all-or-nothing, years deleted; tenants apart.</summary>
-public sealed partial class InvestmentPagesTests : IAsyncLifetime
+public sealed partial class InvestmentPagesTests(InvestmentPagesTests.Seed seed) : IClassFixture<InvestmentPagesTests.Seed>, IAsyncLifetime
 {
     private const string Yaizu = "222127";
     private const string Fujieda = "222143";
     private const string Page = "/222127/projection/investments";
-    private AppFactory app = null!;
-    private HttpClient editor = null!;
-    private HttpClient viewer = null!;
+    private readonly AppFactory app = seed.App;
+    private readonly HttpClient editor = seed.EditorClient;
+    private readonly HttpClient viewer = seed.ViewerClient;
 
-    public async Task InitializeAsync()
+    public Task InitializeAsync() => seed.ResetAsync();
+
+    public Task DisposeAsync() => Task.CompletedTask;
+
+    /// <summary>The users and data every test starts from, seeded once for the class (<see cref="SeededApp"/>).</summary>
+    public sealed class Seed : SeededApp
     {
-        app = await AppFactory.CreateAsync();
-        editor = await app.SignedInClientAsync("editor@yaizu.example.jp", await app.CreateUserAsync("editor@yaizu.example.jp", Yaizu, TenantRole.Editor));
-        viewer = await app.SignedInClientAsync("viewer@yaizu.example.jp", await app.CreateUserAsync("viewer@yaizu.example.jp", Yaizu, TenantRole.Viewer));
-        await using (var db = app.Database.Context(Yaizu, actor: "test-setup"))
+        public HttpClient EditorClient { get; private set; } = null!;
+
+        public HttpClient ViewerClient { get; private set; } = null!;
+
+        protected override async Task SeedAsync(AppFactory app)
         {
-            (await Scenarios.CreateAsync(db, "基本", Presets.Baseline, CancellationToken.None)).IsSuccess.ShouldBeTrue();
+            EditorClient = await app.SignedInClientAsync("editor@yaizu.example.jp", await app.CreateUserAsync("editor@yaizu.example.jp", Yaizu, TenantRole.Editor));
+            ViewerClient = await app.SignedInClientAsync("viewer@yaizu.example.jp", await app.CreateUserAsync("viewer@yaizu.example.jp", Yaizu, TenantRole.Viewer));
+            await using (var db = app.Database.Context(Yaizu, actor: "test-setup"))
+            {
+                (await Scenarios.CreateAsync(db, "基本", Presets.Baseline, CancellationToken.None)).IsSuccess.ShouldBeTrue();
+            }
+
+            await using var other = app.Database.Context(Fujieda, actor: "test-setup");
+            other.RecentInvestments.Add(new RecentInvestment { TenantId = Fujieda, FiscalYear = 2020, Renewal = 7_000_000_000m, Source = "藤枝市 決算統計" });
+            await other.SaveChangesAsync();
         }
-
-        await using var other = app.Database.Context(Fujieda, actor: "test-setup");
-        other.RecentInvestments.Add(new RecentInvestment { TenantId = Fujieda, FiscalYear = 2020, Renewal = 7_000_000_000m, Source = "藤枝市 決算統計" });
-        await other.SaveChangesAsync();
     }
-
-    public async Task DisposeAsync() => await app.DisposeAsync();
 
     private static async Task<HttpResponseMessage> UploadAsync(HttpClient client, string tenant, string csv, string fileName)
     {

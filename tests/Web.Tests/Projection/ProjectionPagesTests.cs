@@ -12,36 +12,47 @@ namespace InfraLedger.Web.Tests.Projection;
 /// being absent. 焼津市 has one 市民文化系施設 of 1,000㎡ built in FY2014: with base FY2024 it is renovated in
 /// 2044–2045 at 25万円/㎡ (125,000 千円 a year, 250,000 千円 in all); 藤枝市 has one of 3,000㎡.
 /// </summary>
-public sealed class ProjectionPagesTests : IAsyncLifetime
+public sealed class ProjectionPagesTests(ProjectionPagesTests.Seed seed) : IClassFixture<ProjectionPagesTests.Seed>, IAsyncLifetime
 {
     private const string Yaizu = "222127";
     private const string Fujieda = "222143";
-    private AppFactory app = null!;
-    private HttpClient yaizuViewer = null!;
-    private HttpClient fujiedaViewer = null!;
-    private long groupId;
+    private readonly AppFactory app = seed.App;
+    private readonly HttpClient yaizuViewer = seed.YaizuViewer;
+    private readonly HttpClient fujiedaViewer = seed.FujiedaViewer;
+    private readonly long groupId = seed.GroupId;
 
-    public async Task InitializeAsync()
+    public Task InitializeAsync() => seed.ResetAsync();
+
+    public Task DisposeAsync() => Task.CompletedTask;
+
+    /// <summary>The users and data every test starts from, seeded once for the class (<see cref="SeededApp"/>).</summary>
+    public sealed class Seed : SeededApp
     {
-        app = await AppFactory.CreateAsync();
-        yaizuViewer = await app.SignedInClientAsync("viewer@yaizu.example.jp", await app.CreateUserAsync("viewer@yaizu.example.jp", Yaizu, TenantRole.Viewer));
-        fujiedaViewer = await app.SignedInClientAsync("viewer@fujieda.example.jp", await app.CreateUserAsync("viewer@fujieda.example.jp", Fujieda, TenantRole.Viewer));
-        await AddBuildingAsync(Yaizu, "Y-001", "焼津公民館", 1000m);
-        await AddBuildingAsync(Fujieda, "F-001", "藤枝公民館", 3000m);
-        await using var platform = app.Database.Context();
-        var group = new WideAreaGroup { Name = "志太地域", Kind = WideAreaGroupKind.InfrastructureGroup, Members = [new() { MemberCode = Yaizu }, new() { MemberCode = Fujieda }] };
-        var other = new WideAreaGroup { Name = "静岡・藤枝", Kind = WideAreaGroupKind.Other, Members = [new() { MemberCode = "221007" }, new() { MemberCode = Fujieda }] };
-        platform.WideAreaGroups.AddRange(group, other);
-        await platform.SaveChangesAsync();
-        groupId = group.Id;
-    }
+        public HttpClient YaizuViewer { get; private set; } = null!;
 
-    public async Task DisposeAsync() => await app.DisposeAsync();
+        public HttpClient FujiedaViewer { get; private set; } = null!;
+
+        public long GroupId { get; private set; }
+
+        protected override async Task SeedAsync(AppFactory app)
+        {
+            YaizuViewer = await app.SignedInClientAsync("viewer@yaizu.example.jp", await app.CreateUserAsync("viewer@yaizu.example.jp", Yaizu, TenantRole.Viewer));
+            FujiedaViewer = await app.SignedInClientAsync("viewer@fujieda.example.jp", await app.CreateUserAsync("viewer@fujieda.example.jp", Fujieda, TenantRole.Viewer));
+            await AddBuildingAsync(app, Yaizu, "Y-001", "焼津公民館", 1000m);
+            await AddBuildingAsync(app, Fujieda, "F-001", "藤枝公民館", 3000m);
+            await using var platform = app.Database.Context();
+            var group = new WideAreaGroup { Name = "志太地域", Kind = WideAreaGroupKind.InfrastructureGroup, Members = [new() { MemberCode = Yaizu }, new() { MemberCode = Fujieda }] };
+            var other = new WideAreaGroup { Name = "静岡・藤枝", Kind = WideAreaGroupKind.Other, Members = [new() { MemberCode = "221007" }, new() { MemberCode = Fujieda }] };
+            platform.WideAreaGroups.AddRange(group, other);
+            await platform.SaveChangesAsync();
+            GroupId = group.Id;
+        }
+    }
 
     /// <summary>The page without the white space between tags.</summary>
     private static string Compact(string html) => System.Text.RegularExpressions.Regex.Replace(html, @">\s+<", "><");
 
-    private async Task AddBuildingAsync(string tenant, string code, string name, decimal area)
+    private static async Task AddBuildingAsync(AppFactory app, string tenant, string code, string name, decimal area)
     {
         await using var db = app.Database.Context(tenant, actor: "test-setup");
         var f = RegisterSeed.Facility(tenant, code, name);

@@ -10,28 +10,39 @@ using Microsoft.EntityFrameworkCore;
 namespace InfraLedger.Web.Tests.Projection;
 
 /// <summary>The scenario pages: copy a preset, edit every parameter through the form, refusals at their fields, versions, deletion, tenants apart.</summary>
-public sealed class ScenarioPagesTests : IAsyncLifetime
+public sealed class ScenarioPagesTests(ScenarioPagesTests.Seed seed) : IClassFixture<ScenarioPagesTests.Seed>, IAsyncLifetime
 {
     private const string Yaizu = "222127";
     private const string Fujieda = "222143";
     private const string Scenario = "/222127/projection/scenarios/焼津案";
-    private AppFactory app = null!;
-    private HttpClient editor = null!;
-    private HttpClient viewer = null!;
-    private HttpClient fujiedaEditor = null!;
+    private readonly AppFactory app = seed.App;
+    private readonly HttpClient editor = seed.EditorClient;
+    private readonly HttpClient viewer = seed.ViewerClient;
+    private readonly HttpClient fujiedaEditor = seed.FujiedaEditor;
 
-    public async Task InitializeAsync()
+    public Task InitializeAsync() => seed.ResetAsync();
+
+    public Task DisposeAsync() => Task.CompletedTask;
+
+    /// <summary>The users and data every test starts from, seeded once for the class (<see cref="SeededApp"/>).</summary>
+    public sealed class Seed : SeededApp
     {
-        app = await AppFactory.CreateAsync();
-        editor = await app.SignedInClientAsync("editor@yaizu.example.jp", await app.CreateUserAsync("editor@yaizu.example.jp", Yaizu, TenantRole.Editor));
-        viewer = await app.SignedInClientAsync("viewer@yaizu.example.jp", await app.CreateUserAsync("viewer@yaizu.example.jp", Yaizu, TenantRole.Viewer));
-        fujiedaEditor = await app.SignedInClientAsync("editor@fujieda.example.jp", await app.CreateUserAsync("editor@fujieda.example.jp", Fujieda, TenantRole.Editor));
-        var created = await AppFactory.PostFormAsync(editor, "/222127/projection/scenarios", new() { ["Input.Name"] = "焼津案", ["Input.PresetId"] = Presets.Baseline });
-        created.StatusCode.ShouldBe(HttpStatusCode.Redirect);
-        created.Headers.Location!.ToString().ShouldBe("/222127/projection/scenarios/%E7%84%BC%E6%B4%A5%E6%A1%88");
-    }
+        public HttpClient EditorClient { get; private set; } = null!;
 
-    public async Task DisposeAsync() => await app.DisposeAsync();
+        public HttpClient ViewerClient { get; private set; } = null!;
+
+        public HttpClient FujiedaEditor { get; private set; } = null!;
+
+        protected override async Task SeedAsync(AppFactory app)
+        {
+            EditorClient = await app.SignedInClientAsync("editor@yaizu.example.jp", await app.CreateUserAsync("editor@yaizu.example.jp", Yaizu, TenantRole.Editor));
+            ViewerClient = await app.SignedInClientAsync("viewer@yaizu.example.jp", await app.CreateUserAsync("viewer@yaizu.example.jp", Yaizu, TenantRole.Viewer));
+            FujiedaEditor = await app.SignedInClientAsync("editor@fujieda.example.jp", await app.CreateUserAsync("editor@fujieda.example.jp", Fujieda, TenantRole.Editor));
+            var created = await AppFactory.PostFormAsync(EditorClient, "/222127/projection/scenarios", new() { ["Input.Name"] = "焼津案", ["Input.PresetId"] = Presets.Baseline });
+            created.StatusCode.ShouldBe(HttpStatusCode.Redirect);
+            created.Headers.Location!.ToString().ShouldBe("/222127/projection/scenarios/%E7%84%BC%E6%B4%A5%E6%A1%88");
+        }
+    }
 
     /// <summary>Every field of the scenario form as the browser would send it.</summary>
     private static async Task<Dictionary<string, string>> FormAsync(HttpClient client, string path)

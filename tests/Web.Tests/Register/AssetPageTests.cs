@@ -7,25 +7,32 @@ using Microsoft.EntityFrameworkCore;
 namespace InfraLedger.Web.Tests.Register;
 
 /// <summary>The 固定資産台帳 pages of 焼津市: list, detail with its facility and history, and the forms.</summary>
-public sealed class AssetPageTests : IAsyncLifetime
+public sealed class AssetPageTests(AssetPageTests.Seed seed) : IClassFixture<AssetPageTests.Seed>, IAsyncLifetime
 {
     private const string Yaizu = "222127";
-    private AppFactory app = null!;
-    private HttpClient editor = null!;
+    private readonly AppFactory app = seed.App;
+    private readonly HttpClient editor = seed.EditorClient;
 
-    public async Task InitializeAsync()
+    public Task InitializeAsync() => seed.ResetAsync();
+
+    public Task DisposeAsync() => Task.CompletedTask;
+
+    /// <summary>The users and data every test starts from, seeded once for the class (<see cref="SeededApp"/>).</summary>
+    public sealed class Seed : SeededApp
     {
-        app = await AppFactory.CreateAsync();
-        editor = await app.SignedInClientAsync("editor@yaizu.example.jp", await app.CreateUserAsync("editor@yaizu.example.jp", Yaizu, TenantRole.Editor));
-        await using var db = app.Database.Context(Yaizu, actor: "test-setup");
-        await RegisterSeed.SaveAsync(db, RegisterSeed.Facility(Yaizu, "B-001", "焼津市役所本庁舎"));
-        var land = RegisterSeed.Asset(Yaizu, "20001", "本庁舎 敷地", "B-001", 1m);
-        land.Account = "土地";
-        land.UsefulLife = null;
-        await RegisterSeed.SaveAsync(db, RegisterSeed.Asset(Yaizu, "10023-1", "本庁舎 建物", "B-001"), land, RegisterSeed.Asset(Yaizu, "30001", "防災倉庫", null, 800_000m));
-    }
+        public HttpClient EditorClient { get; private set; } = null!;
 
-    public async Task DisposeAsync() => await app.DisposeAsync();
+        protected override async Task SeedAsync(AppFactory app)
+        {
+            EditorClient = await app.SignedInClientAsync("editor@yaizu.example.jp", await app.CreateUserAsync("editor@yaizu.example.jp", Yaizu, TenantRole.Editor));
+            await using var db = app.Database.Context(Yaizu, actor: "test-setup");
+            await RegisterSeed.SaveAsync(db, RegisterSeed.Facility(Yaizu, "B-001", "焼津市役所本庁舎"));
+            var land = RegisterSeed.Asset(Yaizu, "20001", "本庁舎 敷地", "B-001", 1m);
+            land.Account = "土地";
+            land.UsefulLife = null;
+            await RegisterSeed.SaveAsync(db, RegisterSeed.Asset(Yaizu, "10023-1", "本庁舎 建物", "B-001"), land, RegisterSeed.Asset(Yaizu, "30001", "防災倉庫", null, 800_000m));
+        }
+    }
 
     [Theory]
     [InlineData("", 3)]

@@ -8,24 +8,33 @@ using Microsoft.EntityFrameworkCore;
 namespace InfraLedger.Web.Tests.Register;
 
 /// <summary>The facility forms of 焼津市: field errors, duplicates, deletion refusals, and who may post them.</summary>
-public sealed class FacilityFormTests : IAsyncLifetime
+public sealed class FacilityFormTests(FacilityFormTests.Seed seed) : IClassFixture<FacilityFormTests.Seed>, IAsyncLifetime
 {
     private const string Yaizu = "222127";
-    private AppFactory app = null!;
-    private HttpClient editor = null!;
-    private HttpClient viewer = null!;
+    private readonly AppFactory app = seed.App;
+    private readonly HttpClient editor = seed.EditorClient;
+    private readonly HttpClient viewer = seed.ViewerClient;
 
-    public async Task InitializeAsync()
+    public Task InitializeAsync() => seed.ResetAsync();
+
+    public Task DisposeAsync() => Task.CompletedTask;
+
+    /// <summary>The users and data every test starts from, seeded once for the class (<see cref="SeededApp"/>).</summary>
+    public sealed class Seed : SeededApp
     {
-        app = await AppFactory.CreateAsync();
-        editor = await app.SignedInClientAsync("editor@yaizu.example.jp", await app.CreateUserAsync("editor@yaizu.example.jp", Yaizu, TenantRole.Editor));
-        viewer = await app.SignedInClientAsync("viewer@yaizu.example.jp", await app.CreateUserAsync("viewer@yaizu.example.jp", Yaizu, TenantRole.Viewer));
-        await using var db = app.Database.Context(Yaizu, actor: "test-setup");
-        await RegisterSeed.SaveAsync(db, RegisterSeed.Facility(Yaizu, "B-001", "焼津市役所本庁舎", 34.86694444, 138.3230556), RegisterSeed.Facility(Yaizu, "B-002", "旧倉庫"));
-        await RegisterSeed.SaveAsync(db, RegisterSeed.Asset(Yaizu, "10023-1", "本庁舎 建物", "B-001"), RegisterSeed.Asset(Yaizu, "10023-2", "本庁舎 空調設備", "B-001", 3_000_000m));
-    }
+        public HttpClient EditorClient { get; private set; } = null!;
 
-    public async Task DisposeAsync() => await app.DisposeAsync();
+        public HttpClient ViewerClient { get; private set; } = null!;
+
+        protected override async Task SeedAsync(AppFactory app)
+        {
+            EditorClient = await app.SignedInClientAsync("editor@yaizu.example.jp", await app.CreateUserAsync("editor@yaizu.example.jp", Yaizu, TenantRole.Editor));
+            ViewerClient = await app.SignedInClientAsync("viewer@yaizu.example.jp", await app.CreateUserAsync("viewer@yaizu.example.jp", Yaizu, TenantRole.Viewer));
+            await using var db = app.Database.Context(Yaizu, actor: "test-setup");
+            await RegisterSeed.SaveAsync(db, RegisterSeed.Facility(Yaizu, "B-001", "焼津市役所本庁舎", 34.86694444, 138.3230556), RegisterSeed.Facility(Yaizu, "B-002", "旧倉庫"));
+            await RegisterSeed.SaveAsync(db, RegisterSeed.Asset(Yaizu, "10023-1", "本庁舎 建物", "B-001"), RegisterSeed.Asset(Yaizu, "10023-2", "本庁舎 空調設備", "B-001", 3_000_000m));
+        }
+    }
 
     [Fact]
     public async Task invalid_input_shows_each_error_on_its_field_and_writes_nothing()

@@ -6,24 +6,33 @@ using InfraLedger.Web.Tests.Support;
 namespace InfraLedger.Web.Tests.Register;
 
 /// <summary>A facility's page (fields, assets, map, history) and its editing, as a viewer and an editor of 焼津市 see them.</summary>
-public sealed class FacilityPageTests : IAsyncLifetime
+public sealed class FacilityPageTests(FacilityPageTests.Seed seed) : IClassFixture<FacilityPageTests.Seed>, IAsyncLifetime
 {
     private const string Yaizu = "222127";
-    private AppFactory app = null!;
-    private HttpClient editor = null!;
-    private HttpClient viewer = null!;
+    private readonly AppFactory app = seed.App;
+    private readonly HttpClient editor = seed.EditorClient;
+    private readonly HttpClient viewer = seed.ViewerClient;
 
-    public async Task InitializeAsync()
+    public Task InitializeAsync() => seed.ResetAsync();
+
+    public Task DisposeAsync() => Task.CompletedTask;
+
+    /// <summary>The users and data every test starts from, seeded once for the class (<see cref="SeededApp"/>).</summary>
+    public sealed class Seed : SeededApp
     {
-        app = await AppFactory.CreateAsync();
-        editor = await app.SignedInClientAsync("editor@yaizu.example.jp", await app.CreateUserAsync("editor@yaizu.example.jp", Yaizu, TenantRole.Editor));
-        viewer = await app.SignedInClientAsync("viewer@yaizu.example.jp", await app.CreateUserAsync("viewer@yaizu.example.jp", Yaizu, TenantRole.Viewer));
-        await using var db = app.Database.Context(Yaizu, actor: "test-setup");
-        await RegisterSeed.SaveAsync(db, RegisterSeed.Facility(Yaizu, "B-001", "焼津市役所本庁舎", 34.86694444, 138.3230556), RegisterSeed.Facility(Yaizu, "B-002", "旧倉庫"));
-        await RegisterSeed.SaveAsync(db, RegisterSeed.Asset(Yaizu, "10023-1", "本庁舎 建物", "B-001"), RegisterSeed.Asset(Yaizu, "10023-2", "本庁舎 空調設備", "B-001", 3_000_000m));
-    }
+        public HttpClient EditorClient { get; private set; } = null!;
 
-    public async Task DisposeAsync() => await app.DisposeAsync();
+        public HttpClient ViewerClient { get; private set; } = null!;
+
+        protected override async Task SeedAsync(AppFactory app)
+        {
+            EditorClient = await app.SignedInClientAsync("editor@yaizu.example.jp", await app.CreateUserAsync("editor@yaizu.example.jp", Yaizu, TenantRole.Editor));
+            ViewerClient = await app.SignedInClientAsync("viewer@yaizu.example.jp", await app.CreateUserAsync("viewer@yaizu.example.jp", Yaizu, TenantRole.Viewer));
+            await using var db = app.Database.Context(Yaizu, actor: "test-setup");
+            await RegisterSeed.SaveAsync(db, RegisterSeed.Facility(Yaizu, "B-001", "焼津市役所本庁舎", 34.86694444, 138.3230556), RegisterSeed.Facility(Yaizu, "B-002", "旧倉庫"));
+            await RegisterSeed.SaveAsync(db, RegisterSeed.Asset(Yaizu, "10023-1", "本庁舎 建物", "B-001"), RegisterSeed.Asset(Yaizu, "10023-2", "本庁舎 空調設備", "B-001", 3_000_000m));
+        }
+    }
 
     [Fact]
     public async Task the_detail_page_shows_the_fields_the_assets_the_map_and_the_history()

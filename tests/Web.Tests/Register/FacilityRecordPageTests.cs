@@ -7,49 +7,58 @@ using InfraLedger.Web.Tests.Support;
 namespace InfraLedger.Web.Tests.Register;
 
 /// <summary>施設カルテ (issue 21 item 3): the page, its print layout and its XLSX, for 焼津市 and refused to 藤枝市.</summary>
-public sealed class FacilityRecordPageTests : IAsyncLifetime
+public sealed class FacilityRecordPageTests(FacilityRecordPageTests.Seed seed) : IClassFixture<FacilityRecordPageTests.Seed>, IAsyncLifetime
 {
     private const string Yaizu = "222127";
     private const string Fujieda = "222143";
-    private AppFactory app = null!;
-    private HttpClient viewer = null!;
-    private HttpClient other = null!;
+    private readonly AppFactory app = seed.App;
+    private readonly HttpClient viewer = seed.ViewerClient;
+    private readonly HttpClient other = seed.Other;
 
-    public async Task InitializeAsync()
+    public Task InitializeAsync() => seed.ResetAsync();
+
+    public Task DisposeAsync() => Task.CompletedTask;
+
+    /// <summary>The users and data every test starts from, seeded once for the class (<see cref="SeededApp"/>).</summary>
+    public sealed class Seed : SeededApp
     {
-        app = await AppFactory.CreateAsync();
-        viewer = await app.SignedInClientAsync("viewer@yaizu.example.jp", await app.CreateUserAsync("viewer@yaizu.example.jp", Yaizu, TenantRole.Viewer));
-        other = await app.SignedInClientAsync("admin@fujieda.example.jp", await app.CreateUserAsync("admin@fujieda.example.jp", Fujieda, TenantRole.Admin));
-        await using var db = app.Database.Context(Yaizu, actor: "test-setup");
-        var school = RegisterSeed.Facility(Yaizu, "S-001", "焼津小学校", 34.86694444, 138.3230556);
-        (school.UsageMajor, school.UsageMinor, school.Structure, school.Quantity, school.QuantityKind, school.YearBuilt) =
-            ("学校教育系施設", "学校", "RC", 5000m, Core.Register.QuantityKind.FloorArea, 1998);
-        await RegisterSeed.SaveAsync(db, school);
-        // register-and-depreciation.md §6.1 (RC 学校 47 years) and §5 (取得価額 ÷ 耐用年数): 47,000,000 ÷ 47 = 1,000,000 a year,
-        // acquired 1998-03-20 (FY1997), charged from FY1998 (翌年度から, the default): FY2025 end = 28 years → 28,000,000,
-        // 帳簿価額 19,000,000. (The test register is entered with 異動日 2024-04-01, so it stands from FY2024 on.)
-        var building = RegisterSeed.Asset(Yaizu, "K-1", "焼津小学校 校舎", "S-001", 47_000_000m);
-        await RegisterSeed.SaveAsync(db, building);
-        (await Core.Inspections.InspectionRecords.RecordAsync(db, new("S-001", null, "2023-06-01", "点検者A", "II", null, "外壁にひび割れ", null), new DateOnly(2025, 1, 1), default))
-            .IsSuccess.ShouldBeTrue();
-        (await Core.Inspections.InspectionRecords.RecordWorkAsync(db, new("S-001", null, "2024-03-01", "外壁補修", "I", "1200000"), new DateOnly(2025, 1, 1), default)).IsSuccess.ShouldBeTrue();
+        public HttpClient ViewerClient { get; private set; } = null!;
 
-        // Residents' reports: about 100 m north of the school (nearby), about 1 km north and linked to it, about 1 km north and not.
-        await Core.Reports.Services.AddDefaultsAsync(db, DateTime.UtcNow, default);
-        foreach (var (latitude, text, link) in new[] { ("34.8678", "校門前のガードレール", false), ("34.8759", "通学路のガードレール", true), ("34.8760", "遠くのガードレール", false) })
+        public HttpClient Other { get; private set; } = null!;
+
+        protected override async Task SeedAsync(AppFactory app)
         {
-            var report = await Core.Reports.ResidentReports.SubmitAsync(db, new Core.Reports.Submission("102", latitude, "138.3230556", null, null, null, text,
-                new Dictionary<string, IReadOnlyList<string>> { ["damage"] = ["bent"], ["danger"] = ["medium"] }, [],
-                new Core.Reports.Submission.Reporter("resident@example.jp", null, "花子", "焼津", null, null), "web", []), DateTime.UtcNow, default);
-            report.IsSuccess.ShouldBeTrue(report.Error?.Message);
-            if (link)
+            ViewerClient = await app.SignedInClientAsync("viewer@yaizu.example.jp", await app.CreateUserAsync("viewer@yaizu.example.jp", Yaizu, TenantRole.Viewer));
+            Other = await app.SignedInClientAsync("admin@fujieda.example.jp", await app.CreateUserAsync("admin@fujieda.example.jp", Fujieda, TenantRole.Admin));
+            await using var db = app.Database.Context(Yaizu, actor: "test-setup");
+            var school = RegisterSeed.Facility(Yaizu, "S-001", "焼津小学校", 34.86694444, 138.3230556);
+            (school.UsageMajor, school.UsageMinor, school.Structure, school.Quantity, school.QuantityKind, school.YearBuilt) =
+                ("学校教育系施設", "学校", "RC", 5000m, Core.Register.QuantityKind.FloorArea, 1998);
+            await RegisterSeed.SaveAsync(db, school);
+            // register-and-depreciation.md §6.1 (RC 学校 47 years) and §5 (取得価額 ÷ 耐用年数): 47,000,000 ÷ 47 = 1,000,000 a year,
+            // acquired 1998-03-20 (FY1997), charged from FY1998 (翌年度から, the default): FY2025 end = 28 years → 28,000,000,
+            // 帳簿価額 19,000,000. (The test register is entered with 異動日 2024-04-01, so it stands from FY2024 on.)
+            var building = RegisterSeed.Asset(Yaizu, "K-1", "焼津小学校 校舎", "S-001", 47_000_000m);
+            await RegisterSeed.SaveAsync(db, building);
+            (await Core.Inspections.InspectionRecords.RecordAsync(db, new("S-001", null, "2023-06-01", "点検者A", "II", null, "外壁にひび割れ", null), new DateOnly(2025, 1, 1), default))
+                .IsSuccess.ShouldBeTrue();
+            (await Core.Inspections.InspectionRecords.RecordWorkAsync(db, new("S-001", null, "2024-03-01", "外壁補修", "I", "1200000"), new DateOnly(2025, 1, 1), default)).IsSuccess.ShouldBeTrue();
+
+            // Residents' reports: about 100 m north of the school (nearby), about 1 km north and linked to it, about 1 km north and not.
+            await Core.Reports.Services.AddDefaultsAsync(db, DateTime.UtcNow, default);
+            foreach (var (latitude, text, link) in new[] { ("34.8678", "校門前のガードレール", false), ("34.8759", "通学路のガードレール", true), ("34.8760", "遠くのガードレール", false) })
             {
-                (await Core.Reports.Workflow.LinkFacilityAsync(db, report.Value.Id, "S-001", DateTime.UtcNow, default)).IsSuccess.ShouldBeTrue();
+                var report = await Core.Reports.ResidentReports.SubmitAsync(db, new Core.Reports.Submission("102", latitude, "138.3230556", null, null, null, text,
+                    new Dictionary<string, IReadOnlyList<string>> { ["damage"] = ["bent"], ["danger"] = ["medium"] }, [],
+                    new Core.Reports.Submission.Reporter("resident@example.jp", null, "花子", "焼津", null, null), "web", []), DateTime.UtcNow, default);
+                report.IsSuccess.ShouldBeTrue(report.Error?.Message);
+                if (link)
+                {
+                    (await Core.Reports.Workflow.LinkFacilityAsync(db, report.Value.Id, "S-001", DateTime.UtcNow, default)).IsSuccess.ShouldBeTrue();
+                }
             }
         }
     }
-
-    public async Task DisposeAsync() => await app.DisposeAsync();
 
     [Fact]
     public async Task the_karte_shows_every_section_with_the_book_values_of_the_year()

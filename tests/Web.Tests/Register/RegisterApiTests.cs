@@ -6,31 +6,38 @@ using InfraLedger.Web.Tests.Support;
 namespace InfraLedger.Web.Tests.Register;
 
 /// <summary>The map's GeoJSON: the tenant's boundary from the geoshape files and its facilities with coordinates.</summary>
-public sealed class RegisterApiTests : IAsyncLifetime
+public sealed class RegisterApiTests(RegisterApiTests.Seed seed) : IClassFixture<RegisterApiTests.Seed>, IAsyncLifetime
 {
     private const string Yaizu = "222127";
-    private AppFactory app = null!;
-    private HttpClient client = null!;
+    private readonly AppFactory app = seed.App;
+    private readonly HttpClient client = seed.Client;
 
-    public async Task InitializeAsync()
+    public Task InitializeAsync() => seed.ResetAsync();
+
+    public Task DisposeAsync() => Task.CompletedTask;
+
+    /// <summary>The users and data every test starts from, seeded once for the class (<see cref="SeededApp"/>).</summary>
+    public sealed class Seed : SeededApp
     {
-        app = await AppFactory.CreateAsync();
-        var password = await app.CreateUserAsync("viewer@yaizu.example.jp", Yaizu, TenantRole.Viewer);
-        await using (var db = app.Database.Context("220001", actor: "test-setup"))
+        public HttpClient Client { get; private set; } = null!;
+
+        protected override async Task SeedAsync(AppFactory app)
         {
-            (await UserAccounts.AddMemberAsync(db, "viewer@yaizu.example.jp", TenantRole.Viewer, CancellationToken.None)).IsSuccess.ShouldBeTrue();
+            var password = await app.CreateUserAsync("viewer@yaizu.example.jp", Yaizu, TenantRole.Viewer);
+            await using (var db = app.Database.Context("220001", actor: "test-setup"))
+            {
+                (await UserAccounts.AddMemberAsync(db, "viewer@yaizu.example.jp", TenantRole.Viewer, CancellationToken.None)).IsSuccess.ShouldBeTrue();
+            }
+
+            Client = await app.SignedInClientAsync("viewer@yaizu.example.jp", password);
+            await using var yaizu = app.Database.Context(Yaizu, actor: "test-setup");
+            // 焼津図書館 and its town hall, positions from 焼津市オープンデータ (CC BY 4.0).
+            await RegisterSeed.SaveAsync(yaizu,
+                RegisterSeed.Facility(Yaizu, "L-001", "焼津図書館", 34.86466037, 138.3057186),
+                RegisterSeed.Facility(Yaizu, "B-001", "焼津市役所", 34.86694444, 138.3230556),
+                RegisterSeed.Facility(Yaizu, "X-001", "位置未登録の倉庫"));
         }
-
-        client = await app.SignedInClientAsync("viewer@yaizu.example.jp", password);
-        await using var yaizu = app.Database.Context(Yaizu, actor: "test-setup");
-        // 焼津図書館 and its town hall, positions from 焼津市オープンデータ (CC BY 4.0).
-        await RegisterSeed.SaveAsync(yaizu,
-            RegisterSeed.Facility(Yaizu, "L-001", "焼津図書館", 34.86466037, 138.3057186),
-            RegisterSeed.Facility(Yaizu, "B-001", "焼津市役所", 34.86694444, 138.3230556),
-            RegisterSeed.Facility(Yaizu, "X-001", "位置未登録の倉庫"));
     }
-
-    public async Task DisposeAsync() => await app.DisposeAsync();
 
     [Fact]
     public async Task a_municipalitys_boundary_is_its_feature_of_the_city_file()

@@ -6,24 +6,31 @@ using Microsoft.EntityFrameworkCore;
 namespace InfraLedger.Web.Tests.Register;
 
 /// <summary>A member of 焼津市 finds 藤枝市's register absent (404) and cannot write to it.</summary>
-public sealed class RegisterCrossTenantTests : IAsyncLifetime
+public sealed class RegisterCrossTenantTests(RegisterCrossTenantTests.Seed seed) : IClassFixture<RegisterCrossTenantTests.Seed>, IAsyncLifetime
 {
     private const string Yaizu = "222127";
     private const string Fujieda = "222143";
-    private AppFactory app = null!;
-    private HttpClient yaizuAdmin = null!;
+    private readonly AppFactory app = seed.App;
+    private readonly HttpClient yaizuAdmin = seed.YaizuAdmin;
 
-    public async Task InitializeAsync()
+    public Task InitializeAsync() => seed.ResetAsync();
+
+    public Task DisposeAsync() => Task.CompletedTask;
+
+    /// <summary>The users and data every test starts from, seeded once for the class (<see cref="SeededApp"/>).</summary>
+    public sealed class Seed : SeededApp
     {
-        app = await AppFactory.CreateAsync();
-        var password = await app.CreateUserAsync("admin@yaizu.example.jp", Yaizu, TenantRole.Admin);
-        yaizuAdmin = await app.SignedInClientAsync("admin@yaizu.example.jp", password);
-        await using var db = app.Database.Context(Fujieda, actor: "test-setup");
-        await RegisterSeed.SaveAsync(db, RegisterSeed.Facility(Fujieda, "F-001", "藤枝市役所", 34.8675, 138.2577));
-        await RegisterSeed.SaveAsync(db, RegisterSeed.Asset(Fujieda, "A-001", "藤枝市役所 建物", "F-001"));
-    }
+        public HttpClient YaizuAdmin { get; private set; } = null!;
 
-    public async Task DisposeAsync() => await app.DisposeAsync();
+        protected override async Task SeedAsync(AppFactory app)
+        {
+            var password = await app.CreateUserAsync("admin@yaizu.example.jp", Yaizu, TenantRole.Admin);
+            YaizuAdmin = await app.SignedInClientAsync("admin@yaizu.example.jp", password);
+            await using var db = app.Database.Context(Fujieda, actor: "test-setup");
+            await RegisterSeed.SaveAsync(db, RegisterSeed.Facility(Fujieda, "F-001", "藤枝市役所", 34.8675, 138.2577));
+            await RegisterSeed.SaveAsync(db, RegisterSeed.Asset(Fujieda, "A-001", "藤枝市役所 建物", "F-001"));
+        }
+    }
 
     [Theory]
     [InlineData("/222143/facilities")]

@@ -11,36 +11,47 @@ namespace InfraLedger.Web.Tests.Reports;
 /// The residents' form and status page, the staff queue, detail and service admin over HTTP: what is written, what is
 /// refused, what the public never sees, and 藤枝市's reports invisible and untouchable for 焼津市's staff.
 /// </summary>
-public sealed partial class ReportPagesTests : IAsyncLifetime
+public sealed partial class ReportPagesTests(ReportPagesTests.Seed seed) : IClassFixture<ReportPagesTests.Seed>, IAsyncLifetime
 {
     private const string Yaizu = "222127";
     private const string Fujieda = "222143";
-    private AppFactory app = null!;
-    private HttpClient yaizuAdmin = null!;
-    private HttpClient yaizuViewer = null!;
-    private HttpClient fujiedaEditor = null!;
+    private readonly AppFactory app = seed.App;
+    private readonly HttpClient yaizuAdmin = seed.YaizuAdmin;
+    private readonly HttpClient yaizuViewer = seed.YaizuViewer;
+    private readonly HttpClient fujiedaEditor = seed.FujiedaEditor;
 
-    public async Task InitializeAsync()
+    public Task InitializeAsync() => seed.ResetAsync();
+
+    public Task DisposeAsync() => Task.CompletedTask;
+
+    /// <summary>The users and data every test starts from, seeded once for the class (<see cref="SeededApp"/>).</summary>
+    public sealed class Seed : SeededApp
     {
-        app = await AppFactory.CreateAsync();
-        app.Settings["Reports:RateLimit:AnonymousPerWindow"] = "1000";
-        yaizuAdmin = await app.SignedInClientAsync("admin@yaizu.example.jp", await app.CreateUserAsync("admin@yaizu.example.jp", Yaizu, TenantRole.Admin));
-        yaizuViewer = await app.SignedInClientAsync("viewer@yaizu.example.jp", await app.CreateUserAsync("viewer@yaizu.example.jp", Yaizu, TenantRole.Viewer));
-        fujiedaEditor = await app.SignedInClientAsync("editor@fujieda.example.jp", await app.CreateUserAsync("editor@fujieda.example.jp", Fujieda, TenantRole.Editor));
-        await using (var db = app.Database.Context(Yaizu, actor: "test-setup"))
-        {
-            await Services.AddDefaultsAsync(db, DateTime.UtcNow, default);
-        }
+        public HttpClient YaizuAdmin { get; private set; } = null!;
 
-        await using var other = app.Database.Context(Fujieda, actor: "test-setup");
-        await Services.AddDefaultsAsync(other, DateTime.UtcNow, default);
-        for (var i = 0; i < 3; i++)
+        public HttpClient YaizuViewer { get; private set; } = null!;
+
+        public HttpClient FujiedaEditor { get; private set; } = null!;
+
+        protected override async Task SeedAsync(AppFactory app)
         {
-            (await ResidentReports.SubmitAsync(other, Submission("101", "藤枝の秘密の通報", email: "fujieda@example.jp", lat: "34.8673", lng: "138.2577"), DateTime.UtcNow, default)).IsSuccess.ShouldBeTrue();
+            app.Settings["Reports:RateLimit:AnonymousPerWindow"] = "1000";
+            YaizuAdmin = await app.SignedInClientAsync("admin@yaizu.example.jp", await app.CreateUserAsync("admin@yaizu.example.jp", Yaizu, TenantRole.Admin));
+            YaizuViewer = await app.SignedInClientAsync("viewer@yaizu.example.jp", await app.CreateUserAsync("viewer@yaizu.example.jp", Yaizu, TenantRole.Viewer));
+            FujiedaEditor = await app.SignedInClientAsync("editor@fujieda.example.jp", await app.CreateUserAsync("editor@fujieda.example.jp", Fujieda, TenantRole.Editor));
+            await using (var db = app.Database.Context(Yaizu, actor: "test-setup"))
+            {
+                await Services.AddDefaultsAsync(db, DateTime.UtcNow, default);
+            }
+
+            await using var other = app.Database.Context(Fujieda, actor: "test-setup");
+            await Services.AddDefaultsAsync(other, DateTime.UtcNow, default);
+            for (var i = 0; i < 3; i++)
+            {
+                (await ResidentReports.SubmitAsync(other, Submission("101", "藤枝の秘密の通報", email: "fujieda@example.jp", lat: "34.8673", lng: "138.2577"), DateTime.UtcNow, default)).IsSuccess.ShouldBeTrue();
+            }
         }
     }
-
-    public async Task DisposeAsync() => await app.DisposeAsync();
 
     internal static Submission Submission(string service, string description, string? email = null, string? lat = "34.867", string? lng = "138.32") =>
         new(service, lat, lng, null, null, null, description,

@@ -12,33 +12,52 @@ namespace InfraLedger.Web.Tests.Reports;
 /// seeing only what they should. Places: the town halls of 焼津市 and 藤枝市, Tokyo Station, the sea off 焼津.
 /// One app for the class: every test writes reports of its own and reads them back by their numbers.
 /// </summary>
-public sealed class ReportRoutingTests : IAsyncLifetime
+public sealed class ReportRoutingTests(ReportRoutingTests.Seed seed) : IClassFixture<ReportRoutingTests.Seed>, IAsyncLifetime
 {
     private const string Yaizu = "222127", Fujieda = "222143", Shimada = "222097", Shizuoka = "220001";
     private const string FujiedaLat = "34.8673", FujiedaLong = "138.2577";
 
-    private AppFactory app = null!;
-    private HttpClient yaizuEditor = null!, yaizuViewer = null!, yaizuAdmin = null!, fujiedaEditor = null!, shimadaEditor = null!;
+    private readonly AppFactory app = seed.App;
+    private readonly HttpClient yaizuEditor = seed.YaizuEditor;
+    private readonly HttpClient yaizuViewer = seed.YaizuViewer;
+    private readonly HttpClient yaizuAdmin = seed.YaizuAdmin;
+    private readonly HttpClient fujiedaEditor = seed.FujiedaEditor;
+    private readonly HttpClient shimadaEditor = seed.ShimadaEditor;
 
-    public async Task InitializeAsync()
+    public Task InitializeAsync() => seed.ResetAsync();
+
+    public Task DisposeAsync() => Task.CompletedTask;
+
+    /// <summary>The users and data every test starts from, seeded once for the class (<see cref="SeededApp"/>).</summary>
+    public sealed class Seed : SeededApp
     {
-        app = await AppFactory.CreateAsync();
-        app.Settings["Reports:RateLimit:AnonymousPerWindow"] = "1000";
-        foreach (var tenant in new[] { Yaizu, Fujieda, Shimada, Shizuoka })
+        public HttpClient YaizuEditor { get; private set; } = null!;
+
+        public HttpClient YaizuViewer { get; private set; } = null!;
+
+        public HttpClient YaizuAdmin { get; private set; } = null!;
+
+        public HttpClient FujiedaEditor { get; private set; } = null!;
+
+        public HttpClient ShimadaEditor { get; private set; } = null!;
+
+        protected override async Task SeedAsync(AppFactory app)
         {
-            await using var db = app.Database.Context(tenant, actor: "test-setup");
-            await Services.AddDefaultsAsync(db, DateTime.UtcNow, default);
+            app.Settings["Reports:RateLimit:AnonymousPerWindow"] = "1000";
+            foreach (var tenant in new[] { Yaizu, Fujieda, Shimada, Shizuoka })
+            {
+                await using var db = app.Database.Context(tenant, actor: "test-setup");
+                await Services.AddDefaultsAsync(db, DateTime.UtcNow, default);
+            }
+
+            async Task<HttpClient> SignedIn(string email, string tenant, TenantRole role) => await app.SignedInClientAsync(email, await app.CreateUserAsync(email, tenant, role));
+            YaizuEditor = await SignedIn("editor@yaizu.example.jp", Yaizu, TenantRole.Editor);
+            YaizuViewer = await SignedIn("viewer@yaizu.example.jp", Yaizu, TenantRole.Viewer);
+            YaizuAdmin = await SignedIn("admin@yaizu.example.jp", Yaizu, TenantRole.Admin);
+            FujiedaEditor = await SignedIn("editor@fujieda.example.jp", Fujieda, TenantRole.Editor);
+            ShimadaEditor = await SignedIn("editor@shimada.example.jp", Shimada, TenantRole.Editor);
         }
-
-        async Task<HttpClient> SignedIn(string email, string tenant, TenantRole role) => await app.SignedInClientAsync(email, await app.CreateUserAsync(email, tenant, role));
-        yaizuEditor = await SignedIn("editor@yaizu.example.jp", Yaizu, TenantRole.Editor);
-        yaizuViewer = await SignedIn("viewer@yaizu.example.jp", Yaizu, TenantRole.Viewer);
-        yaizuAdmin = await SignedIn("admin@yaizu.example.jp", Yaizu, TenantRole.Admin);
-        fujiedaEditor = await SignedIn("editor@fujieda.example.jp", Fujieda, TenantRole.Editor);
-        shimadaEditor = await SignedIn("editor@shimada.example.jp", Shimada, TenantRole.Editor);
     }
-
-    public async Task DisposeAsync() => await app.DisposeAsync();
 
     private static Dictionary<string, string> Form(string lat, string lng) => new()
     {

@@ -13,36 +13,47 @@ namespace InfraLedger.Web.Tests.Reports;
 /// reporter's link and 「直りましたか？」, the public list and CSV, and the response templates — with 藤枝市's data
 /// invisible and untouchable from 焼津市 (and the other way round).
 /// </summary>
-public sealed partial class ResidentPagesTests : IAsyncLifetime
+public sealed partial class ResidentPagesTests(ResidentPagesTests.Seed seed) : IClassFixture<ResidentPagesTests.Seed>, IAsyncLifetime
 {
     private const string Yaizu = "222127";
     private const string Fujieda = "222143";
-    private AppFactory app = null!;
-    private HttpClient yaizuEditor = null!;
-    private HttpClient yaizuViewer = null!;
-    private HttpClient fujiedaEditor = null!;
+    private readonly AppFactory app = seed.App;
+    private readonly HttpClient yaizuEditor = seed.YaizuEditor;
+    private readonly HttpClient yaizuViewer = seed.YaizuViewer;
+    private readonly HttpClient fujiedaEditor = seed.FujiedaEditor;
 
-    public async Task InitializeAsync()
+    public Task InitializeAsync() => seed.ResetAsync();
+
+    public Task DisposeAsync() => Task.CompletedTask;
+
+    /// <summary>The users and data every test starts from, seeded once for the class (<see cref="SeededApp"/>).</summary>
+    public sealed class Seed : SeededApp
     {
-        app = await AppFactory.CreateAsync();
-        app.Settings["Reports:RateLimit:AnonymousPerWindow"] = "1000";
-        app.Settings["Mail:SiteUrl"] = "https://infra.example.lg.jp";
-        yaizuEditor = await app.SignedInClientAsync("editor@yaizu.example.jp", await app.CreateUserAsync("editor@yaizu.example.jp", Yaizu, TenantRole.Editor));
-        yaizuViewer = await app.SignedInClientAsync("viewer@yaizu.example.jp", await app.CreateUserAsync("viewer@yaizu.example.jp", Yaizu, TenantRole.Viewer));
-        fujiedaEditor = await app.SignedInClientAsync("editor@fujieda.example.jp", await app.CreateUserAsync("editor@fujieda.example.jp", Fujieda, TenantRole.Editor));
-        foreach (var tenant in new[] { Yaizu, Fujieda })
+        public HttpClient YaizuEditor { get; private set; } = null!;
+
+        public HttpClient YaizuViewer { get; private set; } = null!;
+
+        public HttpClient FujiedaEditor { get; private set; } = null!;
+
+        protected override async Task SeedAsync(AppFactory app)
         {
-            await using var db = app.Database.Context(tenant, actor: "test-setup");
-            await Services.AddDefaultsAsync(db, DateTime.UtcNow, default);
+            app.Settings["Reports:RateLimit:AnonymousPerWindow"] = "1000";
+            app.Settings["Mail:SiteUrl"] = "https://infra.example.lg.jp";
+            YaizuEditor = await app.SignedInClientAsync("editor@yaizu.example.jp", await app.CreateUserAsync("editor@yaizu.example.jp", Yaizu, TenantRole.Editor));
+            YaizuViewer = await app.SignedInClientAsync("viewer@yaizu.example.jp", await app.CreateUserAsync("viewer@yaizu.example.jp", Yaizu, TenantRole.Viewer));
+            FujiedaEditor = await app.SignedInClientAsync("editor@fujieda.example.jp", await app.CreateUserAsync("editor@fujieda.example.jp", Fujieda, TenantRole.Editor));
+            foreach (var tenant in new[] { Yaizu, Fujieda })
+            {
+                await using var db = app.Database.Context(tenant, actor: "test-setup");
+                await Services.AddDefaultsAsync(db, DateTime.UtcNow, default);
+            }
+
+            await using var other = app.Database.Context(Fujieda, actor: "test-setup");
+            var theirs = (await ResidentReports.SubmitAsync(other, ReportPagesTests.Submission("101", "藤枝の秘密の通報", email: "fujieda@example.jp", lat: "34.8673", lng: "138.2577"), DateTime.UtcNow, default)).Value.Id;
+            (await Workflow.PublishAsync(other, theirs, DateTime.UtcNow, default)).IsSuccess.ShouldBeTrue(); // on 藤枝市's public list
+            await ResponseTemplates.SaveAsync(other, null, "101", "藤枝の定型文", "藤枝市からの返答です。", DateTime.UtcNow, default);
         }
-
-        await using var other = app.Database.Context(Fujieda, actor: "test-setup");
-        var theirs = (await ResidentReports.SubmitAsync(other, ReportPagesTests.Submission("101", "藤枝の秘密の通報", email: "fujieda@example.jp", lat: "34.8673", lng: "138.2577"), DateTime.UtcNow, default)).Value.Id;
-        (await Workflow.PublishAsync(other, theirs, DateTime.UtcNow, default)).IsSuccess.ShouldBeTrue(); // on 藤枝市's public list
-        await ResponseTemplates.SaveAsync(other, null, "101", "藤枝の定型文", "藤枝市からの返答です。", DateTime.UtcNow, default);
     }
-
-    public async Task DisposeAsync() => await app.DisposeAsync();
 
     private static Dictionary<string, string> Form(string description = "交差点の手前に穴があります。") => new()
     {

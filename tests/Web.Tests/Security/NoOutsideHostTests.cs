@@ -10,18 +10,25 @@ namespace InfraLedger.Web.Tests.Security;
 /// Issue 21, item 1: no page or stylesheet makes the browser fetch anything from another host — the Japanese web font is
 /// vendored and served here — and the Content-Security-Policy stays as strict (fonts from this site only).
 /// </summary>
-public sealed partial class NoOutsideHostTests : IAsyncLifetime
+public sealed partial class NoOutsideHostTests(NoOutsideHostTests.Seed seed) : IClassFixture<NoOutsideHostTests.Seed>, IAsyncLifetime
 {
-    private AppFactory app = null!;
-    private HttpClient staff = null!;
+    private readonly AppFactory app = seed.App;
+    private readonly HttpClient staff = seed.Staff;
 
-    public async Task InitializeAsync()
+    public Task InitializeAsync() => seed.ResetAsync();
+
+    public Task DisposeAsync() => Task.CompletedTask;
+
+    /// <summary>The users and data every test starts from, seeded once for the class (<see cref="SeededApp"/>).</summary>
+    public sealed class Seed : SeededApp
     {
-        app = await AppFactory.CreateAsync();
-        staff = await app.SignedInClientAsync("admin@yaizu.example.jp", await app.CreateUserAsync("admin@yaizu.example.jp", "222127", TenantRole.Admin));
-    }
+        public HttpClient Staff { get; private set; } = null!;
 
-    public async Task DisposeAsync() => await app.DisposeAsync();
+        protected override async Task SeedAsync(AppFactory app)
+        {
+            Staff = await app.SignedInClientAsync("admin@yaizu.example.jp", await app.CreateUserAsync("admin@yaizu.example.jp", "222127", TenantRole.Admin));
+        }
+    }
 
     [Theory]
     [InlineData("/", false)]

@@ -8,23 +8,30 @@ using Microsoft.EntityFrameworkCore;
 namespace InfraLedger.Web.Tests.Tenancy;
 
 /// <summary>A member (or token) of 焼津市 must find 藤枝市's pages and API absent, and must not write there.</summary>
-public sealed class CrossTenantTests : IAsyncLifetime
+public sealed class CrossTenantTests(CrossTenantTests.Seed seed) : IClassFixture<CrossTenantTests.Seed>, IAsyncLifetime
 {
     private const string Yaizu = "222127";
     private const string Fujieda = "222143";
-    private AppFactory app = null!;
-    private HttpClient yaizuAdmin = null!;
+    private readonly AppFactory app = seed.App;
+    private readonly HttpClient yaizuAdmin = seed.YaizuAdmin;
 
-    public async Task InitializeAsync()
+    public Task InitializeAsync() => seed.ResetAsync();
+
+    public Task DisposeAsync() => Task.CompletedTask;
+
+    /// <summary>The users and data every test starts from, seeded once for the class (<see cref="SeededApp"/>).</summary>
+    public sealed class Seed : SeededApp
     {
-        app = await AppFactory.CreateAsync();
-        var password = await app.CreateUserAsync("admin@yaizu.example.jp", Yaizu, TenantRole.Admin);
-        await app.CreateUserAsync("admin@fujieda.example.jp", Fujieda, TenantRole.Admin);
-        await app.CreateUserAsync("staff@fujieda.example.jp", Fujieda, TenantRole.Viewer);
-        yaizuAdmin = await app.SignedInClientAsync("admin@yaizu.example.jp", password);
-    }
+        public HttpClient YaizuAdmin { get; private set; } = null!;
 
-    public async Task DisposeAsync() => await app.DisposeAsync();
+        protected override async Task SeedAsync(AppFactory app)
+        {
+            var password = await app.CreateUserAsync("admin@yaizu.example.jp", Yaizu, TenantRole.Admin);
+            await app.CreateUserAsync("admin@fujieda.example.jp", Fujieda, TenantRole.Admin);
+            await app.CreateUserAsync("staff@fujieda.example.jp", Fujieda, TenantRole.Viewer);
+            YaizuAdmin = await app.SignedInClientAsync("admin@yaizu.example.jp", password);
+        }
+    }
 
     [Theory]
     [InlineData("/222143")]

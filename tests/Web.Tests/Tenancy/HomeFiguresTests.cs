@@ -13,69 +13,78 @@ namespace InfraLedger.Web.Tests.Tenancy;
 /// The tenant home's figures (issue 21, item 2): each equals the length of the list it links to, counts only the
 /// tenant's own rows, and the lists' filters refuse nonsense with a Japanese message instead of a 5xx.
 /// </summary>
-public sealed partial class HomeFiguresTests : IAsyncLifetime
+public sealed partial class HomeFiguresTests(HomeFiguresTests.Seed seed) : IClassFixture<HomeFiguresTests.Seed>, IAsyncLifetime
 {
     private const string Yaizu = "222127";
     private const string Fujieda = "222143";
-    private AppFactory app = null!;
-    private HttpClient yaizu = null!;
-    private HttpClient fujieda = null!;
+    private readonly AppFactory app = seed.App;
+    private readonly HttpClient yaizu = seed.YaizuClient;
+    private readonly HttpClient fujieda = seed.FujiedaClient;
 
     /// <summary>Today in Japan, the day the to-do rules count from; the seed's dates are relative to it.</summary>
     private static readonly DateOnly Today = DateOnly.FromDateTime(DateTime.UtcNow.AddHours(9));
 
-    public async Task InitializeAsync()
+    public Task InitializeAsync() => seed.ResetAsync();
+
+    public Task DisposeAsync() => Task.CompletedTask;
+
+    /// <summary>The users and data every test starts from, seeded once for the class (<see cref="SeededApp"/>).</summary>
+    public sealed class Seed : SeededApp
     {
-        app = await AppFactory.CreateAsync();
-        yaizu = await app.SignedInClientAsync("viewer@yaizu.example.jp", await app.CreateUserAsync("viewer@yaizu.example.jp", Yaizu, TenantRole.Viewer));
-        fujieda = await app.SignedInClientAsync("viewer@fujieda.example.jp", await app.CreateUserAsync("viewer@fujieda.example.jp", Fujieda, TenantRole.Viewer));
-        await using (var db = app.Database.Context(Yaizu, actor: "test-setup"))
+        public HttpClient YaizuClient { get; private set; } = null!;
+
+        public HttpClient FujiedaClient { get; private set; } = null!;
+
+        protected override async Task SeedAsync(AppFactory app)
         {
-            // Graded III/IV and in service: BR-A (III, no work), BR-B (IV, repaired since), BR-C (III, repaired only
-            // before that inspection), BR-G (its deck III, no whole-bridge record, no work): 措置未着手 A, C, G; rate 1/4.
-            // BR-X is III but closed (廃止): neither counted nor due. BR-D (II, six years ago), BR-E (never inspected) and
-            // TN-1 (exactly five years ago) are due; TN-2 (five years ago less a day) and the building B-1 are not.
-            await Bridge(db, "BR-A", AssetKind.Bridge, (Today.AddYears(-1), null, "III"));
-            await Bridge(db, "BR-B", AssetKind.Bridge, (Today.AddYears(-1), null, "IV"));
-            await Bridge(db, "BR-C", AssetKind.Bridge, (Today.AddYears(-2), null, "III"));
-            await Bridge(db, "BR-G", AssetKind.Bridge, (Today.AddYears(-1), "床版", "III"), (Today.AddYears(-1), "主桁", "II"));
-            await Bridge(db, "BR-D", AssetKind.Bridge, (Today.AddYears(-6), null, "II"));
-            await Bridge(db, "BR-E", AssetKind.Bridge);
-            await Bridge(db, "TN-1", AssetKind.Tunnel, (Today.AddYears(-5), null, "I"));
-            await Bridge(db, "TN-2", AssetKind.Tunnel, (Today.AddYears(-5).AddDays(1), null, "I"));
-            var closed = RegisterSeed.Facility(Yaizu, "BR-X", "廃止した橋");
-            (closed.Kind, closed.Status) = (AssetKind.Bridge, FacilityStatus.Closed);
-            await RegisterSeed.SaveAsync(db, closed);
-            (await Core.Inspections.InspectionRecords.RecordAsync(db, new("BR-X", null, Date(Today.AddYears(-1)), null, "III", null, null, null), Today, default)).IsSuccess.ShouldBeTrue();
-            await RegisterSeed.SaveAsync(db, RegisterSeed.Facility(Yaizu, "B-1", "焼津公民館"));
-            await Work(db, "BR-B", Today.AddMonths(-6));
-            await Work(db, "BR-C", Today.AddYears(-3));
-            await RegisterSeed.SaveAsync(db, RegisterSeed.Asset(Yaizu, "19001-1", "焼津公民館 建物", "B-1"));
+            YaizuClient = await app.SignedInClientAsync("viewer@yaizu.example.jp", await app.CreateUserAsync("viewer@yaizu.example.jp", Yaizu, TenantRole.Viewer));
+            FujiedaClient = await app.SignedInClientAsync("viewer@fujieda.example.jp", await app.CreateUserAsync("viewer@fujieda.example.jp", Fujieda, TenantRole.Viewer));
+            await using (var db = app.Database.Context(Yaizu, actor: "test-setup"))
+            {
+                // Graded III/IV and in service: BR-A (III, no work), BR-B (IV, repaired since), BR-C (III, repaired only
+                // before that inspection), BR-G (its deck III, no whole-bridge record, no work): 措置未着手 A, C, G; rate 1/4.
+                // BR-X is III but closed (廃止): neither counted nor due. BR-D (II, six years ago), BR-E (never inspected) and
+                // TN-1 (exactly five years ago) are due; TN-2 (five years ago less a day) and the building B-1 are not.
+                await Bridge(db, "BR-A", AssetKind.Bridge, (Today.AddYears(-1), null, "III"));
+                await Bridge(db, "BR-B", AssetKind.Bridge, (Today.AddYears(-1), null, "IV"));
+                await Bridge(db, "BR-C", AssetKind.Bridge, (Today.AddYears(-2), null, "III"));
+                await Bridge(db, "BR-G", AssetKind.Bridge, (Today.AddYears(-1), "床版", "III"), (Today.AddYears(-1), "主桁", "II"));
+                await Bridge(db, "BR-D", AssetKind.Bridge, (Today.AddYears(-6), null, "II"));
+                await Bridge(db, "BR-E", AssetKind.Bridge);
+                await Bridge(db, "TN-1", AssetKind.Tunnel, (Today.AddYears(-5), null, "I"));
+                await Bridge(db, "TN-2", AssetKind.Tunnel, (Today.AddYears(-5).AddDays(1), null, "I"));
+                var closed = RegisterSeed.Facility(Yaizu, "BR-X", "廃止した橋");
+                (closed.Kind, closed.Status) = (AssetKind.Bridge, FacilityStatus.Closed);
+                await RegisterSeed.SaveAsync(db, closed);
+                (await Core.Inspections.InspectionRecords.RecordAsync(db, new("BR-X", null, Date(Today.AddYears(-1)), null, "III", null, null, null), Today, default)).IsSuccess.ShouldBeTrue();
+                await RegisterSeed.SaveAsync(db, RegisterSeed.Facility(Yaizu, "B-1", "焼津公民館"));
+                await Work(db, "BR-B", Today.AddMonths(-6));
+                await Work(db, "BR-C", Today.AddYears(-3));
+                await RegisterSeed.SaveAsync(db, RegisterSeed.Asset(Yaizu, "19001-1", "焼津公民館 建物", "B-1"));
 
-            // Reports: 102 expects an answer within 7 days. Open: #1 (received 30 days ago: overdue), #2 (today), #4 (in
-            // progress, 30 days ago: overdue); #3 fixed. Open 3, overdue 2.
-            await Services.AddDefaultsAsync(db, DateTime.UtcNow, default);
-            (await db.ReportServices.SingleAsync(s => s.Code == "102")).ExpectedDays = 7;
-            await db.SaveChangesAsync();
-            var old = DateTime.UtcNow.AddDays(-30);
-            await Report(db, "古い通報", old);
-            await Report(db, "今日の通報", DateTime.UtcNow);
-            var fixedOne = await Report(db, "直した通報", old);
-            (await Workflow.SetStatusAsync(db, fixedOne, ReportStatus.Fixed, "補修しました。", DateTime.UtcNow, default)).IsSuccess.ShouldBeTrue();
-            var busy = await Report(db, "対応中の通報", old);
-            (await Workflow.SetStatusAsync(db, busy, ReportStatus.InProgress, null, DateTime.UtcNow, default)).IsSuccess.ShouldBeTrue();
+                // Reports: 102 expects an answer within 7 days. Open: #1 (received 30 days ago: overdue), #2 (today), #4 (in
+                // progress, 30 days ago: overdue); #3 fixed. Open 3, overdue 2.
+                await Services.AddDefaultsAsync(db, DateTime.UtcNow, default);
+                (await db.ReportServices.SingleAsync(s => s.Code == "102")).ExpectedDays = 7;
+                await db.SaveChangesAsync();
+                var old = DateTime.UtcNow.AddDays(-30);
+                await Report(db, "古い通報", old);
+                await Report(db, "今日の通報", DateTime.UtcNow);
+                var fixedOne = await Report(db, "直した通報", old);
+                (await Workflow.SetStatusAsync(db, fixedOne, ReportStatus.Fixed, "補修しました。", DateTime.UtcNow, default)).IsSuccess.ShouldBeTrue();
+                var busy = await Report(db, "対応中の通報", old);
+                (await Workflow.SetStatusAsync(db, busy, ReportStatus.InProgress, null, DateTime.UtcNow, default)).IsSuccess.ShouldBeTrue();
+            }
+
+            // 藤枝市: one III bridge without a measure, one overdue report; none of it may reach 焼津市's figures or lists.
+            await using var other = app.Database.Context(Fujieda, actor: "test-setup");
+            await Bridge(other, "FB-1", AssetKind.Bridge, (Today.AddYears(-1), null, "III"));
+            await Services.AddDefaultsAsync(other, DateTime.UtcNow, default);
+            (await other.ReportServices.SingleAsync(s => s.Code == "102")).ExpectedDays = 7;
+            await other.SaveChangesAsync();
+            await Report(other, "藤枝の通報", DateTime.UtcNow.AddDays(-30));
         }
-
-        // 藤枝市: one III bridge without a measure, one overdue report; none of it may reach 焼津市's figures or lists.
-        await using var other = app.Database.Context(Fujieda, actor: "test-setup");
-        await Bridge(other, "FB-1", AssetKind.Bridge, (Today.AddYears(-1), null, "III"));
-        await Services.AddDefaultsAsync(other, DateTime.UtcNow, default);
-        (await other.ReportServices.SingleAsync(s => s.Code == "102")).ExpectedDays = 7;
-        await other.SaveChangesAsync();
-        await Report(other, "藤枝の通報", DateTime.UtcNow.AddDays(-30));
     }
-
-    public async Task DisposeAsync() => await app.DisposeAsync();
 
     [Theory]
     [InlineData("unmeasured", "/222127/inspections?todo=unmeasured", 3)]
