@@ -8,17 +8,9 @@ using Microsoft.Extensions.DependencyInjection;
 namespace InfraLedger.Web.Tests.Architecture;
 
 /// <summary>Rules of STYLE.md and ARCHITECTURE.md, written as tests.</summary>
-public sealed class ArchitectureTests : IAsyncLifetime
+public sealed class ArchitectureTests(SharedApp shared) : IClassFixture<SharedApp>
 {
-    private AppFactory app = null!;
-
-    public async Task InitializeAsync()
-    {
-        app = await AppFactory.CreateAsync();
-        _ = app.Server; // builds the host, so that endpoints are registered
-    }
-
-    public async Task DisposeAsync() => await app.DisposeAsync();
+    private readonly AppFactory app = shared.Factory;
 
     private List<RouteEndpoint> Endpoints() =>
         app.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>().ToList();
