@@ -53,7 +53,7 @@ public sealed class IndexModel(AppDbContext db, ProjectionJobs runs, Core.Tenanc
 
         if (Job is { } id)
         {
-            if (runs.Find(Tenant.Code, id) is not { } job)
+            if (await runs.FindAsync(Tenant.Code, id, ct) is not { } job)
             {
                 return NotFound();
             }
