@@ -50,7 +50,16 @@ public sealed class JobHeartbeat(JobRegistry registry, IServiceScopeFactory scop
         await base.StopAsync(cancellationToken);
         // The runner has stopped before (it was registered after): what is left unfinished here is 中断 now, not only
         // once its lease runs out.
-        await BeatAsync(stopping: true, cancellationToken);
+        try
+        {
+            await BeatAsync(stopping: true, cancellationToken);
+        }
+#pragma warning disable CA1031 // Shutdown goes on without the database: the leases run out and another instance marks the jobs.
+        catch (Exception ex)
+#pragma warning restore CA1031
+        {
+            logger.LogWarning(ex, "Jobs of instance {Instance} could not be marked interrupted on shutdown; their leases will run out", registry.Instance);
+        }
     }
 
     private async Task BeatAsync(bool stopping, CancellationToken ct)
