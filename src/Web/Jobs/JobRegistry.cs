@@ -247,6 +247,8 @@ public sealed class JobRegistry : IDisposable
     {
         while (true)
         {
+            // Once the host stops, nothing more starts: a job still waiting stays queued and is 中断 at shutdown (ADR 0033).
+            ct.ThrowIfCancellationRequested();
             lock (gate)
             {
                 if (queue.TryTake(out _, out var next))
