@@ -204,6 +204,43 @@ public sealed partial class SeveralInstancesTests : IAsyncLifetime
         }
     }
 
+    [Fact]
+    public async Task a_finished_plan_job_opens_its_plan_on_the_other_instance()
+    {
+        var job = first.Services.GetRequiredService<JobRegistry>().Enqueue(JobKind.Plan, 1, Yaizu, "個別施設計画の計算", "user:a", null, (state, _, _) =>
+        {
+            // What PlanJobs' work leaves: the kept plan's id, in memory and in the row.
+            state.Result = 5;
+            state.ResultRef = "5";
+            state.Status = JobStatus.Succeeded;
+            return Task.CompletedTask;
+        });
+        var elsewhere = second.Services.GetRequiredService<JobRegistry>();
+        var until = DateTime.UtcNow + Within;
+        JobState? seen;
+        while ((seen = await elsewhere.FindAsync(Yaizu, job.Id, CancellationToken.None)) is not { IsFinished: true })
+        {
+            DateTime.UtcNow.ShouldBeLessThan(until, "the plan job ends");
+            await Task.Delay(20);
+        }
+
+        seen.IsLocal.ShouldBeFalse();
+        Pages.Planning.PlanJobs.Outcome(seen).Value.ShouldBe(5);
+        (await elsewhere.FindAsync(Fujieda, job.Id, CancellationToken.None)).ShouldBeNull("another tenant's job is unknown");
+    }
+
+    [Fact]
+    public async Task the_password_reset_mail_limit_holds_across_instances()
+    {
+        await app.CreateUserAsync("forgetful@yaizu.example.jp", Yaizu);
+
+        var one = await AppFactory.PostFormAsync(Client(first, new System.Net.CookieContainer()), "/account/forgot", new() { ["email"] = "forgetful@yaizu.example.jp" });
+        var two = await AppFactory.PostFormAsync(Client(second, new System.Net.CookieContainer()), "/account/forgot", new() { ["email"] = "forgetful@yaizu.example.jp" });
+
+        (one.StatusCode, two.StatusCode).ShouldBe((HttpStatusCode.OK, HttpStatusCode.OK));
+        (await app.MailsToAsync("forgetful@yaizu.example.jp")).Count.ShouldBe(1, "one mail a minute per account, whichever instance is asked (ADR 0033)");
+    }
+
     private async Task<HttpClient> EditorOfYaizuAsync()
     {
         var jar = new System.Net.CookieContainer();
