@@ -41,10 +41,13 @@ public sealed class TestDatabase : IAsyncDisposable
         return Provider == DatabaseProvider.Sqlite ? await CreateSqliteAsync() : await CreatePostgresAsync();
     }
 
-    /// <summary>An empty database (no tables) on the same provider, e.g. to build the schema from the EF model.</summary>
-    public static async Task<TestDatabase> CreateEmptyAsync()
+    /// <summary>
+    /// An empty database (no tables) on the same provider, e.g. to build the schema from the EF model; on
+    /// <paramref name="provider"/> when named (a test of PostgreSQL's own catalog runs on it in both rounds).
+    /// </summary>
+    public static async Task<TestDatabase> CreateEmptyAsync(DatabaseProvider? provider = null)
     {
-        if (Provider == DatabaseProvider.Sqlite)
+        if ((provider ?? Provider) == DatabaseProvider.Sqlite)
         {
             var file = Path.Combine(Path.GetTempPath(), $"infraledger-empty-{Guid.NewGuid():N}.db");
             return new TestDatabase(new DatabaseSettings(DatabaseProvider.Sqlite, $"Data Source={file};Pooling=False"), () =>
