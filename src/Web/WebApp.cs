@@ -50,7 +50,10 @@ public static class WebApp
         // Japanese text as it is in the HTML, not as &#x…; entities.
         builder.Services.AddWebEncoders(o => o.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));
         builder.Services.AddSingleton<JobRegistry>();
+        // The heartbeat before the runner: hosted services stop in reverse order, so the heartbeat writes last (ADR 0033).
+        builder.Services.AddHostedService<JobHeartbeat>();
         builder.Services.AddHostedService<JobRunner>();
+        builder.Services.AddKeysInDatabase();
         builder.Services.AddSingleton(Core.Mail.MailSettings.From(builder.Configuration));
         builder.Services.AddHostedService<Mail.MailSender>();
         builder.Services.AddSingleton<ImportJobs>();

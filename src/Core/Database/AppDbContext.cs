@@ -175,6 +175,7 @@ public sealed partial class AppDbContext(DbContextOptions<AppDbContext> options,
         ConfigurePlanPublishing(builder);
         ConfigureSearch(builder, Database.IsSqlite());
         ConfigureMail(builder);
+        ConfigureInstances(builder);
 
         foreach (var entity in builder.Model.GetEntityTypes().Where(t => typeof(ITenantOwned).IsAssignableFrom(t.ClrType)))
         {

@@ -49,6 +49,7 @@ public static partial class Distribution
     {
         ["schema_migrations"] = "the migrator's ledger; migrations run on the coordinator",
         ["mail_outbox"] = "the platform's mail queue: a password-reset mail has no tenant, the sender polls all tenants' mails",
+        ["data_protection_keys"] = "the web instances' key ring (ADR 0033): no tenant, read only by the app, never joined",
     };
 
     public static Placement Of(string table) =>

@@ -64,6 +64,10 @@ public static class Errors
 
     public static Error JobFailed(string? message) => new("projection.job", message ?? "推計できませんでした。");
 
+    /// <summary>A projection job that ended on another web instance, which alone holds its tables (ADR 0033).</summary>
+    public static Error JobResultElsewhere =>
+        new("projection.job_elsewhere", "この推計は別のサーバーで終わったため、結果の表をここに表示できません。もう一度推計してください。何も書き込まれていません。");
+
     public static Error WaterTableTypeInvalid(int number, string type, string field) =>
         new("projection.parameter", $"上水道管の{number}つ目の表の管種「{type}」が空か、ほかの表と重なっています。", field);
 

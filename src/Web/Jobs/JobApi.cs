@@ -9,8 +9,8 @@ public static class JobApi
     public sealed record JobStatusDto(string Status, double? Fraction, long Rows, string? Message, bool Finished);
 
     public static void MapJobApi(this IEndpointRouteBuilder app) =>
-        app.MapGet("/api/v1/{lgcode:lgcode}/jobs/{id:guid}", (Guid id, HttpContext http, JobRegistry jobs) =>
-            jobs.Find(http.Tenant().Code, id) is { } job
+        app.MapGet("/api/v1/{lgcode:lgcode}/jobs/{id:guid}", async (Guid id, HttpContext http, JobRegistry jobs, CancellationToken ct) =>
+            await jobs.FindAsync(http.Tenant().Code, id, ct) is { } job
                 ? Results.Ok(new JobStatusDto(job.Status.ToString(), job.Fraction, job.Rows, job.Message, job.IsFinished))
                 : Results.NotFound())
         .RequireAuthorization(Policies.TenantViewer);

@@ -121,8 +121,9 @@ public sealed class JobRunner(JobRegistry registry, IServiceScopeFactory scopes,
     {
         var byUser = state.Cancellation.IsCancellationRequested;
         var timedOut = !byUser && !stopping.IsCancellationRequested;
-        state.Message = timedOut ? Errors.TimedOut(state.Kind).Message : "取り消しました。何も書き込まれていません。";
-        state.Status = timedOut ? JobStatus.Failed : JobStatus.Cancelled;
+        // Stopped by shutdown, the job is 中断 (ADR 0033): it can be run again, on this instance or another.
+        state.Message = timedOut ? Errors.TimedOut(state.Kind).Message : byUser ? "取り消しました。何も書き込まれていません。" : JobLedger.InterruptedMessage;
+        state.Status = timedOut ? JobStatus.Failed : byUser ? JobStatus.Cancelled : JobStatus.Interrupted;
         state.FinishedAtUtc = DateTime.UtcNow;
         logger.LogWarning("Job {JobId} ({Kind}) of tenant {Tenant} {Reason} after {Elapsed:F1} s",
             state.Id, state.Kind.Name, state.TenantId, timedOut ? $"stopped at its time limit of {state.Kind.TimeLimit.TotalSeconds:F0} s" : byUser ? "cancelled by its page" : "cancelled by shutdown",

@@ -16,6 +16,9 @@ public class ModelRulesTests
     /// <summary>Entities with a tenant id that are deliberately not tenant-owned, each with its reason: the explicit list of exceptions.</summary>
     private static readonly Dictionary<string, string> NotTenantOwned = new()
     {
+        // docs/decisions/0033.
+        ["JobRecord"] = "the jobs table: each instance's heartbeat writes the progress of jobs of many tenants every few seconds, which the "
+            + "audit chain must not record; every read names its tenant (JobLedger), and the key leads with tenant_id",
         // docs/decisions/0027.
         ["OutboxMail"] = "the platform's mail queue: a password-reset mail has no tenant (null), and a tenant-owned row's values are copied "
             + "into the audit chain while the body holds one-time links; pages read a tenant's mails by tenant_id explicitly",

@@ -37,7 +37,7 @@ public sealed class NewModel(AppDbContext db, PlanJobs runs, TenantScope scope) 
         Tenant = HttpContext.Tenant();
         if (job is { } jobId)
         {
-            if (runs.Find(Tenant.Code, jobId) is not { } state)
+            if (await runs.FindAsync(Tenant.Code, jobId, ct) is not { } state)
             {
                 return NotFound();
             }

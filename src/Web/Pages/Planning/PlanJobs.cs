@@ -1,4 +1,5 @@
 using InfraLedger.Core.Common;
+using InfraLedger.Core.Jobs;
 using InfraLedger.Core.Planning;
 using InfraLedger.Web.Jobs;
 
@@ -24,17 +25,20 @@ public sealed class PlanJobs(JobRegistry jobs, IConfiguration configuration)
         {
             var run = await WorksPlans.RunAsync(db, inputs, DateTime.UtcNow, ct);
             state.Result = run.IsSuccess ? run.Value.Summary.Id : run.Error;
+            // The kept plan's id in the jobs table too: the page on any instance opens the plan (ADR 0033).
+            state.ResultRef = run.IsSuccess ? run.Value.Summary.Id.ToString(System.Globalization.CultureInfo.InvariantCulture) : null;
             state.Message = run.IsSuccess ? "計画を計算しました。" : run.Error!.Message;
             state.Status = run.IsSuccess ? JobStatus.Succeeded : JobStatus.Failed;
         });
 
-    public JobState? Find(string tenantId, Guid id) => jobs.Find(tenantId, id);
+    public Task<JobState?> FindAsync(string tenantId, Guid id, CancellationToken ct) => jobs.FindAsync(tenantId, id, ct);
 
     /// <summary>The kept plan of a finished job, or why there is none.</summary>
     public static Result<int> Outcome(JobState job) => job.Result switch
     {
         int id => id,
         Error error => error,
+        _ when job.Status == JobStatus.Succeeded && int.TryParse(job.ResultRef, System.Globalization.CultureInfo.InvariantCulture, out var id) => id,
         _ => WebErrors.JobFailed(job.Message),
     };
 }

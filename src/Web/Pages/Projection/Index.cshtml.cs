@@ -53,7 +53,7 @@ public sealed class IndexModel(AppDbContext db, ProjectionJobs runs, Core.Tenanc
 
         if (Job is { } id)
         {
-            if (runs.Find(Tenant.Code, id) is not { } job)
+            if (await runs.FindAsync(Tenant.Code, id, ct) is not { } job)
             {
                 return NotFound();
             }
@@ -68,7 +68,7 @@ public sealed class IndexModel(AppDbContext db, ProjectionJobs runs, Core.Tenanc
             }
             else
             {
-                Error = Errors.JobFailed(job.Message);
+                Error = !job.IsLocal && job.Status == Core.Jobs.JobStatus.Succeeded ? Errors.JobResultElsewhere : Errors.JobFailed(job.Message);
             }
 
             return Page();

@@ -1,3 +1,4 @@
+using InfraLedger.Core.Jobs;
 using InfraLedger.Core.Projection;
 using InfraLedger.Web.Jobs;
 
@@ -21,7 +22,7 @@ public sealed class ProjectionJobs(JobRegistry jobs, IConfiguration configuratio
             state.Status = outcome.IsSuccess ? JobStatus.Succeeded : JobStatus.Failed;
         });
 
-    public JobState? Find(string tenantId, Guid id) => jobs.Find(tenantId, id);
+    public Task<JobState?> FindAsync(string tenantId, Guid id, CancellationToken ct) => jobs.FindAsync(tenantId, id, ct);
 
     /// <summary>Rows read so far, on the job's own thread.</summary>
     private sealed class RowProgress(JobState state, int total) : IProgress<long>

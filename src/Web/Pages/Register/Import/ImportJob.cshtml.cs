@@ -22,9 +22,9 @@ public sealed class ImportJobModel(ImportJobs jobs, TenantScope scope) : PageMod
 
     public string TenantCode => HttpContext.Tenant().Code;
 
-    public IActionResult OnGet(Guid id)
+    public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken ct)
     {
-        if (!Load(id))
+        if (!await LoadAsync(id, ct))
         {
             return NotFound();
         }
@@ -37,30 +37,30 @@ public sealed class ImportJobModel(ImportJobs jobs, TenantScope scope) : PageMod
         return Page();
     }
 
-    public IActionResult OnPostCancel(Guid id)
+    /// <summary>Stops the job wherever it runs (ADR 0033): on another instance at that instance's next heartbeat.</summary>
+    public async Task<IActionResult> OnPostCancelAsync(Guid id, CancellationToken ct)
     {
-        if (!Load(id))
+        if (!await jobs.CancelAsync(TenantCode, id, ct))
         {
             return NotFound();
         }
 
-        Job.Cancellation.Cancel();
         return Redirect($"/{TenantCode}/import/{id}");
     }
 
     /// <summary>A changed mapping or prefix; the prefix field is read as sent, since an emptied field (no prefix) must not read as absent.</summary>
-    public IActionResult OnPostRecheck(Guid id, Dictionary<int, string?> columns) =>
-        Follow(id, commit: false, columns, Request.Form.TryGetValue("codePrefix", out var prefix) ? prefix.ToString() : null, allowOverwrite: false);
+    public Task<IActionResult> OnPostRecheckAsync(Guid id, Dictionary<int, string?> columns, CancellationToken ct) =>
+        FollowAsync(id, commit: false, columns, Request.Form.TryGetValue("codePrefix", out var prefix) ? prefix.ToString() : null, allowOverwrite: false, ct);
 
-    public IActionResult OnPostCommit(Guid id, bool allowOverwrite) => Follow(id, commit: true, columns: null, codePrefix: null, allowOverwrite);
+    public Task<IActionResult> OnPostCommitAsync(Guid id, bool allowOverwrite, CancellationToken ct) => FollowAsync(id, commit: true, columns: null, codePrefix: null, allowOverwrite, ct);
 
     /// <summary>
     /// A new job on the same upload: a dry run with a changed mapping or code prefix, or the commit of the checked mapping
     /// (which must confirm the overwrite the check found, if any).
     /// </summary>
-    private IActionResult Follow(Guid id, bool commit, Dictionary<int, string?>? columns, string? codePrefix, bool allowOverwrite)
+    private async Task<IActionResult> FollowAsync(Guid id, bool commit, Dictionary<int, string?>? columns, string? codePrefix, bool allowOverwrite, CancellationToken ct)
     {
-        if (!Load(id) || Job.Input is not ImportRequest request || Outcome is null)
+        if (!await LoadAsync(id, ct) || Job.Input is not ImportRequest request || Outcome is null)
         {
             return NotFound();
         }
@@ -89,9 +89,9 @@ public sealed class ImportJobModel(ImportJobs jobs, TenantScope scope) : PageMod
         return Redirect($"/{TenantCode}/import/{next.Id}");
     }
 
-    private bool Load(Guid id)
+    private async Task<bool> LoadAsync(Guid id, CancellationToken ct)
     {
-        var job = jobs.Find(TenantCode, id);
+        var job = await jobs.FindAsync(TenantCode, id, ct);
         if (job is null)
         {
             return false;

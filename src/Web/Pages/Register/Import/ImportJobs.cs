@@ -1,4 +1,5 @@
 using InfraLedger.Core.Common;
+using InfraLedger.Core.Jobs;
 using InfraLedger.Core.Register.Import;
 using InfraLedger.Web.Jobs;
 
@@ -65,7 +66,9 @@ public sealed class ImportJobs(JobRegistry registry, IConfiguration configuratio
         });
     }
 
-    public JobState? Find(string tenantId, Guid id) => registry.Find(tenantId, id);
+    public Task<JobState?> FindAsync(string tenantId, Guid id, CancellationToken ct) => registry.FindAsync(tenantId, id, ct);
+
+    public Task<bool> CancelAsync(string tenantId, Guid id, CancellationToken ct) => registry.CancelAsync(tenantId, id, ct);
 
     /// <summary>Progress reported on the worker's own thread (Progress&lt;T&gt; would post to the thread pool out of order).</summary>
     private sealed class SynchronousProgress(Action<RegisterImport.Progress> report) : IProgress<RegisterImport.Progress>
