@@ -85,8 +85,7 @@ public static class TenantSearch
         var count = keys.Count;
         if (count <= CountUpTo)
         {
-            var contains = Expression.Call(typeof(Enumerable), nameof(Enumerable.Contains), [typeof(TKey)], Expression.Constant(keys), key.Body);
-            rows = all.Where(Expression.Lambda<Func<T, bool>>(contains, key.Parameters));
+            rows = all.Where(Register.ListPaging.KeyIn(key, keys));
         }
 
         var found = count == 0 ? [] : await shape(rows.AsNoTracking()).Skip((page - 1) * pageSize).Take(pageSize).ToListAsync(ct);
