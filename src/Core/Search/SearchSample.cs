@@ -12,31 +12,42 @@ namespace InfraLedger.Core.Search;
 public static class SearchSample
 {
     /// <summary>The substrings to match for <paramref name="terms"/> in <paramref name="table"/>, in the order of <see cref="SearchKeys.Order"/>.</summary>
-    public static async Task<IReadOnlyList<string>> KeysAsync(AppDbContext db, string table, IReadOnlyList<string> terms, CancellationToken ct)
+    public static async Task<IReadOnlyList<string>> KeysAsync(AppDbContext db, string table, IReadOnlyList<string> terms, CancellationToken ct) =>
+        (await KeysAsync(db, [table], terms, ct))[table];
+
+    /// <summary>As above for several tables in one statement (the search page's four kinds).</summary>
+    public static async Task<IReadOnlyDictionary<string, IReadOnlyList<string>>> KeysAsync(AppDbContext db, IReadOnlyList<string> tables,
+        IReadOnlyList<string> terms, CancellationToken ct)
     {
         var windows = SearchKeys.Windows(terms);
         if (windows.Count == 0 || !db.Database.IsNpgsql())
         {
-            return terms;
+            return tables.ToDictionary(t => t, _ => terms);
         }
 
-        // strpos, not LIKE: the windows are plain text. One row per window, in the windows' order, with the sample's size.
+        // strpos, not LIKE: the windows are plain text. One row per table and window, with the size of the table's sample.
         var counted = await db.Database.SqlQuery<Counted>(
             $$"""
             WITH sample AS (
-                SELECT v FROM pg_stats,
+                SELECT tablename AS tb, v FROM pg_stats,
                     unnest(coalesce(most_common_vals::text::text[], '{}') || coalesce(histogram_bounds::text::text[], '{}')) AS v
-                WHERE schemaname = current_schema() AND tablename = {{table}} AND attname = 'search_text')
-            SELECT w.n::int AS "Index", (SELECT count(*) FROM sample WHERE strpos(v, w.t) > 0)::int AS "Hits",
-                (SELECT count(*) FROM sample)::int AS "Size"
-            FROM unnest({{windows.ToArray()}}::text[]) WITH ORDINALITY AS w(t, n)
+                WHERE schemaname = current_schema() AND tablename = ANY({{tables.ToArray()}}::text[]) AND attname = 'search_text')
+            SELECT t.tb AS "Table", w.n::int AS "Index",
+                (SELECT count(*) FROM sample s WHERE s.tb = t.tb AND strpos(s.v, w.t) > 0)::int AS "Hits",
+                (SELECT count(*) FROM sample s WHERE s.tb = t.tb)::int AS "Size"
+            FROM unnest({{tables.ToArray()}}::text[]) AS t(tb), unnest({{windows.ToArray()}}::text[]) WITH ORDINALITY AS w(t, n)
             """).ToListAsync(ct);
-        var hits = counted.OrderBy(c => c.Index).Select(c => c.Hits).ToList();
-        return SearchKeys.Order(terms, windows, hits, counted.Count == 0 ? 0 : counted[0].Size);
+        return tables.ToDictionary(t => t, t =>
+        {
+            var rows = counted.Where(c => c.Table == t).OrderBy(c => c.Index).ToList();
+            return SearchKeys.Order(terms, windows, rows.Select(c => c.Hits).ToList(), rows.Count == 0 ? 0 : rows[0].Size);
+        });
     }
 
     internal sealed class Counted
     {
+        public string Table { get; set; } = "";
+
         public int Index { get; set; }
 
         public int Hits { get; set; }

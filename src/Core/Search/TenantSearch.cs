@@ -46,24 +46,26 @@ public static class TenantSearch
             return new Outcome(terms, true, []);
         }
 
+        var kinds = Enum.GetValues<SearchKind>().Where(k => only is null || only == k).ToList();
+        var keys = await SearchSample.KeysAsync(db, kinds.Select(Table).ToList(), terms, ct);
         var groups = new List<Group>();
-        foreach (var kind in Enum.GetValues<SearchKind>().Where(k => only is null || only == k))
+        foreach (var kind in kinds)
         {
             var p = only is null ? 1 : Math.Clamp(page, 1, CountUpTo / pageSize);
             groups.Add(kind switch
             {
-                SearchKind.Facility => await GroupAsync(kind, await SearchMatch.FacilitiesAsync(db, terms, ct), db.Facilities, f => f.Code, p, pageSize,
+                SearchKind.Facility => await GroupAsync(kind, SearchMatch.Facilities(db, terms, keys[Table(kind)]), db.Facilities, f => f.Code, p, pageSize,
                     rows => rows.OrderBy(f => f.CodeOrder).ThenBy(f => f.Code).Select(f => new Row(f.Code, f.Name, f.Address, null, null)),
                     r => new Hit(kind, r.Key, r.Key + " " + r.Title, r.Detail), ct),
-                SearchKind.Asset => await GroupAsync(kind, await SearchMatch.AssetsAsync(db, terms, ct), db.FixedAssets, a => a.Number, p, pageSize,
+                SearchKind.Asset => await GroupAsync(kind, SearchMatch.Assets(db, terms, keys[Table(kind)]), db.FixedAssets, a => a.Number, p, pageSize,
                     rows => rows.OrderBy(a => a.NumberOrder).ThenBy(a => a.Number).Select(a => new Row(a.Number, a.Name, a.Location, null, null)),
                     r => new Hit(kind, r.Key, r.Key + " " + r.Title, r.Detail), ct),
-                SearchKind.Inspection => await GroupAsync(kind, await SearchMatch.InspectionsAsync(db, terms, ct), db.Inspections, i => i.Id, p, pageSize,
+                SearchKind.Inspection => await GroupAsync(kind, SearchMatch.Inspections(db, terms, keys[Table(kind)]), db.Inspections, i => i.Id, p, pageSize,
                     rows => rows.OrderByDescending(i => i.InspectedOn).ThenByDescending(i => i.Id)
                         .Select(i => new Row(i.FacilityCode, db.Facilities.Where(f => f.Code == i.FacilityCode).Select(f => f.Name).FirstOrDefault() ?? "",
                             i.Findings, i.Member, i.InspectedOn)),
                     r => new Hit(kind, r.Key, $"{r.On:yyyy-MM-dd} {r.Key} {r.Title} {r.Extra}".TrimEnd(), r.Detail), ct),
-                _ => await GroupAsync(kind, await SearchMatch.ReportsAsync(db, terms, ct), db.ResidentReports, r => r.Id, p, pageSize,
+                _ => await GroupAsync(kind, SearchMatch.Reports(db, terms, keys[Table(kind)]), db.ResidentReports, r => r.Id, p, pageSize,
                     rows => rows.OrderByDescending(r => r.Id).Select(r => new Row(r.Id.ToString(), r.Address ?? "", r.Description, null, null)),
                     r => new Hit(kind, r.Key, $"受付番号 {r.Key} {r.Title}", r.Detail), ct),
             });
@@ -71,6 +73,14 @@ public static class TenantSearch
 
         return new Outcome(terms, SearchText.Indexable(terms), groups);
     }
+
+    private static string Table(SearchKind kind) => kind switch
+    {
+        SearchKind.Facility => "facilities",
+        SearchKind.Asset => "fixed_assets",
+        SearchKind.Inspection => "inspections",
+        _ => "resident_reports",
+    };
 
     private sealed record Row(string Key, string Title, string? Detail, string? Extra, DateOnly? On);
 
