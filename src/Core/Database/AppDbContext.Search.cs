@@ -10,8 +10,8 @@ public sealed partial class AppDbContext
 {
     /// <summary>
     /// The search text of the four searchable kinds and the natural sort keys of the register (migration 0018). On PostgreSQL
-    /// a trigram GIN index per table (pg_trgm, with btree_gin so that it starts with tenant_id); on SQLite an FTS5 trigram
-    /// table per table kept by triggers, which the EF model does not describe (see Search/SearchIndex).
+    /// a trigram GIN index per table (pg_trgm, with btree_gin for tenant_id, which comes last since migration 0022: ADR 0034);
+    /// on SQLite an FTS5 trigram table per table kept by triggers, which the EF model does not describe (see Search/SearchIndex).
     /// The list pages' sort orders each have an index (tenant_id, sort column, key), read in both directions.
     /// </summary>
     private static void ConfigureSearch(ModelBuilder builder, bool sqlite)
@@ -22,7 +22,7 @@ public sealed partial class AppDbContext
             e.HasIndex(x => new { x.TenantId, x.Name, x.Code });
             e.HasIndex(x => new { x.TenantId, x.YearBuilt, x.Code });
             e.HasIndex(x => new { x.TenantId, x.Quantity, x.Code });
-            Trigram(e, x => new { x.TenantId, x.SearchText }, sqlite);
+            Trigram(e, x => new { x.SearchText, x.TenantId }, sqlite);
         });
 
         builder.Entity<FixedAsset>(e =>
@@ -31,11 +31,11 @@ public sealed partial class AppDbContext
             e.HasIndex(x => new { x.TenantId, x.Name, x.Number });
             e.HasIndex(x => new { x.TenantId, x.AcquisitionDate, x.Number });
             e.HasIndex(x => new { x.TenantId, x.AcquisitionCost, x.Number });
-            Trigram(e, x => new { x.TenantId, x.SearchText }, sqlite);
+            Trigram(e, x => new { x.SearchText, x.TenantId }, sqlite);
         });
 
-        builder.Entity<Inspection>(e => Trigram(e, x => new { x.TenantId, x.SearchText }, sqlite));
-        builder.Entity<ResidentReport>(e => Trigram(e, x => new { x.TenantId, x.SearchText }, sqlite));
+        builder.Entity<Inspection>(e => Trigram(e, x => new { x.SearchText, x.TenantId }, sqlite));
+        builder.Entity<ResidentReport>(e => Trigram(e, x => new { x.SearchText, x.TenantId }, sqlite));
         if (!sqlite)
         {
             builder.HasPostgresExtension("pg_trgm").HasPostgresExtension("btree_gin");
@@ -47,7 +47,7 @@ public sealed partial class AppDbContext
     {
         if (!sqlite)
         {
-            e.HasIndex(columns).HasMethod("gin").HasOperators("bpchar_ops", "gin_trgm_ops");
+            e.HasIndex(columns).HasMethod("gin").HasOperators("gin_trgm_ops", "bpchar_ops");
         }
     }
 }

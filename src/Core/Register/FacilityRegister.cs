@@ -37,7 +37,7 @@ public static class FacilityRegister
     public static async Task<Page<Facility>> ListAsync(AppDbContext db, Query q, CancellationToken ct)
     {
         var terms = Search.SearchText.Terms(q.Text);
-        var rows = terms.Count > 0 ? Search.SearchMatch.Facilities(db, terms) : db.Facilities;
+        var rows = terms.Count > 0 ? await Search.SearchMatch.FacilitiesAsync(db, terms, ct) : db.Facilities;
         rows = rows.AsNoTracking();
         if (q.Kind is { } kind)
         {

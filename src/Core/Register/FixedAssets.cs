@@ -15,7 +15,7 @@ public static class FixedAssets
     public static async Task<FacilityRegister.Page<FixedAsset>> ListAsync(AppDbContext db, Query q, CancellationToken ct)
     {
         var terms = Search.SearchText.Terms(q.Text);
-        var rows = (terms.Count > 0 ? Search.SearchMatch.Assets(db, terms) : db.FixedAssets).AsNoTracking();
+        var rows = (terms.Count > 0 ? await Search.SearchMatch.AssetsAsync(db, terms, ct) : db.FixedAssets).AsNoTracking();
         var account = string.IsNullOrWhiteSpace(q.Account) ? null : q.Account;
         if (account is not null)
         {

@@ -30,8 +30,7 @@ public static class ListPaging
             if (found.Count <= q.ExactCountUpTo)
             {
                 count = new ListCount.Count(found.Count, false);
-                var contains = Expression.Call(typeof(Enumerable), nameof(Enumerable.Contains), [typeof(string)], Expression.Constant(found), key.Body);
-                rows = narrowed.Where(Expression.Lambda<Func<T, bool>>(contains, key.Parameters));
+                rows = narrowed.Where(KeyIn(key, found));
             }
         }
 
@@ -75,5 +74,22 @@ public static class ListPaging
             NextCursor = hasNext && list.Count > 0 ? keyset.CursorOf(list[^1]) : null,
             PreviousCursor = hasPrevious && list.Count > 0 ? keyset.CursorOf(list[0]) : null,
         };
+    }
+
+    /// <summary>
+    /// <c>row => keys.Contains(key(row))</c> with the keys as one query parameter: a constant would be written into the SQL,
+    /// and EF would compile the query anew for every set of keys (milliseconds each time, more than the query itself).
+    /// </summary>
+    public static Expression<Func<T, bool>> KeyIn<T, TKey>(Expression<Func<T, TKey>> key, List<TKey> keys)
+    {
+        var captured = Expression.Property(Expression.Constant(new Captured<TKey>(keys)), nameof(Captured<TKey>.Keys));
+        var contains = Expression.Call(typeof(Enumerable), nameof(Enumerable.Contains), [typeof(TKey)], captured, key.Body);
+        return Expression.Lambda<Func<T, bool>>(contains, key.Parameters);
+    }
+
+    // As a lambda's closure holds a captured variable: EF reads a member of a constant as a parameter.
+    private sealed class Captured<TKey>(List<TKey> keys)
+    {
+        public List<TKey> Keys { get; } = keys;
     }
 }

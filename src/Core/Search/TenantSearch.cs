@@ -1,3 +1,4 @@
+using System.Linq.Expressions;
 using InfraLedger.Core.Database;
 using Microsoft.EntityFrameworkCore;
 
@@ -45,24 +46,26 @@ public static class TenantSearch
             return new Outcome(terms, true, []);
         }
 
+        var kinds = Enum.GetValues<SearchKind>().Where(k => only is null || only == k).ToList();
+        var keys = await SearchSample.KeysAsync(db, kinds.Select(Table).ToList(), terms, ct);
         var groups = new List<Group>();
-        foreach (var kind in Enum.GetValues<SearchKind>().Where(k => only is null || only == k))
+        foreach (var kind in kinds)
         {
             var p = only is null ? 1 : Math.Clamp(page, 1, CountUpTo / pageSize);
             groups.Add(kind switch
             {
-                SearchKind.Facility => await GroupAsync(kind, SearchMatch.Facilities(db, terms).AsNoTracking(), p, pageSize,
+                SearchKind.Facility => await GroupAsync(kind, SearchMatch.Facilities(db, terms, keys[Table(kind)]), db.Facilities, f => f.Code, p, pageSize,
                     rows => rows.OrderBy(f => f.CodeOrder).ThenBy(f => f.Code).Select(f => new Row(f.Code, f.Name, f.Address, null, null)),
                     r => new Hit(kind, r.Key, r.Key + " " + r.Title, r.Detail), ct),
-                SearchKind.Asset => await GroupAsync(kind, SearchMatch.Assets(db, terms).AsNoTracking(), p, pageSize,
+                SearchKind.Asset => await GroupAsync(kind, SearchMatch.Assets(db, terms, keys[Table(kind)]), db.FixedAssets, a => a.Number, p, pageSize,
                     rows => rows.OrderBy(a => a.NumberOrder).ThenBy(a => a.Number).Select(a => new Row(a.Number, a.Name, a.Location, null, null)),
                     r => new Hit(kind, r.Key, r.Key + " " + r.Title, r.Detail), ct),
-                SearchKind.Inspection => await GroupAsync(kind, SearchMatch.Inspections(db, terms).AsNoTracking(), p, pageSize,
+                SearchKind.Inspection => await GroupAsync(kind, SearchMatch.Inspections(db, terms, keys[Table(kind)]), db.Inspections, i => i.Id, p, pageSize,
                     rows => rows.OrderByDescending(i => i.InspectedOn).ThenByDescending(i => i.Id)
                         .Select(i => new Row(i.FacilityCode, db.Facilities.Where(f => f.Code == i.FacilityCode).Select(f => f.Name).FirstOrDefault() ?? "",
                             i.Findings, i.Member, i.InspectedOn)),
                     r => new Hit(kind, r.Key, $"{r.On:yyyy-MM-dd} {r.Key} {r.Title} {r.Extra}".TrimEnd(), r.Detail), ct),
-                _ => await GroupAsync(kind, SearchMatch.Reports(db, terms).AsNoTracking(), p, pageSize,
+                _ => await GroupAsync(kind, SearchMatch.Reports(db, terms, keys[Table(kind)]), db.ResidentReports, r => r.Id, p, pageSize,
                     rows => rows.OrderByDescending(r => r.Id).Select(r => new Row(r.Id.ToString(), r.Address ?? "", r.Description, null, null)),
                     r => new Hit(kind, r.Key, $"受付番号 {r.Key} {r.Title}", r.Detail), ct),
             });
@@ -71,13 +74,31 @@ public static class TenantSearch
         return new Outcome(terms, SearchText.Indexable(terms), groups);
     }
 
+    private static string Table(SearchKind kind) => kind switch
+    {
+        SearchKind.Facility => "facilities",
+        SearchKind.Asset => "fixed_assets",
+        SearchKind.Inspection => "inspections",
+        _ => "resident_reports",
+    };
+
     private sealed record Row(string Key, string Title, string? Detail, string? Extra, DateOnly? On);
 
-    private static async Task<Group> GroupAsync<T>(SearchKind kind, IQueryable<T> rows, int page, int pageSize, Func<IQueryable<T>, IQueryable<Row>> shape,
-        Func<Row, Hit> hit, CancellationToken ct)
+    // One scan of the search index per kind: the keys found, one more than counted; when they are all, the page is read from
+    // them by key (ordering the matches instead would let the planner walk the sort's index testing every row, and scan the
+    // trigram index a second time).
+    private static async Task<Group> GroupAsync<T, TKey>(SearchKind kind, IQueryable<T> rows, IQueryable<T> all, Expression<Func<T, TKey>> key, int page,
+        int pageSize, Func<IQueryable<T>, IQueryable<Row>> shape, Func<Row, Hit> hit, CancellationToken ct)
+        where T : class
     {
-        var count = await rows.Take(CountUpTo + 1).CountAsync(ct);
-        var found = await shape(rows).Skip((page - 1) * pageSize).Take(pageSize).ToListAsync(ct);
+        var keys = await rows.AsNoTracking().Select(key).Take(CountUpTo + 1).ToListAsync(ct);
+        var count = keys.Count;
+        if (count <= CountUpTo)
+        {
+            rows = all.Where(Register.ListPaging.KeyIn(key, keys));
+        }
+
+        var found = count == 0 ? [] : await shape(rows.AsNoTracking()).Skip((page - 1) * pageSize).Take(pageSize).ToListAsync(ct);
         return new Group(kind, found.Select(r => hit(r) with { Detail = Shorten(r.Detail) }).ToList(), Math.Min(count, CountUpTo), count > CountUpTo, page, pageSize);
     }
 
