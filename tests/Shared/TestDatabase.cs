@@ -175,13 +175,14 @@ public sealed class TestDatabase : IAsyncDisposable
         var server = PostgresServer();
         var live = new NpgsqlConnectionStringBuilder(Settings.ConnectionString).Database!;
         var copy = $"il_snap_{Guid.NewGuid():N}";
-        await DisconnectAsync(server, live);
-        await AdminAsync(server, $"CREATE DATABASE {copy} TEMPLATE {live}");
+        await CopyAsync(server, live, copy);
         restore = async () =>
         {
             await DisconnectAsync(server, live);
             await AdminAsync(server, $"DROP DATABASE IF EXISTS {live} WITH (FORCE)");
             await AdminAsync(server, $"CREATE DATABASE {live} TEMPLATE {copy}");
+            // A connection a background service opened in the meantime was to the database just dropped.
+            ClearPool(Connection(server, live));
         };
         dropSnapshot = () => AdminAsync(server, $"DROP DATABASE IF EXISTS {copy} WITH (FORCE)");
     }
@@ -198,13 +199,47 @@ public sealed class TestDatabase : IAsyncDisposable
         }
     }
 
+    /// <summary>Copies every page of one SQLite database onto another; waits while a host's background write holds the file.</summary>
     private static void Backup(string from, string to)
     {
         using var source = new SqliteConnection(from);
         using var target = new SqliteConnection(to);
         source.Open();
         target.Open();
-        source.BackupDatabase(target);
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                source.BackupDatabase(target);
+                return;
+            }
+            catch (SqliteException e) when (e.SqliteErrorCode is 5 or 6 && attempt < 50) // SQLITE_BUSY, SQLITE_LOCKED
+            {
+                Thread.Sleep(20);
+            }
+        }
+    }
+
+    /// <summary>
+    /// A copy of <paramref name="live"/> as <paramref name="copy"/>: PostgreSQL copies only a database nobody is connected
+    /// to, and a host's background services (the job heartbeat) may connect again between the disconnect and the copy.
+    /// </summary>
+    private static async Task CopyAsync(string server, string live, string copy)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            await DisconnectAsync(server, live);
+            try
+            {
+                await AdminAsync(server, $"CREATE DATABASE {copy} TEMPLATE {live}");
+                ClearPool(Connection(server, live));
+                return;
+            }
+            catch (PostgresException e) when (e.SqlState == PostgresErrorCodes.ObjectInUse && attempt < 10)
+            {
+                await Task.Delay(20 * attempt);
+            }
+        }
     }
 
     /// <summary>Empties this database's pool and ends any other session on it (a background service's query).</summary>
