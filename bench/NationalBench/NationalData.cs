@@ -166,10 +166,14 @@ internal static class NationalData
     /// </summary>
     private static readonly double[][] Cumulative = [[0.904 * 0.45, 0.904, 0.999], [0.927 * 0.45, 0.927, 0.999]];
 
-    /// <summary>Two inspections of each bridge (5-year cycle: FY2014–18 and FY2019–23), the grade drawn by one number per bridge so that cycles agree.</summary>
+    /// <summary>
+    /// Two inspections of each bridge (5-year cycle: FY2014–18 and FY2019–23), the grade drawn by one number per bridge
+    /// so that cycles agree. The bulk insert writes every column: ids in a block of the body's code, the same in both databases.
+    /// </summary>
     public static IEnumerable<Inspection> Inspections(LocalGovernment body, long bridges)
     {
         var random = new Random(Seed(body.Code, 2));
+        var id = long.Parse(body.Code, CultureInfo.InvariantCulture) * 10_000_000;
         for (long i = 1; i <= bridges; i++)
         {
             var code = "B" + i.ToString("D7", CultureInfo.InvariantCulture);
@@ -182,7 +186,7 @@ internal static class NationalData
                 var grade = u < c[0] ? 1 : u < c[1] ? 2 : u < c[2] ? 3 : 4;
                 yield return new Inspection
                 {
-                    TenantId = body.Code, FacilityCode = code, InspectedOn = new DateOnly(year + (5 * cycle), 5, 1).AddDays(day),
+                    TenantId = body.Code, Id = ++id, FacilityCode = code, InspectedOn = new DateOnly(year + (5 * cycle), 5, 1).AddDays(day),
                     Inspector = "点検業者", Scheme = GradeScheme.RoadStructure.Code, Grade = grade,
                     Countermeasure = grade switch { 1 => "A", 2 => "B", 3 => "C1", _ => "E1" },
                 };

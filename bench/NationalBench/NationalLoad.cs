@@ -18,7 +18,7 @@ namespace InfraLedger.Bench;
 /// </summary>
 internal static class NationalLoad
 {
-    internal sealed record Prepared(DatabaseSettings Settings, bool Loaded, double Seconds, long Bytes);
+    internal sealed record Prepared(DatabaseSettings Settings, bool Loaded, double Seconds, double RowSeconds, long Bytes);
 
     private const string Marker = "infraledger national bench: loaded";
 
@@ -30,7 +30,7 @@ internal static class NationalLoad
             new NpgsqlConnectionStringBuilder(server) { Database = database, CommandTimeout = 7200, MaxPoolSize = 20 }.ConnectionString);
         if (reuse && await CommentAsync(server, database) == Marker)
         {
-            return new Prepared(settings, false, 0, await SizeAsync(settings));
+            return new Prepared(settings, false, 0, 0, await SizeAsync(settings));
         }
 
         var watch = Stopwatch.StartNew();
@@ -56,6 +56,7 @@ internal static class NationalLoad
             }
         });
 
+        var rowSeconds = progress.Elapsed.TotalSeconds;
         await using (var connection = new NpgsqlConnection(settings.ConnectionString))
         {
             await connection.OpenAsync();
@@ -68,7 +69,7 @@ internal static class NationalLoad
         }
 
         await BenchTiming.AdminAsync(server, $"COMMENT ON DATABASE {database} IS '{Marker}'");
-        return new Prepared(settings, true, watch.Elapsed.TotalSeconds, await SizeAsync(settings));
+        return new Prepared(settings, true, watch.Elapsed.TotalSeconds, rowSeconds, await SizeAsync(settings));
     }
 
     private static async Task LoadBodyAsync(DatabaseSettings settings, LocalGovernment body, long[] size, CancellationToken ct)

@@ -44,7 +44,7 @@ foreach (var t in tenants)
 using var peak = new PeakMemory();
 var nationalDb = $"il_national_{tag}";
 var national = await NationalLoad.PrepareAsync(server, nationalDb, bodies, sizes, reuse, parallel);
-Console.WriteLine($"national database {nationalDb}: {(national.Loaded ? $"loaded in {national.Seconds:F0} s (rows {national.Seconds / 60:F1} min incl. indexes and ANALYZE)" : "reused")}, "
+Console.WriteLine($"national database {nationalDb}: {(national.Loaded ? $"loaded in {national.Seconds:F0} s (rows {national.RowSeconds:F0} s, then indexes and VACUUM ANALYZE)" : "reused")}, "
     + $"size {national.Bytes / 1_048_576.0:N0} MB, peak working set while loading {peak.TakeMegabytes():F0} MB");
 
 var failed = false;
