@@ -46,7 +46,7 @@ internal static class NationalReads
             }),
             new("ダッシュボード 全団体", false, false, async db => await RankingAsync(db, null)),
             new("ダッシュボード 都道府県 " + prefecture, false, false, async db => await RankingAsync(db, prefecture)),
-            new("CKAN package_search q=橋", false, false, async db =>
+            new("CKAN package_search q=公共施設", false, false, async db =>
             {
                 var catalog = await Catalog.LoadAsync(db, "http://localhost", OpenDataLicences.Default, default);
                 return CkanSearch.Run(catalog.Packages, CkanSearch.Parse("公共施設", [], "20", null, null).Value);
