@@ -36,6 +36,17 @@ public sealed partial class TestRoundsArchitectureTests
         var script = File.ReadAllText(Path.Combine(Root(), "scripts", "test"));
 
         script.ShouldContain("[ $db = postgres ] && filter=(--filter 'Database!=any')");
+        script.ShouldContain("[ $db = sqlite ] && filter=(--filter 'Database!=postgres')");
+    }
+
+    [Fact]
+    public void a_test_left_to_the_postgresql_round_names_postgresql_itself()
+    {
+        var marked = TestFiles("Core.Tests").Concat(TestFiles("Web.Tests"))
+            .Where(f => f.Text.Contains("[Trait(\"Database\", \"postgres\")]", StringComparison.Ordinal)).ToList();
+
+        marked.ShouldNotBeEmpty();
+        marked.Where(f => !f.Text.Contains("DatabaseProvider.Postgres", StringComparison.Ordinal)).Select(f => f.File).ShouldBeEmpty();
     }
 
     private static IEnumerable<(string File, string Text)> TestFiles(string project)
