@@ -15,7 +15,7 @@ public sealed class CkanApiTests(CkanApiTests.Seed seed) : IClassFixture<CkanApi
     // Five Tokyo wards publish everything too, so that a search has pages: 6 bodies × 3 datasets.
     private static readonly string[] Wards = ["131016", "131024", "131032", "131041", "131059"];
     private readonly AppFactory app = seed.App;
-    private readonly HttpClient client = seed.ClientClient;
+    private readonly HttpClient client = seed.Anonymous;
 
     public Task InitializeAsync() => seed.ResetAsync();
 
@@ -24,11 +24,11 @@ public sealed class CkanApiTests(CkanApiTests.Seed seed) : IClassFixture<CkanApi
     /// <summary>The users and data every test starts from, seeded once for the class (<see cref="SeededApp"/>).</summary>
     public sealed class Seed : SeededApp
     {
-        public HttpClient ClientClient { get; private set; } = null!;
+        public HttpClient Anonymous { get; private set; } = null!;
 
         protected override async Task SeedAsync(AppFactory app)
         {
-            ClientClient = app.Client();
+            Anonymous = app.Client();
             await RegistersAsync(app.Database);
             foreach (var tenant in Wards.Prepend(Yaizu))
             {

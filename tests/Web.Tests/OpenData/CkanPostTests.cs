@@ -11,7 +11,7 @@ namespace InfraLedger.Web.Tests.OpenData;
 public sealed class CkanPostTests(CkanPostTests.Seed seed) : IClassFixture<CkanPostTests.Seed>, IAsyncLifetime
 {
     private readonly AppFactory app = seed.App;
-    private readonly HttpClient client = seed.ClientClient;
+    private readonly HttpClient client = seed.Anonymous;
 
     public Task InitializeAsync() => seed.ResetAsync();
 
@@ -20,11 +20,11 @@ public sealed class CkanPostTests(CkanPostTests.Seed seed) : IClassFixture<CkanP
     /// <summary>The users and data every test starts from, seeded once for the class (<see cref="SeededApp"/>).</summary>
     public sealed class Seed : SeededApp
     {
-        public HttpClient ClientClient { get; private set; } = null!;
+        public HttpClient Anonymous { get; private set; } = null!;
 
         protected override async Task SeedAsync(AppFactory app)
         {
-            ClientClient = app.Client();
+            Anonymous = app.Client();
             await RegistersAsync(app.Database);
             foreach (var kind in DatasetKind.All)
             {

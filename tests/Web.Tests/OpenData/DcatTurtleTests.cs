@@ -14,7 +14,7 @@ public sealed partial class DcatTurtleTests(DcatTurtleTests.Seed seed) : IClassF
     private const string Dct = "http://purl.org/dc/terms/";
     private const string Type = "<http://www.w3.org/1999/02/22-rdf-syntax-ns#type>";
     private readonly AppFactory app = seed.App;
-    private readonly HttpClient client = seed.ClientClient;
+    private readonly HttpClient client = seed.Anonymous;
 
     public Task InitializeAsync() => seed.ResetAsync();
 
@@ -23,11 +23,11 @@ public sealed partial class DcatTurtleTests(DcatTurtleTests.Seed seed) : IClassF
     /// <summary>The users and data every test starts from, seeded once for the class (<see cref="SeededApp"/>).</summary>
     public sealed class Seed : SeededApp
     {
-        public HttpClient ClientClient { get; private set; } = null!;
+        public HttpClient Anonymous { get; private set; } = null!;
 
         protected override async Task SeedAsync(AppFactory app)
         {
-            ClientClient = app.Client();
+            Anonymous = app.Client();
             await RegistersAsync(app.Database);
             foreach (var kind in DatasetKind.All)
             {
