@@ -30,6 +30,7 @@ internal static class NationalLoad
             new NpgsqlConnectionStringBuilder(server) { Database = database, CommandTimeout = 7200, MaxPoolSize = 20 }.ConnectionString);
         if (reuse && await CommentAsync(server, database) == Marker)
         {
+            await Migrator.MigrateAsync(settings); // a kept database gets the migrations added since it was loaded
             return new Prepared(settings, false, 0, 0, await SizeAsync(settings));
         }
 

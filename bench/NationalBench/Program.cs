@@ -8,7 +8,8 @@ using Npgsql;
 // same way, in the same run. Prints each figure, the baseline and the ratio (target ≤ 2× for per-tenant figures), the load
 // time, the database sizes and the peak working set.
 // Usage: dotnet run -c Release --project bench/NationalBench -- [--scale 0.02] [--tenant 222127[,141003]] [--reuse] [--keep]
-//   --reuse: time again on the databases a previous run at this scale kept (loads them when absent); --keep: keep them.
+//   --reuse: time again on the databases a previous run at this scale kept, migrated to the current schema (loads them when
+//   absent); --keep: keep them.
 //   INFRALEDGER_BENCH_POSTGRES: server (scripts/bench sets it).
 var scale = 0.02;
 var tenants = new List<string> { "222127" };

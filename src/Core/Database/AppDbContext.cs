@@ -215,6 +215,10 @@ public sealed partial class AppDbContext(DbContextOptions<AppDbContext> options,
             _ = sqlite ? e.Property(x => x.Width).HasConversion<double?>() : e.Property(x => x.Width).HasPrecision(9, 2);
             e.HasIndex(x => new { x.TenantId, x.Kind });
             e.HasIndex(x => new { x.TenantId, x.UsageMajor });
+            // The open-data catalogue's summary per publisher (CrossTenant.RegisterSummariesOfPublishersAsync, migration 0025):
+            // the newest change is the last entry of the first index, the sample count a count over the second, small, one.
+            e.HasIndex(x => new { x.TenantId, x.RecordedAtUtc });
+            e.HasIndex(x => x.TenantId, "ix_facilities_tenant_id_sample").HasFilter("is_sample");
         });
 
         builder.Entity<FixedAsset>(e =>
@@ -239,6 +243,8 @@ public sealed partial class AppDbContext(DbContextOptions<AppDbContext> options,
             e.HasOne<Facility>().WithMany().HasForeignKey(x => new { x.TenantId, x.FacilityCode })
                 .HasPrincipalKey(f => new { f.TenantId, f.Code }).OnDelete(DeleteBehavior.Restrict);
             e.HasIndex(x => new { x.TenantId, x.Account });
+            e.HasIndex(x => new { x.TenantId, x.RecordedAtUtc });
+            e.HasIndex(x => x.TenantId, "ix_fixed_assets_tenant_id_sample").HasFilter("is_sample");
         });
 
         builder.Entity<RegisterVersion>(e =>
@@ -248,6 +254,7 @@ public sealed partial class AppDbContext(DbContextOptions<AppDbContext> options,
             e.Property(x => x.Key).HasMaxLength(50);
             e.Property(x => x.Reason).HasMaxLength(300);
             e.HasIndex(x => new { x.TenantId, x.ValidFrom });
+            e.HasIndex(x => new { x.TenantId, x.RecordedAtUtc });
         });
 
         builder.Entity<Register.Import.ImportLayout>(e =>

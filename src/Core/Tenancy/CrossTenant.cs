@@ -52,32 +52,27 @@ public static class CrossTenant
     /// </summary>
     public static async Task<Dictionary<string, OpenData.RegisterSummary>> RegisterSummariesOfPublishersAsync(AppDbContext db, CancellationToken ct)
     {
-        var publishers = db.OpenDatasets.IgnoreQueryFilters().Select(d => d.TenantId).Distinct();
-        var facilities = await db.Facilities.IgnoreQueryFilters().Where(f => publishers.Contains(f.TenantId)).GroupBy(f => f.TenantId)
-            .Select(g => new { g.Key, Newest = g.Max(f => f.RecordedAtUtc), Samples = g.Count(f => f.IsSample) }).ToListAsync(ct);
-        var assets = await db.FixedAssets.IgnoreQueryFilters().Where(a => publishers.Contains(a.TenantId)).GroupBy(a => a.TenantId)
-            .Select(g => new { g.Key, Newest = g.Max(a => a.RecordedAtUtc), Samples = g.Count(a => a.IsSample) }).ToListAsync(ct);
-        var versions = await db.RegisterVersions.IgnoreQueryFilters().Where(v => publishers.Contains(v.TenantId)).GroupBy(v => v.TenantId)
-            .Select(g => new { g.Key, Newest = g.Max(v => v.RecordedAtUtc) }).ToListAsync(ct);
-        var result = new Dictionary<string, OpenData.RegisterSummary>(StringComparer.Ordinal);
-        OpenData.RegisterSummary Of(string tenant) => result.GetValueOrDefault(tenant) ?? new OpenData.RegisterSummary(DateTime.MinValue, 0, 0);
-        static DateTime Later(DateTime a, DateTime b) => a > b ? a : b;
-        foreach (var f in facilities)
-        {
-            result[f.Key] = Of(f.Key) with { NewestChangeUtc = Later(Of(f.Key).NewestChangeUtc, f.Newest), SampleFacilities = f.Samples };
-        }
-
-        foreach (var a in assets)
-        {
-            result[a.Key] = Of(a.Key) with { NewestChangeUtc = Later(Of(a.Key).NewestChangeUtc, a.Newest), SampleAssets = a.Samples };
-        }
-
-        foreach (var v in versions)
-        {
-            result[v.Key] = Of(v.Key) with { NewestChangeUtc = Later(Of(v.Key).NewestChangeUtc, v.Newest) };
-        }
-
-        return result;
+        // One row per publisher, each figure a subquery of that publisher alone: the newest change is the last entry of a
+        // (tenant_id, recorded_at_utc) index, the sample count a count over a partial index of sample rows (migration 0025).
+        // Grouping every publisher's whole register instead took seconds at national scale (bench/NationalBench).
+        var facilities = db.Facilities.IgnoreQueryFilters();
+        var assets = db.FixedAssets.IgnoreQueryFilters();
+        var versions = db.RegisterVersions.IgnoreQueryFilters();
+        var rows = await db.OpenDatasets.IgnoreQueryFilters().Select(d => d.TenantId).Distinct()
+            .Select(t => new
+            {
+                Tenant = t,
+                Facility = facilities.Where(f => f.TenantId == t).Max(f => (DateTime?)f.RecordedAtUtc),
+                Asset = assets.Where(a => a.TenantId == t).Max(a => (DateTime?)a.RecordedAtUtc),
+                Version = versions.Where(v => v.TenantId == t).Max(v => (DateTime?)v.RecordedAtUtc),
+                SampleFacilities = facilities.Count(f => f.TenantId == t && f.IsSample),
+                SampleAssets = assets.Count(a => a.TenantId == t && a.IsSample),
+            })
+            .ToListAsync(ct);
+        return rows.ToDictionary(
+            r => r.Tenant,
+            r => new OpenData.RegisterSummary(new[] { r.Facility, r.Asset, r.Version }.Max() ?? DateTime.MinValue, r.SampleFacilities, r.SampleAssets),
+            StringComparer.Ordinal);
     }
 
     /// <summary>

@@ -75,4 +75,40 @@ public class CatalogTests
         after.Notes.ShouldContain("うち 1 施設はデモ用に生成したサンプルデータ");
         after.Resources[0].Url.ShouldBe("https://example.jp/opendata/222127/facilities/public-facilities.csv");
     }
+
+    [Fact]
+    public async Task each_publisher_gets_its_own_newest_change_and_sample_count()
+    {
+        // Each publisher's figures come from its own rows (one subquery per publisher, CrossTenant): 焼津市 has two sample
+        // facilities changed in May, 静岡市 one real facility changed in June, and 浜松市, which publishes nothing, a sample
+        // facility changed in July that must count nowhere.
+        const string Shizuoka = "221007", Hamamatsu = "221309";
+        await using var database = await TestDatabase.CreateAsync();
+        foreach (var tenant in new[] { Yaizu, Shizuoka })
+        {
+            await using var db = database.Context(tenant);
+            await Publication.PublishAsync(db, "facilities", "cc-by-4.0", OpenDataLicences.Default, Published, default);
+        }
+
+        async Task SaveAsync(string tenant, string code, bool sample, DateTime at)
+        {
+            await using var db = database.Context(tenant);
+            var facility = new Facility { TenantId = tenant, Code = code, Name = "施設" + code, IsSample = sample };
+            (await FacilityRegister.SaveAsync(db, facility, isNew: true, new DateOnly(2026, 4, 1), "登録", at, default)).IsSuccess.ShouldBeTrue();
+        }
+
+        await SaveAsync(Yaizu, "S-001", sample: true, new DateTime(2026, 5, 1, 0, 0, 0, DateTimeKind.Utc));
+        await SaveAsync(Yaizu, "S-002", sample: true, new DateTime(2026, 5, 2, 0, 0, 0, DateTimeKind.Utc));
+        await SaveAsync(Shizuoka, "K-001", sample: false, new DateTime(2026, 6, 3, 0, 0, 0, DateTimeKind.Utc));
+        await SaveAsync(Hamamatsu, "H-001", sample: true, new DateTime(2026, 7, 4, 0, 0, 0, DateTimeKind.Utc));
+
+        await using var reader = database.Context();
+        var packages = (await Catalog.LoadAsync(reader, "https://example.jp", OpenDataLicences.Default, default)).Packages;
+        packages.Select(p => p.Organization.Name).ShouldBe([Shizuoka, Yaizu], ignoreOrder: true); // only publishers are listed
+        var yaizu = packages.Single(p => p.Organization.Name == Yaizu);
+        var shizuoka = packages.Single(p => p.Organization.Name == Shizuoka);
+        (yaizu.MetadataModified, shizuoka.MetadataModified).ShouldBe(("2026-05-02T00:00:00.000000", "2026-06-03T00:00:00.000000"));
+        yaizu.Notes.ShouldContain("うち 2 施設はデモ用に生成したサンプルデータ");
+        shizuoka.Notes.ShouldNotContain("サンプルデータ");
+    }
 }
