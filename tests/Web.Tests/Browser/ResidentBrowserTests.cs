@@ -30,7 +30,8 @@ public sealed partial class ResidentBrowserTests(BrowserFixture browser)
         (await page.Locator("html").GetAttributeAsync("lang")).ShouldBe("en");
         await page.Locator("#report-map[data-ready=true]").WaitForAsync();
         await page.GetByRole(AriaRole.Button, new() { Name = "My location" }).ClickAsync();
-        await page.Locator("#pin-status", new() { HasTextString = "where you are" }).WaitForAsync();
+        // "Pin placed where you are": the status says "Finding where you are…" while the position is still coming.
+        await page.Locator("#pin-status", new() { HasTextString = "Pin placed where you are" }).WaitForAsync();
         (await page.InputValueAsync("#lat")).ShouldBe("34.870200");
         (await page.InputValueAsync("#long")).ShouldBe("138.325100");
 
