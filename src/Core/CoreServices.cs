@@ -22,8 +22,9 @@ public static class CoreServices
         return services.AddIdentityCore<AppUser>(IdentityPolicy.Apply)
             .AddEntityFrameworkStores<AppDbContext>()
             .AddPasswordValidator<PasswordRules>()
-            // TOTP two-factor sign-in (Identity/TwoFactor.cs): the key and recovery codes live in user_tokens.
-            .AddTokenProvider<AuthenticatorTokenProvider<AppUser>>(TokenOptions.DefaultAuthenticatorProvider)
+            // TOTP two-factor sign-in (Identity/TwoFactor.cs): the key and recovery codes live in user_tokens; each code
+            // is accepted once (Identity/AuthenticatorCodesUsedOnce.cs).
+            .AddTokenProvider<AuthenticatorCodesUsedOnce>(TokenOptions.DefaultAuthenticatorProvider)
             .AddErrorDescriber<JapaneseIdentityErrors>();
     }
 }

@@ -100,7 +100,8 @@ public sealed class AccountBrowserTests(BrowserFixture browser)
             (await AccessibilityTests.SeriousViolationsAsync(setup)).ShouldBeEmpty();
             (await setup.Page.Locator("svg").CountAsync()).ShouldBePositive(); // the QR code, inline
             var key = await setup.Page.Locator("#authenticator-key").InnerTextAsync();
-            await setup.Page.FillAsync("#code", Totp.Now(key));
+            var enabling = Totp.Now(key);
+            await setup.Page.FillAsync("#code", enabling);
             await setup.Page.GetByRole(AriaRole.Button, new() { Name = "有効にする" }).ClickAsync();
             codes = [.. await setup.Page.Locator("#recovery-codes li").AllInnerTextsAsync()];
             codes.Length.ShouldBe(10);
@@ -113,9 +114,22 @@ public sealed class AccountBrowserTests(BrowserFixture browser)
             await withCode.Page.FillAsync("#code", "000000" == Totp.Now(key) ? "111111" : "000000");
             await withCode.Page.GetByRole(AriaRole.Button, new() { Name = "サインイン" }).ClickAsync();
             (await withCode.Page.Locator(".error-summary").InnerTextAsync()).ShouldContain("確認コードが正しくありません。");
-            await withCode.Page.FillAsync("#code", Totp.Now(key));
+            // Each code is accepted once: the one that turned two-factor on is refused, the next step's code is taken
+            // (Identity accepts two steps either side).
+            await withCode.Page.FillAsync("#code", enabling);
+            await withCode.Page.GetByRole(AriaRole.Button, new() { Name = "サインイン" }).ClickAsync();
+            (await withCode.Page.Locator(".error-summary").InnerTextAsync()).ShouldContain("確認コードが正しくありません。");
+            var next = Totp.Code(Totp.Base32(key), DateTimeOffset.UtcNow.ToUnixTimeSeconds() + 30);
+            await withCode.Page.FillAsync("#code", next);
             await withCode.Page.GetByRole(AriaRole.Button, new() { Name = "サインイン" }).ClickAsync();
             await LandsOnAsync(withCode, "/222127");
+
+            await using var replayed = await browser.OpenAsync();
+            await replayed.SignInAsync(email, password);
+            await LandsOnAsync(replayed, "/account/login/two-factor");
+            await replayed.Page.FillAsync("#code", next);
+            await replayed.Page.GetByRole(AriaRole.Button, new() { Name = "サインイン" }).ClickAsync();
+            (await replayed.Page.Locator(".error-summary").InnerTextAsync()).ShouldContain("確認コードが正しくありません。");
         }
 
         await using var recovery = await browser.OpenAsync();

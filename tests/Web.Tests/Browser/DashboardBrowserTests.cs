@@ -91,6 +91,12 @@ public sealed class DashboardBrowserTests(BrowserFixture browser)
         (await session.Page.GetAttributeAsync("html", "lang")).ShouldBe("ja");
         await session.Page.GotoAsync("/dashboard/scatter?lang=en");
         await session.Page.Locator("[data-chart=scatter] canvas").WaitForAsync();
+        // The tooltip is written as HTML: the names from the table are escaped.
+        var tooltip = await session.Page.EvaluateAsync<string>("""
+            () => echarts.getInstanceByDom(document.querySelector('[data-chart=scatter] [_echarts_instance_], [data-chart=scatter][_echarts_instance_]'))
+                .getOption().tooltip[0].formatter({ data: [0.5, 90, '<b>町</b>'] })
+            """);
+        tooltip.ShouldStartWith("&lt;b&gt;町&lt;/b&gt;<br>");
         (await AccessibilityTests.SeriousViolationsAsync(session)).ShouldBeEmpty();
         session.BlockedRequests.ShouldBeEmpty();
         (await session.CspViolationsAsync()).ShouldBeEmpty();

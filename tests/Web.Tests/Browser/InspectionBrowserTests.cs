@@ -16,6 +16,12 @@ public sealed class InspectionBrowserTests(BrowserFixture browser)
         (await session.Page.GetAttributeAsync("[data-chart=grade-history]", "data-drawn")).ShouldBe("3");
         (await session.Page.Locator("#table-grade-history td[data-value]").CountAsync()).ShouldBe(3);
         (await session.Page.Locator("[data-chart=grade-history] canvas").CountAsync()).ShouldBePositive();
+        // The tooltip is written as HTML: a member's name, typed by staff, is escaped.
+        var tooltip = await session.Page.EvaluateAsync<string>("""
+            () => echarts.getInstanceByDom(document.querySelector('[data-chart=grade-history]')).getOption().tooltip[0]
+                .formatter({ seriesName: '<img src=x onerror=alert(1)>床版', data: ['2019-06-01', 3] })
+            """);
+        tooltip.ShouldBe("&lt;img src=x onerror=alert(1)&gt;床版<br>2019-06-01: III 早期措置段階");
         session.BlockedRequests.ShouldBeEmpty();
         (await session.CspViolationsAsync()).ShouldBeEmpty();
     }

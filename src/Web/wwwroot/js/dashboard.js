@@ -79,7 +79,8 @@
     const x = Number(element.dataset.xCol), y = Number(element.dataset.yCol), label = Number(element.dataset.labelCol);
     chart(element, {
       grid: { left: 56, right: 24, top: 24, bottom: 48 },
-      tooltip: { formatter: p => `${p.data[2]}<br>${headers[x]}: ${p.data[0]}<br>${headers[y]}: ${p.data[1]}` },
+      // ECharts writes a formatter's string as HTML: the names and headers from the table are escaped first.
+      tooltip: { formatter: p => [p.data[2], `${headers[x]}: ${p.data[0]}`, `${headers[y]}: ${p.data[1]}`].map(echarts.format.encodeHTML).join('<br>') },
       legend: { top: 0, data: [headers[label]] },
       xAxis: { type: 'value', name: headers[x], nameLocation: 'middle', nameGap: 28, scale: true },
       yAxis: { type: 'value', name: headers[y], scale: true },

@@ -42,7 +42,8 @@
       textStyle: { fontFamily: css('--font-family-sans', 'sans-serif'), color: '#333333' },
       grid: { left: 150, right: 24, top: 40, bottom: 40 },
       legend: { top: 0 },
-      tooltip: { trigger: 'item', formatter: p => `${p.seriesName}<br>${p.data[0]}: ${levels[p.data[1] - 1] || p.data[1]}` },
+      // Written as HTML by ECharts: the member's name (typed by staff) and the grade are escaped first.
+      tooltip: { trigger: 'item', formatter: p => [p.seriesName, `${p.data[0]}: ${levels[p.data[1] - 1] || p.data[1]}`].map(echarts.format.encodeHTML).join('<br>') },
       xAxis: { type: 'time', name: '点検日', nameLocation: 'middle', nameGap: 28 },
       yAxis: {
         type: 'value', name: '判定区分', min: 1, max: levels.length, interval: 1, inverse: true,
